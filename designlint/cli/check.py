@@ -1,0 +1,76 @@
+"""``designlint check``: the pre-merge gate."""
+
+from __future__ import annotations
+
+import os
+import sys
+from pathlib import Path
+
+import click
+
+from designlint import __version__
+from designlint.engine.findings import Severity
+from designlint.errors import EXIT_CLEAN, EXIT_ERROR, EXIT_FINDINGS
+
+FORMATS = ["text", "json", "sarif", "github", "junit"]
+
+
+def _use_color(option: bool | None) -> bool:
+    if option is not None:
+        return option
+    return sys.stdout.isatty() and "NO_COLOR" not in os.environ
+
+
+def _codes(values: tuple[str, ...]) -> list[str]:
+    return [part.strip() for value in values for part in value.split(",") if part.strip()]
+
+
+@click.command()
+@click.argument("paths", nargs=-1, type=click.Path(path_type=str))
+@click.option("--format", "output_format", type=click.Choice(FORMATS), default="text", show_default=True,
+              help="Output format.")
+@click.option("--fail-on", type=click.Choice(["error", "warning", "info"]), default=None,
+              help="Lowest severity that fails the check (default from config, else warning).")
+@click.option("--config", "config_file", type=click.Path(exists=True, dir_okay=False, path_type=Path), default=None,
+              help="Use this configuration file instead of searching upwards from each design.")
+@click.option("--select", multiple=True, help="Only these rules (codes, prefixes, names or dimensions A-J).")
+@click.option("--ignore", multiple=True, help="Skip these rules, in addition to the configuration.")
+@click.option("--pack", "packs", multiple=True, help="Add a rule pack (built-in name or file).")
+@click.option("--output", "-o", type=click.Path(dir_okay=False, path_type=Path), default=None,
+              help="Write the report to a file instead of standard output.")
+@click.option("--color/--no-color", default=None, help="Colour the text output (default: when a terminal).")
+@click.option("--no-source", is_flag=True, help="Text output without source lines and carets.")
+def check(paths, output_format, fail_on, config_file, select, ignore, packs, output, color, no_source):
+    """Check design files (or folders of them) against the rule packs."""
+    from designlint.engine.discovery import discover
+    from designlint.engine.session import CheckSession, Overrides
+    from designlint.reporters import REPORTERS, Report
+
+    files = discover(list(paths) or ["."])
+    overrides = Overrides(
+        config_file=config_file,
+        select=_codes(select) or None,
+        extend_ignore=_codes(ignore),
+        packs=[str(Path(p).resolve()) if p.endswith((".yaml", ".yml")) else p for p in packs],
+    )
+    session = CheckSession(overrides)
+    results = session.check(files)
+    reporter = REPORTERS.get(output_format)
+    if reporter is None:
+        raise click.UsageError(f"--format {output_format} is not available yet")
+    report = Report(results=results, ruleset=None, color=_use_color(color) and output is None,
+                    show_source=not no_source, version=__version__)
+    text = reporter(report)
+    if output is not None:
+        from designlint.fileio import write_atomic
+
+        write_atomic(output, text)
+    else:
+        click.echo(text, nl=False)
+    if any(result.internal_error for result in results):
+        return EXIT_ERROR
+    failed = False
+    for (path, _), result in zip(files, results):
+        threshold = Severity(fail_on or session.engine_for(path).config.model.fail_on)
+        failed = failed or any(f.severity.rank >= threshold.rank for f in result.findings)
+    return EXIT_FINDINGS if failed else EXIT_CLEAN

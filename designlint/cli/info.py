@@ -1,0 +1,55 @@
+"""``designlint schema``, ``rules`` and ``rule``: what the format and the rules are."""
+
+from __future__ import annotations
+
+import click
+
+
+@click.command()
+@click.option("--kind", type=click.Choice(["design", "rulepack"]), default="design", show_default=True)
+def schema(kind: str) -> None:
+    """Print the JSON Schema of designs (or rule packs)."""
+    from designlint.schema import SCHEMA_FILES, render
+
+    click.echo(render(SCHEMA_FILES[f"{kind}.schema.json"]()), nl=False)
+
+
+def _ruleset(packs: tuple[str, ...]):
+    from designlint.rulepacks.registry import DEFAULT_PACK, load_ruleset
+
+    return load_ruleset(packs or (DEFAULT_PACK,))
+
+
+@click.command()
+@click.option("--pack", "packs", multiple=True, help="Rule pack(s) to list (default: the built-in checklist).")
+@click.option("--format", "output_format", type=click.Choice(["text", "json"]), default="text", show_default=True)
+def rules(packs, output_format) -> None:
+    """List the rules: code, name, severity and checklist dimensions."""
+    ruleset = _ruleset(packs)
+    if output_format == "json":
+        import json
+
+        click.echo(json.dumps([
+            {"code": r.code, "name": r.name, "severity": r.severity.value, "dimensions": r.rule.dimensions,
+             "pack": r.pack, "summary": r.rule.docs.what}
+            for r in ruleset
+        ], indent=2))
+        return
+    for r in ruleset:
+        dims = ",".join(r.rule.dimensions) or "-"
+        click.echo(f"{r.code}  {r.name:<36} {r.severity.value:<8} {dims:<6} {r.rule.message}")
+
+
+@click.command()
+@click.argument("code")
+@click.option("--pack", "packs", multiple=True)
+def rule(code, packs) -> None:
+    """Explain one rule (by code or name): what it checks, why, and examples."""
+    from designlint.errors import UsageError
+    from designlint.rulepacks.docs import rule_markdown
+
+    ruleset = _ruleset(packs)
+    found = ruleset.get(code)
+    if found is None:
+        raise UsageError(f"no rule with code or name '{code}' (see 'designlint rules')")
+    click.echo(rule_markdown(found), nl=False)

@@ -1,0 +1,191 @@
+"""Configuration: ``[tool.designlint]`` in pyproject.toml or ``.designlint.yaml``, found by walking up.
+
+Selectors (in ``select``/``ignore``) are rule codes (``DL201``), code prefixes (``DL2``), rule
+names (``dr-tier-rpo-mismatch``), dimensions (``B``) or ``ALL``.
+"""
+
+from __future__ import annotations
+
+import fnmatch
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any, Literal
+
+from pydantic import BaseModel, ConfigDict, ValidationError
+
+from designlint.engine.findings import Severity
+from designlint.errors import Position, UsageError
+
+CONFIG_FILES = (".designlint.yaml", ".designlint.yml", "pyproject.toml")
+SeverityName = Literal["error", "warning", "info"]
+
+
+def _kebab(name: str) -> str:
+    return name.replace("_", "-")
+
+
+class _ConfigSection(BaseModel):
+    model_config = ConfigDict(extra="forbid", alias_generator=_kebab, populate_by_name=True)
+
+
+class PathOverride(_ConfigSection):
+    paths: list[str]
+    select: list[str] | None = None
+    ignore: list[str] = []
+    severity: dict[str, SeverityName] = {}
+
+
+class ConfigModel(_ConfigSection):
+    packs: list[str] = ["staff-checklist"]
+    select: list[str] = ["ALL"]
+    ignore: list[str] = []
+    severity: dict[str, SeverityName] = {}
+    fail_on: SeverityName = "warning"
+    baseline: str | None = None
+    overrides: list[PathOverride] = []
+
+
+@dataclass
+class Config:
+    """Resolved configuration; ``root`` is the folder paths in it are relative to."""
+
+    model: ConfigModel = field(default_factory=ConfigModel)
+    root: Path = field(default_factory=Path.cwd)
+    source: str | None = None
+    locate: Any = None  # callable(key path) -> Position | None, for errors pointing into the config
+
+    def relative(self, file: str | Path) -> str:
+        path = Path(file).resolve()
+        try:
+            return path.relative_to(self.root.resolve()).as_posix()
+        except ValueError:
+            return path.as_posix()
+
+    def _applicable(self, file: str | Path) -> list[PathOverride]:
+        rel = self.relative(file)
+        return [o for o in self.model.overrides if any(fnmatch.fnmatch(rel, pattern) for pattern in o.paths)]
+
+    def enabled(self, rule, file: str | Path) -> bool:
+        select, ignore = self.model.select, list(self.model.ignore)
+        for override in self._applicable(file):
+            select = override.select if override.select is not None else select
+            ignore += override.ignore
+        return _matches_any(rule, select) and not _matches_any(rule, ignore)
+
+    def severity(self, rule, file: str | Path) -> Severity:
+        table = dict(self.model.severity)
+        for override in self._applicable(file):
+            table.update(override.severity)
+        for key in (rule.code, rule.name):
+            if key in table:
+                return Severity(table[key])
+        return rule.severity
+
+    def selectors(self) -> list[tuple[tuple, str]]:
+        """Every selector with the key path it came from, for validation against the rule set."""
+        out = [(("select", i), s) for i, s in enumerate(self.model.select)]
+        out += [(("ignore", i), s) for i, s in enumerate(self.model.ignore)]
+        out += [(("severity", s), s) for s in self.model.severity]
+        for n, override in enumerate(self.model.overrides):
+            out += [(("overrides", n, "select", i), s) for i, s in enumerate(override.select or [])]
+            out += [(("overrides", n, "ignore", i), s) for i, s in enumerate(override.ignore)]
+            out += [(("overrides", n, "severity", s), s) for s in override.severity]
+        return out
+
+    def validate_against(self, ruleset) -> None:
+        """An unknown code or name in config is a usage error, not silently ignored."""
+        for key_path, selector in self.selectors():
+            if selector == "ALL" or _is_dimension(selector):
+                continue
+            known = any(_matches(rule, selector) for rule in ruleset)
+            if not known:
+                position = self.locate(key_path) if self.locate else None
+                raise UsageError(f"unknown rule code or name '{selector}' in configuration", file=self.source, position=position)
+
+
+def _is_dimension(selector: str) -> bool:
+    return len(selector) == 1 and "A" <= selector <= "J"
+
+
+def _matches(rule, selector: str) -> bool:
+    if selector == "ALL":
+        return True
+    if _is_dimension(selector):
+        return selector in rule.rule.dimensions
+    return rule.code.startswith(selector.upper()) if selector[:1].isupper() else rule.name == selector
+
+
+def _matches_any(rule, selectors: list[str]) -> bool:
+    return any(_matches(rule, s) for s in selectors)
+
+
+def find_config_file(start: Path) -> Path | None:
+    directory = start if start.is_dir() else start.parent
+    for folder in [directory.resolve(), *directory.resolve().parents]:
+        for name in CONFIG_FILES:
+            candidate = folder / name
+            if candidate.is_file() and (name != "pyproject.toml" or _has_tool_table(candidate)):
+                return candidate
+    return None
+
+
+def _has_tool_table(pyproject: Path) -> bool:
+    try:
+        return "[tool.designlint" in pyproject.read_text(encoding="utf-8", errors="replace")
+    except OSError:
+        return False
+
+
+def load_config(path: Path) -> Config:
+    if path.name == "pyproject.toml":
+        raw, locate = _read_pyproject(path)
+    else:
+        raw, locate = _read_yaml_config(path)
+    try:
+        model = ConfigModel.model_validate(raw)
+    except ValidationError as error:
+        first = error.errors(include_url=False)[0]
+        loc = tuple(first["loc"])
+        position = locate(loc) or locate(loc[:-1])
+        message = f"unknown key '{loc[-1]}'" if first["type"] == "extra_forbidden" else f"{'.'.join(map(str, loc))}: {first['msg']}"
+        raise UsageError(f"invalid configuration: {message}", file=str(path), position=position) from None
+    return Config(model=model, root=path.parent, source=str(path), locate=locate)
+
+
+def _read_pyproject(path: Path) -> tuple[dict, Any]:
+    import re
+    import tomllib
+
+    text = path.read_text(encoding="utf-8", errors="replace")
+    try:
+        data = tomllib.loads(text)
+    except tomllib.TOMLDecodeError as error:
+        match = re.search(r"\(at line (\d+), column (\d+)\)", str(error))
+        position = Position(int(match[1]), int(match[2])) if match else None
+        raise UsageError(f"invalid TOML: {str(error).split(' (at line')[0]}", file=str(path), position=position) from None
+    section = data.get("tool", {}).get("designlint", {})
+    lines = text.splitlines()
+
+    def locate(key_path: tuple) -> Position | None:
+        # tomllib keeps no positions; the key or value text is found on its line, which is what a reader needs.
+        for part in reversed(key_path):
+            if isinstance(part, str):
+                for number, line in enumerate(lines, 1):
+                    column = line.find(f'"{part}"')
+                    column = column if column >= 0 else line.find(part)
+                    if column >= 0 and "designlint" not in line[:column]:
+                        return Position(number, column + 1)
+        return None
+
+    return section, locate
+
+
+def _read_yaml_config(path: Path) -> tuple[dict, Any]:
+    from designlint.errors import LoadError
+    from designlint.loader import load_path
+
+    try:
+        document = load_path(path)
+    except LoadError as error:
+        raise UsageError(f"invalid configuration: {error.message}", file=error.file, position=error.position) from None
+    return document.data, lambda key_path: document.positions.resolve(tuple(key_path))[0]

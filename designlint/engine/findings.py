@@ -1,0 +1,68 @@
+"""What rules produce (problems, pointing at document paths) and what the engine reports (findings)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from enum import Enum
+
+from designlint.errors import Position
+
+DocPath = tuple[str | int, ...]
+
+
+class Severity(str, Enum):
+    ERROR = "error"
+    WARNING = "warning"
+    INFO = "info"
+
+    @property
+    def rank(self) -> int:
+        return _RANK[self]
+
+
+_RANK = {Severity.INFO: 0, Severity.WARNING: 1, Severity.ERROR: 2}
+
+
+@dataclass(frozen=True)
+class Problem:
+    """A rule's verdict on one place in the document, before the engine positions and stamps it."""
+
+    path: DocPath
+    message: str
+    hint: str | None = None
+    # Point at the mapping key (default) or at the value itself.
+    at_key: bool = True
+
+
+@dataclass(frozen=True)
+class Finding:
+    """A positioned, stamped problem as every reporter sees it."""
+
+    file: str
+    position: Position
+    code: str
+    name: str
+    severity: Severity
+    message: str
+    path: DocPath = ()
+    hint: str | None = None
+    dimensions: tuple[str, ...] = ()
+    fingerprint_path: str = field(default="", compare=False)
+
+    def sort_key(self) -> tuple:
+        return (self.file, self.position.line, self.position.column, self.code, self.message)
+
+    @property
+    def json_path(self) -> str:
+        return format_path(self.path)
+
+
+def format_path(path: DocPath) -> str:
+    """``('architecture', 'components', 2, 'kind')`` → ``architecture.components[2].kind``."""
+    out = ""
+    for part in path:
+        if isinstance(part, int):
+            out += f"[{part}]"
+        else:
+            out += f".{part}" if out else str(part)
+    return out or "$"

@@ -1,0 +1,30 @@
+"""From document paths to ``file:line:col``, the one place positions are resolved."""
+
+from __future__ import annotations
+
+from pydantic import BaseModel, ValidationError
+
+from designlint.engine.findings import Problem
+from designlint.engine.structure import problems_from_validation
+from designlint.errors import Position, UsageError
+
+
+def locate(document, problem: Problem) -> Position:
+    """Key position for key-level problems, value position otherwise; nearest parent when the path is gone."""
+    positions = document.positions
+    if not problem.at_key:
+        found = positions.value(problem.path)
+        if found is not None:
+            return found
+    position, _ = positions.resolve(problem.path)
+    return position
+
+
+def validate_or_raise(document, model: type[BaseModel], what: str):
+    """Validate configuration-like documents (rule packs, config): the first error is a usage error (exit 2)."""
+    try:
+        return model.model_validate(document.data)
+    except ValidationError as error:
+        code, problem = problems_from_validation(error, model)[0]
+        message = problem.message + (f" ({problem.hint})" if problem.hint else "")
+        raise UsageError(f"invalid {what}: {message}", file=document.file, position=locate(document, problem)) from None

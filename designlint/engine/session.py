@@ -1,0 +1,48 @@
+"""Checking many files: one configuration and rule set per config file, loaded once and reused."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from designlint.engine.config import Config, find_config_file, load_config
+from designlint.engine.runner import Engine, FileResult
+from designlint.rulepacks.registry import load_ruleset
+
+
+@dataclass
+class Overrides:
+    """Command-line choices that win over configuration files."""
+
+    config_file: Path | None = None
+    select: list[str] | None = None
+    extend_ignore: list[str] = field(default_factory=list)
+    packs: list[str] = field(default_factory=list)
+
+
+class CheckSession:
+    def __init__(self, overrides: Overrides | None = None):
+        self.overrides = overrides or Overrides()
+        self._engines: dict[str | None, Engine] = {}
+
+    def engine_for(self, file: Path) -> Engine:
+        config_path = self.overrides.config_file or find_config_file(file)
+        key = str(config_path.resolve()) if config_path else None
+        engine = self._engines.get(key)
+        if engine is None:
+            config = load_config(config_path) if config_path else Config()
+            self._apply_overrides(config)
+            ruleset = load_ruleset(config.model.packs, base_dir=config.root)
+            config.validate_against(ruleset)
+            engine = self._engines[key] = Engine(ruleset, config)
+        return engine
+
+    def _apply_overrides(self, config: Config) -> None:
+        model = config.model
+        if self.overrides.select is not None:
+            model.select = list(self.overrides.select)
+        model.ignore = [*model.ignore, *self.overrides.extend_ignore]
+        model.packs = [*model.packs, *self.overrides.packs]
+
+    def check(self, files: list[tuple[Path, str]]) -> list[FileResult]:
+        return [self.engine_for(path).check_path(path, display) for path, display in files]

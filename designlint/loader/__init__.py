@@ -1,0 +1,93 @@
+"""Load a design file as plain Python data, with the position of every key and value.
+
+Only safe YAML is accepted: one document whose top level is a mapping, YAML 1.2 core
+scalars, core tags only, no duplicate keys, within size limits. Anything else raises
+`designlint.errors.LoadError` with its rule code and a 1-based position:
+
+    DL001 yaml-syntax          DL002 duplicate-key       DL003 forbidden-tag
+    DL004 document-too-large   DL005 encoding
+"""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass
+
+from designlint.errors import LoadError, Position, UsageError
+
+from .builder import build
+from .limits import DEFAULT_LIMITS, Limits
+from .positions import PositionIndex
+from .source import check_text, decode, too_large
+
+__all__ = [
+    "CODES",
+    "DEFAULT_LIMITS",
+    "Limits",
+    "LoadError",
+    "LoadedDocument",
+    "Position",
+    "PositionIndex",
+    "load_bytes",
+    "load_path",
+    "load_text",
+]
+
+CODES = {
+    "DL001": "yaml-syntax",
+    "DL002": "duplicate-key",
+    "DL003": "forbidden-tag",
+    "DL004": "document-too-large",
+    "DL005": "encoding",
+}
+
+
+@dataclass(frozen=True)
+class LoadedDocument:
+    """A loaded design file.
+
+    Values reached through an alias are the anchored objects themselves, shared: treat
+    `data` as read-only.
+    """
+
+    file: str  # display path as given
+    text: str  # decoded source without a BOM; positions refer to it
+    data: object  # the root mapping: dict / list / str / int / float / bool / None inside
+    positions: PositionIndex
+
+
+def load_text(text: str, file: str, *, limits: Limits = DEFAULT_LIMITS) -> LoadedDocument:
+    """Load a design from already decoded text (an editor buffer, say)."""
+    text = check_text(text, file, limits)
+    return _load(text, file, limits)
+
+
+def load_bytes(raw: bytes, file: str, *, limits: Limits = DEFAULT_LIMITS) -> LoadedDocument:
+    """Load a design from the bytes of a file; `file` is only used in messages."""
+    text = decode(raw, file, limits)
+    return _load(text, file, limits)
+
+
+def load_path(path: str | os.PathLike, display: str | None = None, *,
+              limits: Limits = DEFAULT_LIMITS) -> LoadedDocument:
+    """Load a design file; `display` (default: the path as given) names it in messages.
+
+    A file that cannot be read at all is not a finding about its content, so it raises
+    UsageError (exit code 2) rather than LoadError.
+    """
+    file = display if display is not None else os.fspath(path)
+    try:
+        with open(path, "rb") as handle:
+            # One byte past the limit is enough to know it is too large.
+            raw = handle.read(limits.max_bytes + 1)
+    except OSError as exc:
+        reason = exc.strerror or exc.__class__.__name__
+        raise UsageError(f"cannot read design file: {reason}", file=file) from None
+    if len(raw) > limits.max_bytes:
+        raise too_large(None, file, limits)
+    return load_bytes(raw, file, limits=limits)
+
+
+def _load(text: str, file: str, limits: Limits) -> LoadedDocument:
+    data, shadow = build(text, file, limits)
+    return LoadedDocument(file=file, text=text, data=data, positions=PositionIndex(shadow))

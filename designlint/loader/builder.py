@@ -1,0 +1,280 @@
+"""Build plain Python values, and where they were written, from the parser's event stream.
+
+Why events and not PyYAML's composer or constructor:
+- the C composer recurses once per nesting level and crashes the interpreter on a deeply
+  nested file; here nesting is an explicit stack, checked against the depth limit;
+- aliases are counted at their expanded size without expanding them, so a billion-laughs
+  file is rejected after about a million steps, in bounded memory;
+- alias sites keep their own position, and a non-specific `!` tag stays visible;
+- it is faster than composing nodes and walking them (measured on design-like files).
+"""
+
+from __future__ import annotations
+
+
+from yaml.error import MarkedYAMLError, YAMLError
+from yaml.events import (
+    AliasEvent,
+    DocumentStartEvent,
+    MappingEndEvent,
+    MappingStartEvent,
+    ScalarEvent,
+    SequenceEndEvent,
+    SequenceStartEvent,
+    StreamEndEvent,
+)
+from yaml.reader import ReaderError
+
+from designlint.errors import LoadError, Position
+
+from .limits import Limits
+from .positions import to_position
+from .resolver import ALLOWED_TAGS, MAP, NON_SPECIFIC, SEQ, ScalarError, construct, resolve_plain, short_tag
+from .source import position_at
+from .syntax import syntax_error
+
+try:
+    from yaml.cyaml import CParser as _Parser
+except ImportError:  # PyYAML built without libyaml: same events, only slower
+    from yaml.parser import Parser
+    from yaml.reader import Reader
+    from yaml.scanner import Scanner
+
+    class _Parser(Reader, Scanner, Parser):  # type: ignore[no-redef]
+        def __init__(self, stream: str):
+            Reader.__init__(self, stream)
+            Scanner.__init__(self)
+            Parser.__init__(self)
+
+
+_OPEN = object()  # an anchored collection still being built: an alias to it is recursive
+
+
+def build(text: str, file: str, limits: Limits) -> tuple[dict, object]:
+    """The root mapping of `text` and its position tree; raises LoadError for anything else."""
+    parser = _Parser(text)
+    try:
+        return _Builder(file, limits).run(parser.get_event)
+    except MarkedYAMLError as exc:
+        raise syntax_error(exc, text, file) from None
+    except ReaderError as exc:
+        raise _reader_error(exc, text, file) from None
+    except YAMLError as exc:
+        raise LoadError("DL001", f"invalid YAML: {exc}", file=file, position=Position(1, 1)) from None
+    finally:
+        parser.dispose()
+
+
+class _Builder:
+    def __init__(self, file: str, limits: Limits):
+        self.file = file
+        self.limits = limits
+
+    def fail(self, code: str, message: str, mark: object) -> LoadError:
+        return LoadError(code, message, file=self.file, position=to_position(mark))
+
+    def run(self, get: object) -> tuple[dict, object]:
+        get()  # stream start
+        event = get()
+        if event.__class__ is StreamEndEvent:
+            raise LoadError("DL001", "file is empty; expected a mapping at the top level",
+                            file=self.file, position=Position(1, 1))
+        root_event = get()  # the document start was `event`
+        if root_event.tag is not None and root_event.__class__ is not AliasEvent:
+            self.check_collection_tag(root_event)
+        if root_event.__class__ is not MappingStartEvent:
+            raise self.fail("DL001", f"the top level must be a mapping, not {_kind(root_event)}",
+                            root_event.start_mark)
+        data, shadow = self.fill(get, root_event)
+        get()  # document end
+        event = get()
+        if event.__class__ is DocumentStartEvent:
+            raise self.fail("DL001", "more than one document in the file; a design is one document",
+                            event.start_mark)
+        return data, shadow
+
+    def fill(self, get: object, root_event: object) -> tuple[dict, object]:
+        """Consume events up to the end of the root mapping.
+
+        Kept as one flat loop with local variables: this is the hot path of every lint run.
+        The state of the collection being filled lives in locals; its ancestors' in `stack`.
+        """
+        fail = self.fail
+        max_nodes = self.limits.max_nodes
+        max_stack = self.limits.max_depth - 1  # the root is depth 1 and is not on the stack
+        anchors: dict = {}
+        stack: list = []
+
+        data: dict = {}
+        children = {}
+        key_marks = {}
+        shadow = (root_event.start_mark, key_marks, children)
+        current = data
+        is_map = True
+        key: str | None = None  # None while a mapping waits for its next key
+        anchor = root_event.anchor
+        if anchor is not None:
+            anchors[anchor] = _OPEN
+        start_count = 0
+        count = 1  # values so far, aliases at their expanded size
+
+        event = root_event
+        try:
+            while True:
+                event = get()
+                cls = event.__class__
+                if cls is ScalarEvent:
+                    if key is None and is_map:
+                        key = event.value if event.tag is None and event.anchor is None else self.key_text(event, anchors)
+                        if key in current:
+                            raise self.duplicate(key, key_marks[key], event.start_mark)
+                        key_marks[key] = event.start_mark
+                        continue
+                    count += 1
+                    if count > max_nodes:
+                        raise self.too_many(event)
+                    if event.tag is None:
+                        value = event.value if event.style else resolve_plain(event.value)
+                    else:
+                        value = self.tagged(event)
+                    if event.anchor is not None:
+                        anchors[event.anchor] = (value, 1, event.value)
+                    if is_map:
+                        current[key] = value
+                        children[key] = event.start_mark
+                        key = None
+                    else:
+                        current.append(value)
+                        children.append(event.start_mark)
+                elif cls is MappingStartEvent or cls is SequenceStartEvent:
+                    if key is None and is_map:
+                        raise fail("DL001", f"mapping keys must be scalars, not {_kind(event)}", event.start_mark)
+                    if len(stack) >= max_stack:
+                        raise fail("DL004", f"nesting is deeper than the limit of {self.limits.max_depth} levels",
+                                   event.start_mark)
+                    if event.tag is not None:
+                        self.check_collection_tag(event)
+                    if cls is MappingStartEvent:
+                        new = {}
+                        new_keys = {}
+                        new_children = {}
+                    else:
+                        new = []
+                        new_keys = None
+                        new_children = []
+                    if is_map:
+                        current[key] = new
+                        children[key] = (event.start_mark, new_keys, new_children)
+                    else:
+                        current.append(new)
+                        children.append((event.start_mark, new_keys, new_children))
+                    stack.append((current, key_marks, children, is_map, anchor, start_count))
+                    current, key_marks, children, is_map, key = new, new_keys, new_children, new_keys is not None, None
+                    anchor = event.anchor
+                    start_count = count
+                    count += 1
+                    if count > max_nodes:
+                        raise self.too_many(event)
+                    if anchor is not None:
+                        anchors[anchor] = _OPEN
+                elif cls is MappingEndEvent or cls is SequenceEndEvent:
+                    if anchor is not None:
+                        anchors[anchor] = (current, count - start_count, None)
+                    if not stack:
+                        return data, shadow
+                    current, key_marks, children, is_map, anchor, start_count = stack.pop()
+                    key = None
+                elif cls is AliasEvent:
+                    entry = anchors.get(event.anchor)
+                    if entry is None:
+                        raise fail("DL001", f"alias *{event.anchor} refers to no anchor defined before it",
+                                   event.start_mark)
+                    if entry is _OPEN:
+                        raise fail("DL004", f"alias *{event.anchor} refers to a collection that contains it",
+                                   event.start_mark)
+                    value, size, text = entry
+                    if key is None and is_map:
+                        if text is None:
+                            raise fail("DL001", f"mapping keys must be scalars; *{event.anchor} is a collection",
+                                       event.start_mark)
+                        key = text
+                        if key in current:
+                            raise self.duplicate(key, key_marks[key], event.start_mark)
+                        key_marks[key] = event.start_mark
+                        continue
+                    count += size
+                    if count > max_nodes:
+                        raise self.too_many(event)
+                    # The anchored value itself, shared: its own positions are recorded where
+                    # it was written; paths through this site resolve to the alias.
+                    if is_map:
+                        current[key] = value
+                        children[key] = event.start_mark
+                        key = None
+                    else:
+                        current.append(value)
+                        children.append(event.start_mark)
+                else:  # the parser guarantees balanced collections inside a document
+                    raise fail("DL001", f"unexpected {cls.__name__}", event.start_mark)
+        except ScalarError as exc:  # a plain integer too long to convert
+            raise fail(exc.code, exc.message, event.start_mark) from None
+
+    def key_text(self, event: object, anchors: dict) -> str:
+        """A mapping key with a tag or an anchor: checked like a value, kept as its text."""
+        value = self.tagged(event) if event.tag is not None else None
+        if event.anchor is not None:
+            if event.tag is None:
+                value = event.value if event.style else resolve_plain(event.value)
+            anchors[event.anchor] = (value, 1, event.value)
+        return event.value
+
+    def tagged(self, event: object) -> object:
+        tag = event.tag
+        if tag not in ALLOWED_TAGS:
+            raise self.forbidden(event)
+        try:
+            return construct(tag, event.value)
+        except ScalarError as exc:
+            raise self.fail(exc.code, exc.message, event.start_mark) from None
+
+    def check_collection_tag(self, event: object) -> None:
+        tag = event.tag
+        if tag not in ALLOWED_TAGS:
+            raise self.forbidden(event)
+        expected = MAP if event.__class__ is MappingStartEvent else SEQ
+        if tag != expected and tag != NON_SPECIFIC:
+            raise self.fail("DL001", f"tag {short_tag(tag)} cannot be used on {_kind(event)}", event.start_mark)
+
+    def forbidden(self, event: object) -> LoadError:
+        return self.fail(
+            "DL003",
+            f"tag {short_tag(event.tag)} is not allowed; only the YAML core tags "
+            "(!!str, !!int, !!float, !!bool, !!null, !!map, !!seq) are",
+            event.start_mark,
+        )
+
+    def duplicate(self, key: str, first: object, mark: object) -> LoadError:
+        shown = key if len(key) <= 60 else key[:57] + "..."
+        return self.fail("DL002", f"duplicate key {shown!r}; it is first defined on line {first.line + 1}", mark)
+
+    def too_many(self, event: object) -> LoadError:
+        return self.fail("DL004", f"document has more than {self.limits.max_nodes} values "
+                         "(aliases count at their expanded size)", event.start_mark)
+
+
+def _kind(event: object) -> str:
+    if event.__class__ is MappingStartEvent:
+        return "a mapping"
+    if event.__class__ is SequenceStartEvent:
+        return "a sequence"
+    if event.__class__ is AliasEvent:
+        return "an alias"
+    return "a scalar"
+
+
+def _reader_error(exc: ReaderError, text: str, file: str) -> LoadError:
+    # The C reader reports a byte offset into the UTF-8 encoding of the text.
+    index = len(text.encode("utf-8")[: exc.position].decode("utf-8", "ignore"))
+    return LoadError("DL005", f"character U+{exc.character:04X} is not allowed in YAML"
+                     if isinstance(exc.character, int) else f"invalid character: {exc.reason}",
+                     file=file, position=position_at(text, min(index, len(text))))

@@ -1,0 +1,59 @@
+"""Human output: ``file:line:col: severity CODE message``, the source line with a caret, and a hint."""
+
+from __future__ import annotations
+
+from collections import Counter
+
+import click
+
+from designlint.engine.findings import Finding
+
+_COLORS = {"error": "red", "warning": "yellow", "info": "blue"}
+
+
+def _caret_block(source: str, finding: Finding, color: bool) -> list[str]:
+    number = str(finding.position.line)
+    gutter = " " * len(number)
+    visible = source.expandtabs(1)
+    column = max(finding.position.column - 1, 0)
+    caret = " " * min(column, len(visible)) + "^"
+    style = (lambda text: click.style(text, fg=_COLORS[finding.severity.value], bold=True)) if color else (lambda text: text)
+    return [f"{gutter} |", f"{number} | {_printable(visible)}", f"{gutter} | {style(caret)}"]
+
+
+def _printable(text: str) -> str:
+    # Source text is data: never let it drive the terminal.
+    return "".join(ch if ch.isprintable() else "?" for ch in text)
+
+
+def render(report) -> str:
+    lines: list[str] = []
+    for result in report.results:
+        for finding in result.findings:
+            severity = finding.severity.value
+            label = click.style(severity, fg=_COLORS[severity], bold=True) if report.color else severity
+            code = click.style(finding.code, bold=True) if report.color else finding.code
+            lines.append(f"{finding.file}:{finding.position}: {label} {code} {_printable(finding.message)} [{finding.name}]")
+            source = result.source_line(finding.position.line) if report.show_source else None
+            if source is not None:
+                lines.extend(_caret_block(source, finding, report.color))
+            if finding.hint:
+                lines.append(f"{' ' * len(str(finding.position.line))} = hint: {_printable(finding.hint)}")
+            if report.show_source:
+                lines.append("")
+    lines.append(summary(report))
+    return "\n".join(lines) + "\n"
+
+
+def summary(report) -> str:
+    findings = report.findings
+    files = len(report.results)
+    noun = "file" if files == 1 else "files"
+    if not findings:
+        return f"All clear: {files} {noun} checked, no findings."
+    counts = Counter(f.severity.value for f in findings)
+    parts = [f"{counts[s]} {s}{'s' if counts[s] != 1 else ''}" for s in ("error", "warning", "info") if counts[s]]
+    total = len(findings)
+    suppressed = sum(len(r.suppressed) for r in report.results)
+    tail = f", {suppressed} suppressed" if suppressed else ""
+    return f"Found {total} finding{'s' if total != 1 else ''} ({', '.join(parts)}{tail}) in {files} {noun} checked."

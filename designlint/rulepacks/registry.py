@@ -1,0 +1,218 @@
+"""Loading rule packs (built-in names or files, with ``extends``) and compiling their rules once."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from designlint.engine.findings import DocPath, Problem, Severity
+from designlint.engine.positioning import validate_or_raise
+from designlint.errors import LoadError, Position, UsageError
+from designlint.resources import builtin_rules_dir
+from designlint.rulepacks.model import Rule, RulePack
+from designlint.rulepacks.selector import Selector, SelectorError, compile_selector
+
+DEFAULT_PACK = "staff-checklist"
+_PLACEHOLDER = __import__("re").compile(r"\{([A-Za-z_][A-Za-z0-9_]*)\}")
+
+
+@dataclass
+class CompiledRule:
+    """A rule ready to run: selector, schema validators or check function resolved once."""
+
+    rule: Rule
+    pack: str
+    source: str
+    severity: Severity
+    options: dict[str, Any]
+    selector: Selector | None = None
+    where: Any = None
+    then: Any = None
+    check: Callable[..., Iterable[Problem]] | None = None
+
+    @property
+    def code(self) -> str:
+        return self.rule.code
+
+    @property
+    def name(self) -> str:
+        return self.rule.name
+
+
+@dataclass
+class RuleSet:
+    rules: dict[str, CompiledRule] = field(default_factory=dict)
+    packs: list[str] = field(default_factory=list)
+
+    def get(self, code_or_name: str) -> CompiledRule | None:
+        found = self.rules.get(code_or_name.upper())
+        if found:
+            return found
+        return next((r for r in self.rules.values() if r.name == code_or_name), None)
+
+    def __iter__(self) -> Iterator[CompiledRule]:
+        return iter(sorted(self.rules.values(), key=lambda r: r.code))
+
+    def fingerprint(self) -> str:
+        """Identifies the rules' definitions, for result caches."""
+        import hashlib
+
+        digest = hashlib.sha256()
+        for rule in self:
+            digest.update(rule.rule.model_dump_json().encode())
+            digest.update(rule.severity.value.encode())
+        return digest.hexdigest()
+
+
+def _pack_file(reference: str, relative_to: Path | None) -> Path:
+    if "/" not in reference and not reference.endswith((".yaml", ".yml")):
+        candidate = builtin_rules_dir() / f"{reference}.yaml"
+        if candidate.is_file():
+            return candidate
+        raise UsageError(f"unknown built-in rule pack '{reference}'")
+    path = Path(reference)
+    if not path.is_absolute() and relative_to is not None:
+        path = relative_to / path
+    if not path.is_file():
+        raise UsageError(f"rule pack not found: {reference}")
+    return path
+
+
+def _load_pack_document(path: Path):
+    from designlint.loader import load_path
+
+    try:
+        return load_path(path)
+    except LoadError as error:
+        raise UsageError(f"invalid rule pack: {error.message}", file=error.file, position=error.position) from None
+
+
+def load_ruleset(packs: Iterable[str] = (DEFAULT_PACK,), base_dir: Path | None = None) -> RuleSet:
+    """Load packs in order; later packs may add rules or override inherited ones."""
+    from designlint.checks import CHECKS
+
+    ruleset = RuleSet()
+    visiting: list[Path] = []
+
+    def visit(reference: str, relative_to: Path | None, origin: tuple[str, Position | None] | None) -> None:
+        try:
+            path = _pack_file(reference, relative_to).resolve()
+        except UsageError as error:
+            if origin is not None:
+                error.file, error.position = origin
+            raise
+        if path in visiting:
+            raise UsageError(f"rule pack extends itself through '{reference}'", file=origin[0] if origin else None,
+                             position=origin[1] if origin else None)
+        if str(path) in ruleset.packs:
+            return
+        visiting.append(path)
+        document = _load_pack_document(path)
+        pack: RulePack = validate_or_raise(document, RulePack, "rule pack")
+        for index, parent in enumerate(pack.extends):
+            visit(parent, path.parent, (document.file, document.positions.value(("extends", index))))
+        for index, rule in enumerate(pack.rules):
+            where = (document.file, document.positions.value(("rules", index)))
+            existing = ruleset.rules.get(rule.code)
+            if existing is not None and existing.name != rule.name:
+                raise UsageError(
+                    f"rule code {rule.code} is already used by '{existing.name}' in {existing.source}; codes are never reused",
+                    file=where[0], position=where[1],
+                )
+            ruleset.rules[rule.code] = _compile(rule, pack.metadata.name, document.file, where, CHECKS)
+        for code, change in pack.overrides.items():
+            _override(ruleset, code, change, (document.file, document.positions.value(("overrides", code))))
+        visiting.pop()
+        ruleset.packs.append(str(path))
+
+    for reference in packs:
+        visit(reference, base_dir, None)
+    return ruleset
+
+
+def _override(ruleset: RuleSet, code: str, change: dict[str, Any], where: tuple[str, Position | None]) -> None:
+    target = ruleset.rules.get(code)
+    if target is None:
+        raise UsageError(f"override of unknown rule {code}", file=where[0], position=where[1])
+    unknown = set(change) - {"severity", "options"}
+    if unknown:
+        raise UsageError(f"overrides may change 'severity' and 'options' only, not {sorted(unknown)}",
+                         file=where[0], position=where[1])
+    if "severity" in change:
+        try:
+            target.severity = Severity(change["severity"])
+        except ValueError:
+            raise UsageError(f"unknown severity {change['severity']!r}", file=where[0], position=where[1]) from None
+    if "options" in change:
+        if not isinstance(change["options"], dict):
+            raise UsageError("override options must be a mapping", file=where[0], position=where[1])
+        target.options = {**target.options, **change["options"]}
+
+
+def _compile(rule: Rule, pack: str, source: str, where, checks) -> CompiledRule:
+    compiled = CompiledRule(rule=rule, pack=pack, source=source, severity=Severity(rule.severity), options=dict(rule.options))
+    kinds = [bool(rule.then), bool(rule.check), rule.engine]
+    if sum(kinds) != 1:
+        raise UsageError(f"rule {rule.code} needs exactly one of 'then' (with 'given'), 'check' or 'engine: true'",
+                         file=where[0], position=where[1])
+    if rule.check:
+        if rule.check not in checks:
+            raise UsageError(f"rule {rule.code} names an unknown check '{rule.check}'", file=where[0], position=where[1])
+        compiled.check = checks[rule.check]
+    if rule.then:
+        if not rule.given:
+            raise UsageError(f"rule {rule.code} has 'then' but no 'given' selector", file=where[0], position=where[1])
+        try:
+            compiled.selector = compile_selector(rule.given)
+        except SelectorError as error:
+            raise UsageError(f"rule {rule.code}: {error}", file=where[0], position=where[1]) from None
+        compiled.then = _validator(rule.then.schema_, rule.code, where)
+        if rule.where is not None:
+            compiled.where = _validator(rule.where, rule.code, where)
+    return compiled
+
+
+def _validator(schema: dict[str, Any], code: str, where):
+    import jsonschema
+
+    try:
+        jsonschema.Draft7Validator.check_schema(schema)
+    except jsonschema.SchemaError as error:
+        raise UsageError(f"rule {code}: invalid JSON Schema: {error.message}", file=where[0], position=where[1]) from None
+    return jsonschema.Draft7Validator(schema)
+
+
+def render_message(template: str, node: Any) -> str:
+    """Fill ``{key}`` placeholders from the selected node's scalar fields (never attribute access)."""
+    if not isinstance(node, dict):
+        return template
+
+    def value(match) -> str:
+        found = node.get(match[1])
+        return str(found) if isinstance(found, (str, int, float)) and not isinstance(found, bool) else match[0]
+
+    return _PLACEHOLDER.sub(value, template)
+
+
+def declarative_problems(rule: CompiledRule, document: Any) -> Iterator[Problem]:
+    """Run a given/then rule over plain document data."""
+    assert rule.selector is not None and rule.then is not None
+    for path, node in rule.selector.select(document):
+        if rule.where is not None and not rule.where.is_valid(node):
+            continue
+        for error in rule.then.iter_errors(node):
+            yield Problem(_error_path(path, error, rule), render_message(rule.rule.message, node), hint=rule.rule.hint)
+            break  # one finding per node keeps output readable
+
+
+def _error_path(base: DocPath, error: Any, rule: CompiledRule) -> DocPath:
+    if rule.rule.then and rule.rule.then.field:
+        return (*base, rule.rule.then.field)
+    path = (*base, *error.absolute_path)
+    if error.validator == "required":
+        missing = [name for name in error.validator_value if name not in (error.instance or {})]
+        if missing:
+            return (*path, missing[0])
+    return path

@@ -1,0 +1,119 @@
+"""The JSON Schema of the design format, generated from the pydantic models.
+
+yaml-language-server and most editors speak draft-07, so the pydantic output (2020-12 style
+``$defs``) is rewritten to ``definitions`` with matching ``$ref`` pointers.
+"""
+
+from __future__ import annotations
+
+import ast
+import inspect
+import json
+import textwrap
+import typing
+from typing import Any
+
+from pydantic import BaseModel
+
+SCHEMA_ID = "https://designlint.dev/schemas/design.schema.json"
+RULEPACK_SCHEMA_ID = "https://designlint.dev/schemas/rulepack.schema.json"
+DRAFT_07 = "http://json-schema.org/draft-07/schema#"
+
+
+def _to_draft07(node: Any) -> Any:
+    if isinstance(node, dict):
+        out = {}
+        for key, value in node.items():
+            if key == "$defs":
+                key = "definitions"
+            if key == "$ref" and isinstance(value, str):
+                value = value.replace("#/$defs/", "#/definitions/")
+            out[key] = _to_draft07(value)
+        return out
+    if isinstance(node, list):
+        return [_to_draft07(item) for item in node]
+    return node
+
+
+def _attribute_docstrings(cls: type) -> dict[str, str]:
+    """``name: type`` followed by a string literal, read from the class source."""
+    try:
+        tree = ast.parse(textwrap.dedent(inspect.getsource(cls)))
+    except (OSError, TypeError):
+        return {}
+    body = tree.body[0].body if tree.body and isinstance(tree.body[0], ast.ClassDef) else []
+    docs = {}
+    for node, following in zip(body, body[1:]):
+        if (
+            isinstance(node, ast.AnnAssign)
+            and isinstance(node.target, ast.Name)
+            and isinstance(following, ast.Expr)
+            and isinstance(following.value, ast.Constant)
+            and isinstance(following.value.value, str)
+        ):
+            docs[node.target.id] = inspect.cleandoc(following.value.value)
+    return docs
+
+
+def _model_descriptions(root: type[BaseModel]) -> dict[str, dict[str, str]]:
+    """Schema title → {property alias → description} for every model reachable from ``root``."""
+    seen: dict[str, dict[str, str]] = {}
+    stack = [root]
+    while stack:
+        cls = stack.pop()
+        title = cls.model_config.get("title") or cls.__name__
+        if title in seen:
+            continue
+        docs = _attribute_docstrings(cls)
+        seen[title] = {(field.alias or name): docs[name] for name, field in cls.model_fields.items() if name in docs}
+        for field in cls.model_fields.values():
+            stack.extend(_models_in(field.annotation))
+    return seen
+
+
+def _models_in(annotation: Any) -> list[type[BaseModel]]:
+    if isinstance(annotation, type) and issubclass(annotation, BaseModel):
+        return [annotation]
+    found = []
+    for arg in typing.get_args(annotation):
+        found.extend(_models_in(arg))
+    return found
+
+
+def _add_descriptions(schema: dict[str, Any], descriptions: dict[str, dict[str, str]]) -> None:
+    for definition in [schema, *schema.get("$defs", {}).values()]:
+        props = descriptions.get(definition.get("title", ""), {})
+        for alias, text in props.items():
+            prop = definition.get("properties", {}).get(alias)
+            if prop is not None and "description" not in prop:
+                prop["description"] = text
+
+
+def model_json_schema(root: type[BaseModel]) -> dict[str, Any]:
+    """Draft-07 JSON Schema of a model tree, with attribute docstrings as descriptions."""
+    schema = root.model_json_schema(by_alias=True, mode="validation")
+    _add_descriptions(schema, _model_descriptions(root))
+    return {"$schema": DRAFT_07, **_to_draft07(schema)}
+
+
+def design_json_schema() -> dict[str, Any]:
+    from designlint.model import Design
+
+    return {"$id": SCHEMA_ID, **model_json_schema(Design)}
+
+
+def rulepack_json_schema() -> dict[str, Any]:
+    from designlint.rulepacks.model import RulePack
+
+    return {"$id": RULEPACK_SCHEMA_ID, **model_json_schema(RulePack)}
+
+
+def render(schema: dict[str, Any]) -> str:
+    """The exact bytes of a committed schema file."""
+    return json.dumps(schema, indent=2, ensure_ascii=False) + "\n"
+
+
+SCHEMA_FILES = {
+    "design.schema.json": design_json_schema,
+    "rulepack.schema.json": rulepack_json_schema,
+}
