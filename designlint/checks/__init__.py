@@ -1,6 +1,7 @@
 """Checks that need computation or graph analysis, by the name rule packs use for them.
 
-Every check is pure: ``check(design, options) -> Iterable[Problem]``.
+Every check is pure: ``check(design, options) -> Iterable[Problem]``. Each family of checks
+keeps its own table; this module only joins them.
 """
 
 from __future__ import annotations
@@ -12,4 +13,9 @@ from designlint.engine.findings import Problem
 
 Check = Callable[[Any, dict[str, Any]], Iterable[Problem]]
 
-CHECKS: dict[str, Check] = {}
+
+def all_checks() -> dict[str, Check]:
+    from designlint.checks.checklist import CHECKS as CHECKLIST
+    from designlint.checks.numbers import CHECKS as NUMBERS
+
+    return {**CHECKLIST, **NUMBERS}

@@ -11,7 +11,6 @@ Why events and not PyYAML's composer or constructor:
 
 from __future__ import annotations
 
-
 from yaml.error import MarkedYAMLError, YAMLError
 from yaml.events import (
     AliasEvent,
@@ -23,28 +22,31 @@ from yaml.events import (
     SequenceStartEvent,
     StreamEndEvent,
 )
-from yaml.reader import ReaderError
+from yaml.parser import Parser
+from yaml.reader import Reader, ReaderError
+from yaml.scanner import Scanner
 
 from designlint.errors import LoadError, Position
 
 from .limits import Limits
-from .positions import to_position
 from .resolver import ALLOWED_TAGS, MAP, NON_SPECIFIC, SEQ, ScalarError, construct, resolve_plain, short_tag
-from .source import position_at
+from .source import LINE_BREAK, position_at, position_in
 from .syntax import syntax_error
+
+
+class PythonParser(Reader, Scanner, Parser):
+    """PyYAML's pure-Python parser: the same events as libyaml's, only slower."""
+
+    def __init__(self, stream: str):
+        Reader.__init__(self, stream)
+        Scanner.__init__(self)
+        Parser.__init__(self)
+
 
 try:
     from yaml.cyaml import CParser as _Parser
-except ImportError:  # PyYAML built without libyaml: same events, only slower
-    from yaml.parser import Parser
-    from yaml.reader import Reader
-    from yaml.scanner import Scanner
-
-    class _Parser(Reader, Scanner, Parser):  # type: ignore[no-redef]
-        def __init__(self, stream: str):
-            Reader.__init__(self, stream)
-            Scanner.__init__(self)
-            Parser.__init__(self)
+except ImportError:  # PyYAML built without libyaml
+    _Parser = PythonParser  # type: ignore[assignment,misc]
 
 
 _OPEN = object()  # an anchored collection still being built: an alias to it is recursive
@@ -54,11 +56,11 @@ def build(text: str, file: str, limits: Limits) -> tuple[dict, object]:
     """The root mapping of `text` and its position tree; raises LoadError for anything else."""
     parser = _Parser(text)
     try:
-        return _Builder(file, limits).run(parser.get_event)
+        return _Builder(text, file, limits).run(parser.get_event)
     except MarkedYAMLError as exc:
         raise syntax_error(exc, text, file) from None
     except ReaderError as exc:
-        raise _reader_error(exc, text, file) from None
+        raise _reader_error(exc, text, file, byte_offset=not isinstance(parser, PythonParser)) from None
     except YAMLError as exc:
         raise LoadError("DL001", f"invalid YAML: {exc}", file=file, position=Position(1, 1)) from None
     finally:
@@ -66,12 +68,13 @@ def build(text: str, file: str, limits: Limits) -> tuple[dict, object]:
 
 
 class _Builder:
-    def __init__(self, file: str, limits: Limits):
+    def __init__(self, text: str, file: str, limits: Limits):
+        self.text = text
         self.file = file
         self.limits = limits
 
     def fail(self, code: str, message: str, mark: object) -> LoadError:
-        return LoadError(code, message, file=self.file, position=to_position(mark))
+        return LoadError(code, message, file=self.file, position=position_in(LINE_BREAK.split(self.text), mark))
 
     def run(self, get: object) -> tuple[dict, object]:
         get()  # stream start
@@ -80,7 +83,7 @@ class _Builder:
             raise LoadError("DL001", "file is empty; expected a mapping at the top level",
                             file=self.file, position=Position(1, 1))
         root_event = get()  # the document start was `event`
-        if root_event.tag is not None and root_event.__class__ is not AliasEvent:
+        if root_event.__class__ is not AliasEvent and root_event.tag is not None:
             self.check_collection_tag(root_event)
         if root_event.__class__ is not MappingStartEvent:
             raise self.fail("DL001", f"the top level must be a mapping, not {_kind(root_event)}",
@@ -272,9 +275,12 @@ def _kind(event: object) -> str:
     return "a scalar"
 
 
-def _reader_error(exc: ReaderError, text: str, file: str) -> LoadError:
-    # The C reader reports a byte offset into the UTF-8 encoding of the text.
-    index = len(text.encode("utf-8")[: exc.position].decode("utf-8", "ignore"))
+def _reader_error(exc: ReaderError, text: str, file: str, byte_offset: bool) -> LoadError:
+    # Only reached for characters the source checks let through. The C reader reports a
+    # byte offset into the UTF-8 encoding of the text, the Python one a character index.
+    index = exc.position
+    if byte_offset:
+        index = len(text.encode("utf-8")[:index].decode("utf-8", "ignore"))
     return LoadError("DL005", f"character U+{exc.character:04X} is not allowed in YAML"
                      if isinstance(exc.character, int) else f"invalid character: {exc.reason}",
                      file=file, position=position_at(text, min(index, len(text))))

@@ -40,6 +40,17 @@ def position_at(text: str, index: int) -> Position:
     return Position(line, index - line_start + 1)
 
 
+def position_in(lines: list[str], mark: object) -> Position:
+    """A parser mark as a position inside the text split into `lines`, for a caret.
+
+    At the end of a file without a final line break libyaml puts its mark on the line
+    after the last one; the end of the last line is where the problem is.
+    """
+    if mark.line >= len(lines):
+        return Position(len(lines), len(lines[-1]) + 1)
+    return Position(mark.line + 1, min(mark.column, len(lines[mark.line])) + 1)
+
+
 def decode(raw: bytes, file: str, limits: Limits) -> str:
     """Strict UTF-8 text of `raw` without its BOM, after the size and character checks."""
     if len(raw) > limits.max_bytes:

@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
+from pathlib import Path, PurePath
 
 from designlint.engine.runner import FileResult
 
@@ -11,14 +12,38 @@ from designlint.engine.runner import FileResult
 @dataclass(frozen=True)
 class Report:
     results: list[FileResult]
+    # A RuleSet holding every rule any checked file ran with (merged by code), for rule metadata.
     ruleset: object
     color: bool = False
     show_source: bool = True
     version: str = ""
+    # Display file name -> codes of the rules enabled for that file (JUnit lists each as a test case).
+    enabled: dict[str, tuple[str, ...]] = field(default_factory=dict)
+    # Findings hidden because a baseline already records them.
+    baselined: int = 0
 
     @property
     def findings(self):
         return [finding for result in self.results for finding in result.findings]
+
+
+def repository_path(file: str) -> str:
+    """The file as a relative POSIX path from the working directory (the repository root in CI).
+
+    Files outside it keep their absolute POSIX path.
+    """
+    path = PurePath(file)
+    if path.is_absolute():
+        try:
+            path = Path(file).resolve().relative_to(Path.cwd().resolve())
+        except ValueError:
+            return Path(file).as_posix()
+    parts = [part for part in path.parts if part != "."]
+    return PurePath(*parts).as_posix() if parts else "."
+
+
+def message_with_hint(finding) -> str:
+    return f"{finding.message}\nhint: {finding.hint}" if finding.hint else finding.message
 
 
 def _text(report: Report) -> str:
@@ -33,4 +58,24 @@ def _json(report: Report) -> str:
     return render(report)
 
 
-REPORTERS: dict[str, Callable[[Report], str]] = {"text": _text, "json": _json}
+def _sarif(report: Report) -> str:
+    from designlint.reporters.sarif import render
+
+    return render(report)
+
+
+def _github(report: Report) -> str:
+    from designlint.reporters.github import render
+
+    return render(report)
+
+
+def _junit(report: Report) -> str:
+    from designlint.reporters.junit import render
+
+    return render(report)
+
+
+REPORTERS: dict[str, Callable[[Report], str]] = {
+    "text": _text, "json": _json, "sarif": _sarif, "github": _github, "junit": _junit,
+}

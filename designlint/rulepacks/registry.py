@@ -91,8 +91,9 @@ def _load_pack_document(path: Path):
 
 def load_ruleset(packs: Iterable[str] = (DEFAULT_PACK,), base_dir: Path | None = None) -> RuleSet:
     """Load packs in order; later packs may add rules or override inherited ones."""
-    from designlint.checks import CHECKS
+    from designlint.checks import all_checks
 
+    checks = all_checks()
     ruleset = RuleSet()
     visiting: list[Path] = []
 
@@ -121,7 +122,7 @@ def load_ruleset(packs: Iterable[str] = (DEFAULT_PACK,), base_dir: Path | None =
                     f"rule code {rule.code} is already used by '{existing.name}' in {existing.source}; codes are never reused",
                     file=where[0], position=where[1],
                 )
-            ruleset.rules[rule.code] = _compile(rule, pack.metadata.name, document.file, where, CHECKS)
+            ruleset.rules[rule.code] = _compile(rule, pack.metadata.name, document.file, where, checks)
         for code, change in pack.overrides.items():
             _override(ruleset, code, change, (document.file, document.positions.value(("overrides", code))))
         visiting.pop()

@@ -1,0 +1,104 @@
+"""Numbers and sentences for generated designs."""
+
+from __future__ import annotations
+
+import math
+import random
+
+from bench import vocabulary as v
+
+_SUFFIXES = (("B", 1e9), ("M", 1e6), ("K", 1e3))
+
+
+def number(value: float, unit: str = "", suffixes: bool = True) -> str:
+    """A quantity as engineers write it: 3 significant digits, a count suffix, ``~`` when rounded."""
+    scaled, suffix = value, ""
+    if suffixes:
+        for name, factor in _SUFFIXES:
+            if abs(value) >= factor:
+                scaled, suffix = value / factor, name
+                break
+    if scaled == 0:
+        digits = "0"
+    else:
+        decimals = max(0, 2 - int(math.floor(math.log10(abs(scaled)))))
+        digits = f"{scaled:.{decimals}f}"
+        if "." in digits:
+            digits = digits.rstrip("0").rstrip(".")
+    exact = math.isclose(float(digits) * (dict(_SUFFIXES).get(suffix, 1.0)), value, rel_tol=1e-9)
+    text = ("" if exact else "~") + digits + suffix
+    if unit:
+        text += unit if unit.startswith("/") or unit in ("x", "%") else f" {unit}"
+    return text
+
+
+def cap(text: str) -> str:
+    """First letter upper case, the rest untouched (unlike str.capitalize, which lowers "CPU")."""
+    return text[:1].upper() + text[1:]
+
+
+def money(amount: float, per: str = "/month") -> str:
+    return f"${amount:,.2f}{per}" if amount < 100 else f"${amount:,.0f}{per}"
+
+
+class Writer:
+    """Sentences about one design, drawn from the word pools with the design's own generator."""
+
+    def __init__(self, rng: random.Random, domain: v.Domain):
+        self.rng = rng
+        self.d = domain
+
+    def pick(self, pool):
+        return self.rng.choice(pool)
+
+    def sentence(self) -> str:
+        d, pick = self.d, self.pick
+        templates = (
+            lambda: f"The {d.entity} path must stay {pick(v.ADJECTIVES)} even when {pick(v.CONCERNS)} hit the {d.store} tier.",
+            lambda: f"We rely on {pick(v.MECHANISMS)} to keep {pick(v.CONCERNS)} away from {d.audience}.",
+            lambda: f"When {pick(v.SIGNALS)}, on-call should {pick(v.ACTIONS)} before anything else.",
+            lambda: f"Most {d.audience} never notice a spike because {pick(v.MECHANISMS)} absorbs it.",
+            lambda: f"This keeps the {d.store} {pick(v.ADJECTIVES)} and the operational load small.",
+            lambda: f"The main risk is {pick(v.CONCERNS)}; we accept it because the alternative is {pick(v.ADJECTIVES)} but far more expensive.",
+            lambda: f"Reads dominate writes, so the {d.store} is precomputed and kept {pick(v.ADJECTIVES)}.",
+            lambda: f"Every request to {d.reader} carries a deadline, and each hop spends only its share of it.",
+            lambda: f"Ownership is explicit: one team carries the pager for the {d.entity} write path.",
+            lambda: f"Capacity is planned for the peak hour, not the daily average, with 30% headroom for {pick(v.CONCERNS)}.",
+        )
+        return pick(templates)()
+
+    def prose(self, low: int = 1, high: int = 3) -> str:
+        return " ".join(self.sentence() for _ in range(self.rng.randint(low, high)))
+
+    def short(self) -> str:
+        d, pick = self.d, self.pick
+        return pick((
+            f"{pick(v.MECHANISMS)} in front of the {d.store}",
+            f"keep the {d.entity} write path {pick(v.ADJECTIVES)}",
+            f"avoid {pick(v.CONCERNS)} at peak",
+            f"{pick(v.ACTIONS)} when {pick(v.SIGNALS)}",
+            f"{d.store} stays {pick(v.ADJECTIVES)} under load",
+        ))
+
+
+class Draft(Writer):
+    """The design being generated: its generator, its domain and the ids other sections refer to."""
+
+    def __init__(self, index: int, rng: random.Random):
+        super().__init__(rng, rng.choice(v.DOMAINS))
+        self.index = index
+        self.name = f"{self.d.slug}-{index:04d}"
+        self.teams: list[str] = []
+        self.users: list[str] = []
+        self.operations: list[tuple[str, float]] = []  # (operation id, p99 target in ms)
+        self.use_cases: list[str] = []
+        self.quantities: dict[str, float] = {}
+        self.components: list[dict] = []
+        self.paths: list[str] = []
+        self.runbooks: list[str] = []
+
+    def ids(self, *kinds: str) -> list[str]:
+        return [c["id"] for c in self.components if not kinds or c["kind"] in kinds]
+
+    def some(self, pool, low: int, high: int) -> list:
+        return self.rng.sample(list(pool), min(len(pool), self.rng.randint(low, high)))

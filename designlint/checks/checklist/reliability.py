@@ -1,0 +1,23 @@
+"""Reliability checks beyond schema fragments: paging alerts lead to runbooks that exist."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from designlint.engine.findings import Problem
+
+
+def paging_alert_runbooks(design, options) -> Iterator[Problem]:
+    if not design.observability:
+        return
+    for i, entry in enumerate(design.observability.metrics):
+        for j, alert in enumerate(entry.alerts):
+            if alert.severity == "page" and not alert.runbook:
+                yield Problem(("observability", "metrics", i, "alerts", j),
+                              f"paging alert '{alert.condition}' on '{entry.component}' has no runbook",
+                              hint="link the runbook on-call follows, or downgrade the alert to a ticket")
+
+
+CHECKS = {
+    "paging-alert-runbooks": paging_alert_runbooks,
+}

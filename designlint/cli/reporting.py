@@ -1,0 +1,40 @@
+"""What ``designlint check`` hands to reporters and tells the user about baselines it wrote."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import click
+
+from designlint.engine.runner import INTERNAL_ERROR, FileResult
+from designlint.rulepacks.registry import RuleSet
+
+
+def merged_ruleset(session, files: list[tuple[Path, str]]) -> RuleSet:
+    """Every rule the files ran with; files under different configurations may use different packs."""
+    merged = RuleSet()
+    for path, _ in files:
+        for rule in session.engine_for(path).ruleset:
+            merged.rules.setdefault(rule.code, rule)
+    return merged
+
+
+def enabled_codes(session, files: list[tuple[Path, str]]) -> dict[str, tuple[str, ...]]:
+    out = {}
+    for path, display in files:
+        engine = session.engine_for(path)
+        out[display] = tuple(rule.code for rule in engine.ruleset if engine.config.enabled(rule, display))
+    return out
+
+
+def announce_baselines(written, results: list[FileResult]) -> None:
+    for destination, baseline in written:
+        total = sum(baseline.counts.values())
+        click.echo(f"designlint: wrote baseline {destination.as_posix()} "
+                   f"({total} finding{'s' if total != 1 else ''} in {baseline.files} "
+                   f"file{'s' if baseline.files != 1 else ''})", err=True)
+    for result in results:
+        for finding in result.findings:
+            if finding.code == INTERNAL_ERROR:
+                click.echo(f"{finding.file}:{finding.position}: error {finding.code} {finding.message} "
+                           "(not recorded in the baseline)", err=True)

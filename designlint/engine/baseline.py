@@ -1,0 +1,199 @@
+"""Baselines: accept the findings a design already has, so that only new ones fail the check.
+
+A baseline counts findings by file, document path and rule code, never by line, so it survives
+edits that move a finding up or down. Hiding is count-aware: a baseline that records one DL010
+at ``metadata.owner`` hides one such finding, and a second one appearing there still fails.
+
+The file is JSON, keys sorted, paths relative to the baseline's own folder::
+
+    {"findings": {"designs/feed.yaml": {"metadata.owner": {"DL010": 1}}}, "version": 1}
+"""
+
+from __future__ import annotations
+
+import json
+import os
+from collections import Counter
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field, replace
+from pathlib import Path, PurePath
+from typing import Annotated, Literal
+
+from pydantic import BaseModel, ConfigDict, Field
+
+from designlint.engine.runner import INTERNAL_ERROR, FileResult
+from designlint.errors import LoadError, Position, UsageError
+from designlint.rulepacks.model import RuleCode
+
+DEFAULT_BASELINE = "designlint-baseline.json"
+BASELINE_VERSION = 1
+
+Key = tuple[str, str, str]  # (file relative to the baseline's folder, document path, rule code)
+Origin = tuple[str | None, Position | None]  # where the baseline was named, for error messages
+
+
+class BaselineDocument(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+    version: Literal[1]
+    findings: dict[str, dict[str, dict[RuleCode, Annotated[int, Field(strict=True, ge=1)]]]]
+
+
+def document_path(finding) -> str:
+    """Where a finding is inside its document, independent of line numbers."""
+    return finding.fingerprint_path or finding.json_path
+
+
+def file_key(file: str, root: Path) -> str:
+    """``file`` as a POSIX path relative to ``root``, so a baseline works from any working directory."""
+    resolved = Path(file).resolve()
+    try:
+        return PurePath(os.path.relpath(resolved, root.resolve())).as_posix()
+    except ValueError:  # another drive: no relative path exists
+        return resolved.as_posix()
+
+
+@dataclass
+class Baseline:
+    root: Path
+    counts: Counter = field(default_factory=Counter)
+
+    @classmethod
+    def from_results(cls, results: Iterable[FileResult], root: Path) -> Baseline:
+        baseline = cls(root)
+        for result in results:
+            for finding in result.findings:
+                # A rule that crashed is a bug to fix, never something to accept.
+                if finding.code != INTERNAL_ERROR:
+                    baseline.counts[baseline.key(finding)] += 1
+        return baseline
+
+    def key(self, finding) -> Key:
+        return (file_key(finding.file, self.root), document_path(finding), finding.code)
+
+    def to_json(self) -> str:
+        tree: dict[str, dict[str, dict[str, int]]] = {}
+        for (file, path, code), count in self.counts.items():
+            tree.setdefault(file, {}).setdefault(path, {})[code] = count
+        document = {"version": BASELINE_VERSION, "findings": tree}
+        return json.dumps(document, indent=2, sort_keys=True, ensure_ascii=False) + "\n"
+
+    @property
+    def files(self) -> int:
+        return len({file for file, _, _ in self.counts})
+
+    def hide_known(self, result: FileResult, remaining: Counter) -> tuple[FileResult, int]:
+        """``result`` without the findings ``remaining`` still accounts for; uses up those counts."""
+        kept = []
+        for finding in result.findings:
+            key = self.key(finding)
+            if finding.code != INTERNAL_ERROR and remaining[key] > 0:
+                remaining[key] -= 1
+            else:
+                kept.append(finding)
+        return replace(result, findings=kept), len(result.findings) - len(kept)
+
+
+def load_baseline(path: Path, origin: Origin = (None, None)) -> Baseline:
+    """Read a baseline; anything wrong with it is a positioned usage error (exit 2)."""
+    from designlint.engine.positioning import validate_or_raise
+    from designlint.loader import load_path
+
+    display = path.as_posix()
+    if not path.is_file():
+        raise UsageError(f"baseline not found: {display} (create it with --write-baseline)",
+                         file=origin[0], position=origin[1])
+    try:
+        # The design loader gives positions (JSON is YAML); json.loads then insists on strict JSON.
+        document = load_path(path, display)
+        json.loads(document.text)
+    except LoadError as error:
+        raise UsageError(f"invalid baseline: {error.message}", file=error.file, position=error.position) from None
+    except json.JSONDecodeError as error:
+        raise UsageError(f"invalid baseline: {error.msg}", file=display,
+                         position=Position(error.lineno, error.colno)) from None
+    model = validate_or_raise(document, BaselineDocument, "baseline")
+    baseline = Baseline(path.parent)
+    for file, paths in model.findings.items():
+        for doc_path, codes in paths.items():
+            for code, count in codes.items():
+                baseline.counts[(file, doc_path, code)] = count
+    return baseline
+
+
+@dataclass(frozen=True)
+class BaselineChoice:
+    """Which baseline applies to a file, and where that choice was made."""
+
+    path: Path
+    origin: Origin
+
+
+def choose_baseline(config, option: Path | None) -> BaselineChoice | None:
+    """The command line's ``--baseline`` wins over ``baseline`` in the file's configuration."""
+    if option is not None:
+        return BaselineChoice(option, (None, None))
+    if config.model.baseline is None:
+        return None
+    where = config.locate(("baseline",)) if config.locate else None
+    return BaselineChoice(config.root / config.model.baseline, (config.source, where))
+
+
+ConfigFor = Callable[[Path], object]  # design path -> its Config
+
+
+def hide_baselined(files: list[tuple[Path, str]], results: list[FileResult], config_for: ConfigFor,
+                   option: Path | None) -> tuple[list[FileResult], int]:
+    """Results without the findings their baselines record, and how many were hidden."""
+    loaded: dict[Path, tuple[Baseline, Counter]] = {}
+    out: list[FileResult] = []
+    hidden = 0
+    for (path, _), result in zip(files, results):
+        choice = choose_baseline(config_for(path), option)
+        if choice is None:
+            out.append(result)
+            continue
+        key = choice.path.resolve()
+        if key not in loaded:
+            baseline = load_baseline(choice.path, choice.origin)
+            loaded[key] = (baseline, Counter(baseline.counts))
+        baseline, remaining = loaded[key]
+        result, count = baseline.hide_known(result, remaining)
+        out.append(result)
+        hidden += count
+    return out, hidden
+
+
+def write_baselines(files: list[tuple[Path, str]], results: list[FileResult], config_for: ConfigFor,
+                    target: Path | None) -> list[tuple[Path, Baseline]]:
+    """Write each file's findings to its baseline (``target``, else configured, else the default)."""
+    groups: dict[Path, tuple[Path, list[FileResult]]] = {}
+    for (path, _), result in zip(files, results):
+        choice = choose_baseline(config_for(path), target)
+        destination = choice.path if choice else Path(DEFAULT_BASELINE)
+        groups.setdefault(destination.resolve(), (destination, []))[1].append(result)
+    # Check every destination before writing any, so a refusal leaves nothing half done.
+    for destination, _ in groups.values():
+        _refuse_to_clobber(destination)
+    from designlint.fileio import write_atomic
+
+    written = []
+    for _, (destination, group) in sorted(groups.items()):
+        baseline = Baseline.from_results(group, destination.parent)
+        write_atomic(destination, baseline.to_json())
+        written.append((destination, baseline))
+    return written
+
+
+def _refuse_to_clobber(destination: Path) -> None:
+    """Only ever replace a baseline: ``--write-baseline design.yaml`` must not eat a design."""
+    if destination.is_dir():
+        raise UsageError(f"--write-baseline needs a file, and {destination.as_posix()} is a folder "
+                         f"(write --write-baseline=FILE, or put it after the design paths)")
+    if not destination.exists():
+        return
+    try:
+        load_baseline(destination)
+    except UsageError as error:
+        raise UsageError(f"refusing to overwrite {destination.as_posix()}: it is not a designlint baseline "
+                         f"({error.message}); remove it or choose another file") from None

@@ -1,0 +1,106 @@
+"""SARIF 2.1.0, the format code-scanning services read: one run, rule metadata, stable fingerprints."""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from collections import Counter
+
+from designlint.engine.baseline import document_path
+from designlint.engine.findings import Finding, Severity
+from designlint.reporters import Report, message_with_hint, repository_path
+
+SCHEMA_URI = "https://json.schemastore.org/sarif-2.1.0.json"
+INFORMATION_URI = "https://designlint.dev/"
+RULE_DOCS_URI = "https://designlint.dev/rules/{code}/"
+# Versioned, so a change of recipe shows up as a new key instead of silently re-keying every alert.
+FINGERPRINT_KEY = "designlintFindingIdentity/v1"
+_LEVELS = {Severity.ERROR: "error", Severity.WARNING: "warning", Severity.INFO: "note"}
+
+
+def _help_text(compiled) -> str:
+    docs = compiled.rule.docs
+    parts = [docs.what.strip(), "", docs.why.strip()]
+    if docs.fix:
+        parts += ["", f"How to fix: {docs.fix.strip()}"]
+    return "\n".join(parts)
+
+
+def rule_descriptor(code: str, name: str, compiled) -> dict:
+    """SARIF reportingDescriptor; codes the rule set does not know (internal errors) get the bare minimum."""
+    descriptor: dict = {"id": code, "name": name, "helpUri": RULE_DOCS_URI.format(code=code)}
+    if compiled is None:
+        descriptor["shortDescription"] = {"text": name.replace("-", " ")}
+        descriptor["defaultConfiguration"] = {"level": "error"}
+        return descriptor
+    from designlint.rulepacks.docs import rule_markdown
+
+    rule = compiled.rule
+    descriptor.update({
+        "shortDescription": {"text": rule.message},
+        "fullDescription": {"text": rule.docs.what.strip()},
+        "help": {"text": _help_text(compiled), "markdown": rule_markdown(compiled)},
+        "helpUri": rule.help_uri or descriptor["helpUri"],
+        "defaultConfiguration": {"level": _LEVELS[compiled.severity]},
+        "properties": {"tags": list(rule.dimensions)},
+    })
+    return descriptor
+
+
+def fingerprint(finding: Finding, uri: str) -> str:
+    """File, document path and code (no line numbers), so an alert keeps its identity across edits."""
+    identity = "\0".join((uri, document_path(finding), finding.code))
+    return hashlib.sha256(identity.encode("utf-8")).hexdigest()[:32]
+
+
+def _result(finding: Finding, rule_index: int, uri: str, occurrence: int) -> dict:
+    return {
+        "ruleId": finding.code,
+        "ruleIndex": rule_index,
+        "level": _LEVELS[finding.severity],
+        "message": {"text": message_with_hint(finding)},
+        "locations": [{
+            "physicalLocation": {
+                "artifactLocation": {"uri": uri, "uriBaseId": "%SRCROOT%"},
+                "region": {"startLine": max(finding.position.line, 1),
+                           "startColumn": max(finding.position.column, 1)},
+            },
+            "logicalLocations": [{"fullyQualifiedName": document_path(finding), "kind": "element"}],
+        }],
+        # The occurrence number keeps same-place findings apart, as GitHub's own fingerprints do.
+        "partialFingerprints": {FINGERPRINT_KEY: f"{fingerprint(finding, uri)}:{occurrence}"},
+    }
+
+
+def sarif_log(report: Report) -> dict:
+    findings = sorted(report.findings, key=lambda f: (repository_path(f.file), *f.sort_key()))
+    rules = getattr(report.ruleset, "rules", {}) or {}
+    names = {f.code: f.name for f in findings}
+    codes = sorted(names)
+    index = {code: number for number, code in enumerate(codes)}
+    seen: Counter = Counter()
+    results = []
+    for finding in findings:
+        uri = repository_path(finding.file)
+        identity = fingerprint(finding, uri)
+        seen[identity] += 1
+        results.append(_result(finding, index[finding.code], uri, seen[identity]))
+    run = {
+        "tool": {"driver": {
+            "name": "designlint",
+            "version": report.version,
+            "informationUri": INFORMATION_URI,
+            "rules": [rule_descriptor(code, names[code], rules.get(code)) for code in codes],
+        }},
+        "invocations": [{"executionSuccessful": not any(r.internal_error for r in report.results)}],
+        # Positions count characters (the YAML parser's view), not UTF-16 code units.
+        "columnKind": "unicodeCodePoints",
+        "results": results,
+    }
+    if report.baselined:
+        run["properties"] = {"baselined": report.baselined}
+    return {"$schema": SCHEMA_URI, "version": "2.1.0", "runs": [run]}
+
+
+def render(report: Report) -> str:
+    return json.dumps(sarif_log(report), indent=2, sort_keys=True, ensure_ascii=False) + "\n"

@@ -1,0 +1,126 @@
+"""Where keys and values were written, and the fallback for paths that do not exist."""
+
+from __future__ import annotations
+
+import pytest
+
+from designlint.loader import load_text
+
+DESIGN = """\
+# a design
+name: shop
+services:
+  - id: api
+    ports: [80, 443]
+    empty:
+  - plain
+defaults: &d
+  retries: 3
+svc:
+  policy: *d
+  'quoted key': "v"
+"""
+
+
+@pytest.fixture(scope="module")
+def positions():
+    return load_text(DESIGN, "shop.yaml").positions
+
+
+def at(position) -> str | None:
+    return None if position is None else str(position)
+
+
+@pytest.mark.parametrize(
+    ("path", "key", "value"),
+    [
+        ((), None, "2:1"),  # the root mapping starts at its first key
+        (("name",), "2:1", "2:7"),
+        (("services",), "3:1", "4:3"),  # a block sequence starts at its first dash
+        (("services", 0), None, "4:5"),
+        (("services", 0, "id"), "4:5", "4:9"),
+        (("services", 0, "ports"), "5:5", "5:12"),
+        (("services", 0, "ports", 1), None, "5:17"),
+        (("services", 0, "empty"), "6:5", "6:11"),  # an empty value sits right after its key
+        (("services", 1), None, "7:5"),
+        (("defaults",), "8:1", "8:11"),  # a value starts at its anchor
+        (("svc", "policy"), "11:3", "11:11"),  # the alias site itself
+        (("svc", "quoted key"), "12:3", "12:17"),
+    ],
+)
+def test_key_and_value_positions(positions, path, key, value):
+    assert at(positions.key(path)) == key
+    assert at(positions.value(path)) == value
+    expected, found = positions.resolve(path)
+    assert (str(expected), found) == (key or value, path)
+
+
+@pytest.mark.parametrize(
+    "path",
+    [("nope",), ("services", 2), ("services", -1), ("services", "0"), ("services", True),
+     ("name", "x"), ("svc", "policy", "retries"), ("services", 0, "ports", 0, "deeper"), (0,)],
+)
+def test_missing_paths_have_no_position(positions, path):
+    assert positions.value(path) is None
+    assert positions.key(path) is None
+
+
+@pytest.mark.parametrize(
+    ("path", "position", "found"),
+    [
+        (("nope",), "2:1", ()),  # nothing closer than the root
+        (("nope", "deeper", 3), "2:1", ()),
+        (("name", "x"), "2:1", ("name",)),  # into a scalar: the scalar's key
+        (("services", 9), "3:1", ("services",)),  # an index past the end
+        (("services", 0, "missing"), "4:5", ("services", 0)),  # a list item: its value
+        (("services", 0, "ports", 5), "5:5", ("services", 0, "ports")),
+        # Inside an alias nothing is recorded: the alias site's own key stands in.
+        (("svc", "policy", "retries"), "11:3", ("svc", "policy")),
+    ],
+)
+def test_resolve_falls_back_to_nearest_parent(positions, path, position, found):
+    resolved, actual = positions.resolve(path)
+    assert (str(resolved), actual) == (position, found)
+
+
+def test_resolve_accepts_lists(positions):
+    assert positions.resolve(["services", 0, "id"])[1] == ("services", 0, "id")
+
+
+def test_alias_site_in_a_list_resolves_to_the_alias():
+    positions = load_text("base: &b {x: 1}\nitems:\n  - *b\n", "f").positions
+    assert at(positions.value(("items", 0))) == "3:5"
+    assert positions.resolve(("items", 0, "x")) == (positions.value(("items", 0)), ("items", 0))
+    assert at(positions.value(("base", "x"))) == "1:14"  # the anchored value keeps its own
+
+
+def test_paths_lists_every_value_in_document_order(positions):
+    assert list(positions.paths()) == [
+        (),
+        ("name",),
+        ("services",),
+        ("services", 0),
+        ("services", 0, "id"),
+        ("services", 0, "ports"),
+        ("services", 0, "ports", 0),
+        ("services", 0, "ports", 1),
+        ("services", 0, "empty"),
+        ("services", 1),
+        ("defaults",),
+        ("defaults", "retries"),
+        ("svc",),
+        ("svc", "policy"),
+        ("svc", "quoted key"),
+    ]
+
+
+def test_columns_count_characters_not_bytes():
+    positions = load_text("naïve: é\nnext: [ü, x]\n", "f").positions
+    assert at(positions.value(("naïve",))) == "1:8"
+    assert at(positions.value(("next", 1))) == "2:11"
+
+
+def test_positions_after_crlf_and_bom():
+    document = load_text("\ufeffa: 1\r\nb:\r\n  c: 2\r\n", "f")
+    assert at(document.positions.key(("b", "c"))) == "3:3"
+    assert at(document.positions.value(("a",))) == "1:4"

@@ -1,0 +1,37 @@
+"""Every rule's documented failing example triggers it and its passing example does not.
+
+One parametrised test over every rule of every built-in pack, so documentation cannot drift
+from behaviour.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from designlint.rulepacks.registry import load_ruleset
+from tests.conftest import with_header
+
+RULES = sorted(load_ruleset(), key=lambda r: r.code)
+
+
+def _codes(engine, tmp_path, text: str) -> list[str]:
+    path = tmp_path / "example.yaml"
+    path.write_bytes(text.encode("utf-8"))
+    return [f.code for f in engine.check_path(path, "example.yaml").findings]
+
+
+@pytest.mark.parametrize("rule", RULES, ids=[r.code for r in RULES])
+def test_failing_example_triggers_the_rule(rule, engine, tmp_path):
+    codes = _codes(engine, tmp_path, with_header(rule.rule.docs.failing))
+    assert rule.code in codes, f"{rule.code} failing example produced {codes}"
+
+
+@pytest.mark.parametrize("rule", RULES, ids=[r.code for r in RULES])
+def test_passing_example_does_not_trigger_the_rule(rule, engine, tmp_path):
+    codes = _codes(engine, tmp_path, with_header(rule.rule.docs.passing))
+    assert rule.code not in codes, f"{rule.code} passing example produced {codes}"
+
+
+def test_codes_and_names_are_unique():
+    assert len({r.code for r in RULES}) == len(RULES)
+    assert len({r.name for r in RULES}) == len(RULES)
