@@ -36,7 +36,7 @@ def teams(draft: Draft) -> list[dict]:
         {
             "id": name,
             "name": name.replace("-", " ").title(),
-            "responsibilities": draft.short(),
+            "responsibilities": cap(draft.short()),
             "oncall": f"#{name}-oncall, weekly rotation of {draft.rng.randint(4, 9)} engineers",
         }
         for name in names
@@ -46,9 +46,9 @@ def teams(draft: Draft) -> list[dict]:
 def users(draft: Draft) -> list[dict]:
     d = draft.d
     found = [
-        {"id": "end-user", "name": f"{d.audience} and authors", "type": "human", "role": "primary",
+        {"id": "end-user", "name": f"{cap(d.audience)} and authors", "type": "human", "role": "primary",
          "description": f"People who {d.writer} and {d.reader}.",
-         "needs": [f"{d.reader} in well under a second", f"{d.writer} reliably", draft.short()]},
+         "needs": [f"{cap(d.reader)} in well under a second", f"{cap(d.writer)} reliably", draft.short()]},
         {"id": "operator", "name": "On-call engineers", "type": "operational",
          "description": "The people who keep the system healthy at 3 a.m.",
          "needs": Flow(["clear dashboards", "runbooks per alert", "safe rollbacks"])},
@@ -67,14 +67,14 @@ def use_cases(draft: Draft) -> list[dict]:
     d, rng = draft.d, draft.rng
     ops = [op for op, _ in draft.operations]
     found = [
-        {"id": f"{d.entity}-write", "name": d.writer, "category": "core", "user": "end-user",
+        {"id": f"{d.entity}-write", "name": cap(d.writer), "category": "core", "user": "end-user",
          "priority": "P0", "description": Folded(draft.prose(1, 2)), "operations": Flow(ops[1:2])},
-        {"id": f"{d.store}-read", "name": d.reader, "category": "core", "user": "end-user",
+        {"id": f"{d.store}-read", "name": cap(d.reader), "category": "core", "user": "end-user",
          "priority": "P0", "description": Folded(draft.prose(1, 2)), "operations": Flow(ops[:1])},
     ]
     extra = ["history", "search", "export", "moderation", "settings", "bulk-import", "undo", "share"]
     for name in draft.some(extra, 3, 5):
-        found.append({"id": f"{d.entity}-{name}", "name": f"{d.entity} {name.replace('-', ' ')}",
+        found.append({"id": f"{d.entity}-{name}", "name": f"{cap(d.entity)} {name.replace('-', ' ')}",
                       "category": rng.choice(["supporting", "supporting", "core"]), "user": rng.choice(draft.users),
                       "priority": rng.choice(["P1", "P2"]), "description": draft.sentence()})
     for concern in draft.some(v.CONCERNS, 2, 3):
@@ -87,7 +87,7 @@ def use_cases(draft: Draft) -> list[dict]:
 def scope(draft: Draft) -> dict:
     d = draft.d
     return {
-        "in": [d.writer, d.reader, f"{d.entity} history and search",
+        "in": [cap(d.writer), cap(d.reader), f"{cap(d.entity)} history and search",
                "Abuse limits and quotas"],
         "out": [
             {"item": item, "reason": draft.sentence()}
@@ -105,12 +105,12 @@ def requirements(draft: Draft) -> list[dict]:
                                            ("control", f"backfill the {d.store}")][: rng.randint(4, 6)], start=1):
         found.append({
             "id": f"FR-{number}",
-            "name": what,
+            "name": cap(what),
             "flow": flow,
             "description": draft.sentence(),
             "details": [draft.short() for _ in range(rng.randint(1, 3))],
             "useCases": Flow(draft.some(draft.use_cases[:4], 1, 2)),
-            "edgeCases": [f"{c} during {what}" for c in draft.some(v.CONCERNS, 0, 2)],
+            "edgeCases": [f"{cap(c)} during {what}" for c in draft.some(v.CONCERNS, 0, 2)],
         })
     return found
 
@@ -131,7 +131,7 @@ def constraints(draft: Draft) -> list[str]:
 
 
 def simplifications(draft: Draft) -> list[dict]:
-    return [{"statement": draft.short(), "why": draft.sentence()} for _ in range(draft.rng.randint(2, 3))]
+    return [{"statement": cap(draft.short()), "why": draft.sentence()} for _ in range(draft.rng.randint(2, 3))]
 
 
 def tradeoffs(draft: Draft) -> list[dict]:
@@ -144,7 +144,7 @@ def tradeoffs(draft: Draft) -> list[dict]:
         ("Synchronous validation", "Validate asynchronously after accepting", "immediate feedback on rare failures"),
         ("Cache placement", "Cache in a shared tier, not in-process", "a network hop on every read"),
     ]
-    return [{"name": name, "choice": choice, "sacrifices": gives_up, "rationale": Folded(draft.prose(1, 2))}
+    return [{"name": name, "choice": choice, "sacrifices": cap(gives_up), "rationale": Folded(draft.prose(1, 2))}
             for name, choice, gives_up in rng.sample(options, rng.randint(3, 5))]
 
 
@@ -162,13 +162,13 @@ def decisions(draft: Draft) -> list[dict]:
             "decision": f"Use {chosen}.",
             "reversibility": rng.choice(["reversible", "irreversible"]),
             "rationale": Folded(draft.prose(1, 2)),
-            "alternatives": [{"name": other, "description": draft.short(),
-                              "whyRejected": draft.sentence(), "whenItWouldWork": draft.short()}
+            "alternatives": [{"name": other, "description": cap(draft.short()),
+                              "whyRejected": draft.sentence(), "whenItWouldWork": cap(draft.short())}
                              for other in others],
         })
     return found
 
 
 def mental_models(draft: Draft) -> list[dict]:
-    return [{"name": name, "oneLiner": line, "whenToUse": draft.short()}
+    return [{"name": name, "oneLiner": line, "whenToUse": cap(draft.short())}
             for name, line in draft.some(v.MENTAL_MODELS, 2, 3)]

@@ -40,8 +40,16 @@ def _codes(values: tuple[str, ...]) -> list[str]:
               help="Write the report to a file instead of standard output.")
 @click.option("--color/--no-color", default=None, help="Colour the text output (default: when a terminal).")
 @click.option("--no-source", is_flag=True, help="Text output without source lines and carets.")
-def check(paths, output_format, fail_on, config_file, select, ignore, packs, output, color, no_source):
+@click.option("--baseline", "baseline_file", type=click.Path(dir_okay=False, path_type=Path), default=None,
+              help="Hide the findings this baseline records, so only new ones fail (overrides 'baseline' in config).")
+@click.option("--write-baseline", "write_baseline", is_flag=False, flag_value="", default=None, metavar="[FILE]",
+              help="Record the current findings as the baseline (in FILE, else --baseline, the configured "
+                   "baseline or designlint-baseline.json) and exit 0.")
+def check(paths, output_format, fail_on, config_file, select, ignore, packs, output, color, no_source,
+          baseline_file, write_baseline):
     """Check design files (or folders of them) against the rule packs."""
+    from designlint.cli.reporting import announce_baselines, enabled_codes, merged_ruleset
+    from designlint.engine.baseline import hide_baselined, write_baselines
     from designlint.engine.discovery import discover
     from designlint.engine.session import CheckSession, Overrides
     from designlint.reporters import REPORTERS, Report
@@ -55,11 +63,19 @@ def check(paths, output_format, fail_on, config_file, select, ignore, packs, out
     )
     session = CheckSession(overrides)
     results = session.check(files)
-    reporter = REPORTERS.get(output_format)
-    if reporter is None:
-        raise click.UsageError(f"--format {output_format} is not available yet")
-    report = Report(results=results, ruleset=None, color=_use_color(color) and output is None,
-                    show_source=not no_source, version=__version__)
+
+    def config_for(path: Path):
+        return session.engine_for(path).config
+
+    if write_baseline is not None:
+        target = Path(write_baseline) if write_baseline else baseline_file
+        announce_baselines(write_baselines(files, results, config_for, target), results)
+        return EXIT_ERROR if any(result.internal_error for result in results) else EXIT_CLEAN
+    results, baselined = hide_baselined(files, results, config_for, baseline_file)
+    report = Report(results=results, ruleset=merged_ruleset(session, files), color=_use_color(color) and output is None,
+                    show_source=not no_source, version=__version__, enabled=enabled_codes(session, files),
+                    baselined=baselined)
+    reporter = REPORTERS[output_format]
     text = reporter(report)
     if output is not None:
         from designlint.fileio import write_atomic

@@ -29,7 +29,16 @@ from yaml.scanner import Scanner
 from designlint.errors import LoadError, Position
 
 from .limits import Limits
-from .resolver import ALLOWED_TAGS, MAP, NON_SPECIFIC, SEQ, ScalarError, construct, resolve_plain, short_tag
+from .resolver import (
+    ALLOWED_TAGS,
+    MAP,
+    NON_SPECIFIC,
+    SEQ,
+    ScalarError,
+    construct,
+    resolve_plain,
+    short_tag,
+)
 from .source import LINE_BREAK, position_at, position_in
 from .syntax import syntax_error
 
@@ -60,7 +69,8 @@ def build(text: str, file: str, limits: Limits) -> tuple[dict, object]:
     except MarkedYAMLError as exc:
         raise syntax_error(exc, text, file) from None
     except ReaderError as exc:
-        raise _reader_error(exc, text, file, byte_offset=not isinstance(parser, PythonParser)) from None
+        byte_offset = not isinstance(parser, PythonParser)
+        raise _reader_error(exc, text, file, byte_offset) from None
     except YAMLError as exc:
         raise LoadError("DL001", f"invalid YAML: {exc}", file=file, position=Position(1, 1)) from None
     finally:
@@ -74,7 +84,8 @@ class _Builder:
         self.limits = limits
 
     def fail(self, code: str, message: str, mark: object) -> LoadError:
-        return LoadError(code, message, file=self.file, position=position_in(LINE_BREAK.split(self.text), mark))
+        position = position_in(LINE_BREAK.split(self.text), mark)
+        return LoadError(code, message, file=self.file, position=position)
 
     def run(self, get: object) -> tuple[dict, object]:
         get()  # stream start
@@ -128,7 +139,10 @@ class _Builder:
                 cls = event.__class__
                 if cls is ScalarEvent:
                     if key is None and is_map:
-                        key = event.value if event.tag is None and event.anchor is None else self.key_text(event, anchors)
+                        if event.tag is None and event.anchor is None:
+                            key = event.value
+                        else:
+                            key = self.key_text(event, anchors)
                         if key in current:
                             raise self.duplicate(key, key_marks[key], event.start_mark)
                         key_marks[key] = event.start_mark
@@ -151,10 +165,10 @@ class _Builder:
                         children.append(event.start_mark)
                 elif cls is MappingStartEvent or cls is SequenceStartEvent:
                     if key is None and is_map:
-                        raise fail("DL001", f"mapping keys must be scalars, not {_kind(event)}", event.start_mark)
-                    if len(stack) >= max_stack:
-                        raise fail("DL004", f"nesting is deeper than the limit of {self.limits.max_depth} levels",
+                        raise fail("DL001", f"mapping keys must be scalars, not {_kind(event)}",
                                    event.start_mark)
+                    if len(stack) >= max_stack:
+                        raise self.too_deep(event)
                     if event.tag is not None:
                         self.check_collection_tag(event)
                     if cls is MappingStartEvent:
@@ -172,7 +186,9 @@ class _Builder:
                         current.append(new)
                         children.append((event.start_mark, new_keys, new_children))
                     stack.append((current, key_marks, children, is_map, anchor, start_count))
-                    current, key_marks, children, is_map, key = new, new_keys, new_children, new_keys is not None, None
+                    current, key_marks, children = new, new_keys, new_children
+                    is_map = new_keys is not None
+                    key = None
                     anchor = event.anchor
                     start_count = count
                     count += 1
@@ -190,17 +206,15 @@ class _Builder:
                 elif cls is AliasEvent:
                     entry = anchors.get(event.anchor)
                     if entry is None:
-                        raise fail("DL001", f"alias *{event.anchor} refers to no anchor defined before it",
-                                   event.start_mark)
+                        raise self.bad_alias("DL001", "refers to no anchor defined before it", event)
                     if entry is _OPEN:
-                        raise fail("DL004", f"alias *{event.anchor} refers to a collection that contains it",
-                                   event.start_mark)
-                    value, size, text = entry
+                        raise self.bad_alias("DL004", "refers to a collection that contains it", event)
+                    value, size, scalar_text = entry
                     if key is None and is_map:
-                        if text is None:
-                            raise fail("DL001", f"mapping keys must be scalars; *{event.anchor} is a collection",
-                                       event.start_mark)
-                        key = text
+                        if scalar_text is None:
+                            raise self.bad_alias("DL001", "is a collection; mapping keys must be scalars",
+                                                 event)
+                        key = scalar_text
                         if key in current:
                             raise self.duplicate(key, key_marks[key], event.start_mark)
                         key_marks[key] = event.start_mark
@@ -246,7 +260,8 @@ class _Builder:
             raise self.forbidden(event)
         expected = MAP if event.__class__ is MappingStartEvent else SEQ
         if tag != expected and tag != NON_SPECIFIC:
-            raise self.fail("DL001", f"tag {short_tag(tag)} cannot be used on {_kind(event)}", event.start_mark)
+            message = f"tag {short_tag(tag)} cannot be used on {_kind(event)}"
+            raise self.fail("DL001", message, event.start_mark)
 
     def forbidden(self, event: object) -> LoadError:
         return self.fail(
@@ -258,7 +273,15 @@ class _Builder:
 
     def duplicate(self, key: str, first: object, mark: object) -> LoadError:
         shown = key if len(key) <= 60 else key[:57] + "..."
-        return self.fail("DL002", f"duplicate key {shown!r}; it is first defined on line {first.line + 1}", mark)
+        message = f"duplicate key {shown!r}; it is first defined on line {first.line + 1}"
+        return self.fail("DL002", message, mark)
+
+    def bad_alias(self, code: str, problem: str, event: object) -> LoadError:
+        return self.fail(code, f"alias *{event.anchor} {problem}", event.start_mark)
+
+    def too_deep(self, event: object) -> LoadError:
+        message = f"nesting is deeper than the limit of {self.limits.max_depth} levels"
+        return self.fail("DL004", message, event.start_mark)
 
     def too_many(self, event: object) -> LoadError:
         return self.fail("DL004", f"document has more than {self.limits.max_nodes} values "

@@ -42,6 +42,11 @@ def repository_path(file: str) -> str:
     return PurePath(*parts).as_posix() if parts else "."
 
 
+def printable(text: str) -> str:
+    # Text from designs is data: never let it drive a terminal or a log viewer.
+    return "".join(ch if ch.isprintable() else "?" for ch in text)
+
+
 def message_with_hint(finding) -> str:
     return f"{finding.message}\nhint: {finding.hint}" if finding.hint else finding.message
 

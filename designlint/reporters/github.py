@@ -7,14 +7,14 @@ runner unescapes them keeps a hostile message from ending the command early or s
 from __future__ import annotations
 
 from designlint.engine.findings import Severity
-from designlint.reporters import Report, message_with_hint, repository_path
+from designlint.reporters import Report, message_with_hint, printable, repository_path
 
 _COMMANDS = {Severity.ERROR: "error", Severity.WARNING: "warning", Severity.INFO: "notice"}
 
 
 def escape_data(text: str) -> str:
-    """The message after ``::`` (the runner's ``escapeData``)."""
-    return text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+    """The message after ``::``: the runner's ``escapeData``; other control characters become ``?``."""
+    return printable(text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A"))
 
 
 def escape_property(text: str) -> str:

@@ -28,6 +28,7 @@ def render(report) -> str:
         "files": [r.file for r in report.results],
         "findings": findings,
         "suppressed": sum(len(r.suppressed) for r in report.results),
+        "baselined": report.baselined,
         "summary": {"files": len(report.results), "findings": len(findings), **counts},
     }
     return json.dumps(document, indent=2, sort_keys=True, ensure_ascii=False) + "\n"

@@ -7,6 +7,7 @@ from collections import Counter
 import click
 
 from designlint.engine.findings import Finding
+from designlint.reporters import printable as _printable
 
 _COLORS = {"error": "red", "warning": "yellow", "info": "blue"}
 
@@ -19,11 +20,6 @@ def _caret_block(source: str, finding: Finding, color: bool) -> list[str]:
     caret = " " * min(column, len(visible)) + "^"
     style = (lambda text: click.style(text, fg=_COLORS[finding.severity.value], bold=True)) if color else (lambda text: text)
     return [f"{gutter} |", f"{number} | {_printable(visible)}", f"{gutter} | {style(caret)}"]
-
-
-def _printable(text: str) -> str:
-    # Source text is data: never let it drive the terminal.
-    return "".join(ch if ch.isprintable() else "?" for ch in text)
 
 
 def render(report) -> str:
@@ -50,10 +46,13 @@ def summary(report) -> str:
     files = len(report.results)
     noun = "file" if files == 1 else "files"
     if not findings:
+        if report.baselined:
+            return f"All clear: {files} {noun} checked, no new findings ({report.baselined} in baseline)."
         return f"All clear: {files} {noun} checked, no findings."
     counts = Counter(f.severity.value for f in findings)
     parts = [f"{counts[s]} {s}{'s' if counts[s] != 1 else ''}" for s in ("error", "warning", "info") if counts[s]]
     total = len(findings)
     suppressed = sum(len(r.suppressed) for r in report.results)
     tail = f", {suppressed} suppressed" if suppressed else ""
+    tail += f", {report.baselined} in baseline" if report.baselined else ""
     return f"Found {total} finding{'s' if total != 1 else ''} ({', '.join(parts)}{tail}) in {files} {noun} checked."

@@ -323,7 +323,8 @@ def test_load_path_errors_carry_the_display_name(tmp_path):
     path.write_bytes(b"a: 1\na: 2\n")
     with pytest.raises(LoadError) as info:
         load_path(path, "shop.yaml")
-    assert info.value.format() == "shop.yaml:2:1: error DL002 duplicate key 'a'; it is first defined on line 1"
+    expected = "shop.yaml:2:1: error DL002 duplicate key 'a'; it is first defined on line 1"
+    assert info.value.format() == expected
 
 
 def test_load_path_size_limit(tmp_path):

@@ -35,11 +35,13 @@ CORE_SCALARS = [
     ("2024-01-15", "2024-01-15"), ("2024-01-15T10:00:00Z", "2024-01-15T10:00:00Z"), ("1_000", "1_000"),
     ("0b101", "0b101"), ("1:30", "1:30"), ("0o8", "0o8"), ("0xG", "0xG"), ("=", "="), ("<<", "<<"),
     # strings that merely start like numbers or words
-    ("12K/s", "12K/s"), ("99.9%", "99.9%"), ("10ms", "10ms"), ("1.2.3", "1.2.3"), ("-x", "-x"), ("-.", "-."), (".", "."),
-    ("nullable", "nullable"), ("truest", "truest"), ("tRUE", "tRUE"), ("~x", "~x"), (".infinity", ".infinity"),
+    ("12K/s", "12K/s"), ("99.9%", "99.9%"), ("10ms", "10ms"), ("1.2.3", "1.2.3"), ("-x", "-x"),
+    ("-.", "-."), (".", "."), ("nullable", "nullable"), ("truest", "truest"), ("tRUE", "tRUE"),
+    ("~x", "~x"), (".infinity", ".infinity"),
     ("+", "+"), ("1e", "1e"), ("e3", "e3"), ("0x", "0x"), ("١٢", "١٢"),  # non-ASCII digits are not digits
     # quoted and block scalars are always strings
-    ('"42"', "42"), ("'true'", "true"), ('"null"', "null"), ("''", ""), ("|\n  42", "42\n"), (">-\n  1.5", "1.5"),
+    ('"42"', "42"), ("'true'", "true"), ('"null"', "null"), ("''", ""),
+    ("|\n  42", "42\n"), (">-\n  1.5", "1.5"),
 ]
 
 
