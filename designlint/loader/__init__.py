@@ -20,6 +20,10 @@ from .limits import DEFAULT_LIMITS, Limits
 from .positions import PositionIndex
 from .source import check_text, decode, too_large
 
+TYPE_CHECKING = False  # typing is not imported at run time: the loader is on every lint's path
+if TYPE_CHECKING:
+    from typing import Any
+
 __all__ = [
     "CODES",
     "DEFAULT_LIMITS",
@@ -52,7 +56,7 @@ class LoadedDocument:
 
     file: str  # display path as given
     text: str  # decoded source without a BOM; positions refer to it
-    data: object  # the root mapping: dict / list / str / int / float / bool / None inside
+    data: Any  # the root mapping: dict / list / str / int / float / bool / None inside
     positions: PositionIndex
 
 
@@ -75,7 +79,7 @@ def load_path(path: str | os.PathLike, display: str | None = None, *,
     A file that cannot be read at all is not a finding about its content, so it raises
     UsageError (exit code 2) rather than LoadError.
     """
-    file = display if display is not None else os.fspath(path)
+    file = display if display is not None else os.fsdecode(path)
     try:
         with open(path, "rb") as handle:
             # One byte past the limit is enough to know it is too large.

@@ -42,6 +42,10 @@ from .resolver import (
 from .source import LINE_BREAK, position_at, position_in
 from .syntax import syntax_error
 
+TYPE_CHECKING = False  # typing is not imported at run time
+if TYPE_CHECKING:
+    from typing import Any
+
 
 class PythonParser(Reader, Scanner, Parser):
     """PyYAML's pure-Python parser: the same events as libyaml's, only slower."""
@@ -61,7 +65,7 @@ except ImportError:  # PyYAML built without libyaml
 _OPEN = object()  # an anchored collection still being built: an alias to it is recursive
 
 
-def build(text: str, file: str, limits: Limits) -> tuple[dict, object]:
+def build(text: str, file: str, limits: Limits) -> tuple[dict, Any]:
     """The root mapping of `text` and its position tree; raises LoadError for anything else."""
     parser = _Parser(text)
     try:
@@ -83,11 +87,11 @@ class _Builder:
         self.file = file
         self.limits = limits
 
-    def fail(self, code: str, message: str, mark: object) -> LoadError:
+    def fail(self, code: str, message: str, mark: Any) -> LoadError:
         position = position_in(LINE_BREAK.split(self.text), mark)
         return LoadError(code, message, file=self.file, position=position)
 
-    def run(self, get: object) -> tuple[dict, object]:
+    def run(self, get: Any) -> tuple[dict, Any]:
         get()  # stream start
         event = get()
         if event.__class__ is StreamEndEvent:
@@ -107,7 +111,7 @@ class _Builder:
                             event.start_mark)
         return data, shadow
 
-    def fill(self, get: object, root_event: object) -> tuple[dict, object]:
+    def fill(self, get: Any, root_event: Any) -> tuple[dict, Any]:
         """Consume events up to the end of the root mapping.
 
         Kept as one flat loop with local variables: this is the hot path of every lint run.
@@ -236,7 +240,7 @@ class _Builder:
         except ScalarError as exc:  # a plain integer too long to convert
             raise fail(exc.code, exc.message, event.start_mark) from None
 
-    def key_text(self, event: object, anchors: dict) -> str:
+    def key_text(self, event: Any, anchors: dict) -> str:
         """A mapping key with a tag or an anchor: checked like a value, kept as its text."""
         value = self.tagged(event) if event.tag is not None else None
         if event.anchor is not None:
@@ -245,7 +249,7 @@ class _Builder:
             anchors[event.anchor] = (value, 1, event.value)
         return event.value
 
-    def tagged(self, event: object) -> object:
+    def tagged(self, event: Any) -> Any:
         tag = event.tag
         if tag not in ALLOWED_TAGS:
             raise self.forbidden(event)
@@ -254,7 +258,7 @@ class _Builder:
         except ScalarError as exc:
             raise self.fail(exc.code, exc.message, event.start_mark) from None
 
-    def check_collection_tag(self, event: object) -> None:
+    def check_collection_tag(self, event: Any) -> None:
         tag = event.tag
         if tag not in ALLOWED_TAGS:
             raise self.forbidden(event)
@@ -263,7 +267,7 @@ class _Builder:
             message = f"tag {short_tag(tag)} cannot be used on {_kind(event)}"
             raise self.fail("DL001", message, event.start_mark)
 
-    def forbidden(self, event: object) -> LoadError:
+    def forbidden(self, event: Any) -> LoadError:
         return self.fail(
             "DL003",
             f"tag {short_tag(event.tag)} is not allowed; only the YAML core tags "
@@ -271,24 +275,24 @@ class _Builder:
             event.start_mark,
         )
 
-    def duplicate(self, key: str, first: object, mark: object) -> LoadError:
+    def duplicate(self, key: str, first: Any, mark: Any) -> LoadError:
         shown = key if len(key) <= 60 else key[:57] + "..."
         message = f"duplicate key {shown!r}; it is first defined on line {first.line + 1}"
         return self.fail("DL002", message, mark)
 
-    def bad_alias(self, code: str, problem: str, event: object) -> LoadError:
+    def bad_alias(self, code: str, problem: str, event: Any) -> LoadError:
         return self.fail(code, f"alias *{event.anchor} {problem}", event.start_mark)
 
-    def too_deep(self, event: object) -> LoadError:
+    def too_deep(self, event: Any) -> LoadError:
         message = f"nesting is deeper than the limit of {self.limits.max_depth} levels"
         return self.fail("DL004", message, event.start_mark)
 
-    def too_many(self, event: object) -> LoadError:
+    def too_many(self, event: Any) -> LoadError:
         return self.fail("DL004", f"document has more than {self.limits.max_nodes} values "
                          "(aliases count at their expanded size)", event.start_mark)
 
 
-def _kind(event: object) -> str:
+def _kind(event: Any) -> str:
     if event.__class__ is MappingStartEvent:
         return "a mapping"
     if event.__class__ is SequenceStartEvent:

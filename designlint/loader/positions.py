@@ -10,18 +10,21 @@ and building them up front would cost more than parsing.
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-
 from designlint.errors import Position
+
+TYPE_CHECKING = False  # typing is not imported at run time
+if TYPE_CHECKING:
+    from collections.abc import Iterator
+    from typing import Any
 
 Path = tuple  # of str (mapping keys) and int (list indices); the root is ()
 
 
-def to_position(mark: object) -> Position:
+def to_position(mark: Any) -> Position:
     return Position(mark.line + 1, mark.column + 1)
 
 
-def _value_mark(entry: object) -> object:
+def _value_mark(entry: Any) -> Any:
     return entry[0] if type(entry) is tuple else entry
 
 
@@ -30,10 +33,10 @@ class PositionIndex:
 
     __slots__ = ("_root",)
 
-    def __init__(self, root: object):
+    def __init__(self, root: Any):
         self._root = root
 
-    def _locate(self, path: Path) -> tuple[int, object, object]:
+    def _locate(self, path: Path) -> tuple[int, Any, Any]:
         """How many steps of `path` exist, the entry reached, and its key mark (or None)."""
         entry = self._root
         key_mark = None
@@ -79,7 +82,7 @@ class PositionIndex:
 
     def paths(self) -> Iterator[Path]:
         """Every path that has a recorded position, in document order, the root first."""
-        stack: list[tuple[Path, object]] = [((), self._root)]
+        stack: list[tuple[Path, Any]] = [((), self._root)]
         while stack:
             path, entry = stack.pop()
             yield path

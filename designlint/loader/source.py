@@ -12,6 +12,10 @@ from designlint.errors import LoadError, Position
 
 from .limits import Limits
 
+TYPE_CHECKING = False  # typing is not imported at run time
+if TYPE_CHECKING:
+    from typing import Any
+
 _UTF8_BOM = b"\xef\xbb\xbf"
 _OTHER_BOMS = (
     (b"\x00\x00\xfe\xff", "UTF-32"),
@@ -40,7 +44,7 @@ def position_at(text: str, index: int) -> Position:
     return Position(line, index - line_start + 1)
 
 
-def position_in(lines: list[str], mark: object) -> Position:
+def position_in(lines: list[str], mark: Any) -> Position:
     """A parser mark as a position inside the text split into `lines`, for a caret.
 
     At the end of a file without a final line break libyaml puts its mark on the line

@@ -1,0 +1,127 @@
+"""Generate realistic, valid design files for benchmarks.
+
+    python bench/generate.py N OUTDIR [--seed S]
+
+Each design is about 28 KB / 800 lines and touches every section of the format, with
+cross-references that agree (dependencies, paths, SLOs, runbooks, cost items). Output is
+deterministic: the same seed and index give the same bytes.
+
+Other benchmarks reuse it: ``generate_design(index, rng)`` or ``write_corpus(n, outdir, seed)``.
+"""
+
+from __future__ import annotations
+
+import argparse
+import random
+import sys
+from pathlib import Path
+
+if __package__ in (None, ""):  # run as a script: make the repository root importable
+    sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+
+from bench import part_architecture as arch
+from bench import part_operations as ops
+from bench import part_product as product
+from bench import part_reliability as rel
+from bench import part_scale as scale
+from bench.prose import Draft
+from bench.yamlemit import dump
+
+DEFAULT_SEED = 20240601
+
+
+def design_rng(seed: int, index: int) -> random.Random:
+    """The generator for design `index`: independent of the others, so any subset can be regenerated."""
+    return random.Random(f"designlint-bench:{seed}:{index}")
+
+
+def generate_design(index: int, rng: random.Random) -> str:
+    """The YAML text of one design; `index` makes its name unique within a corpus."""
+    draft = Draft(index, rng)
+    # Sections that others refer to are drafted first; the document keeps the format's order.
+    teams = product.teams(draft)
+    users = product.users(draft)
+    nfr = scale.nfr(draft)
+    scale_section = scale.scale(draft)
+    use_cases = product.use_cases(draft)
+    architecture = arch.architecture(draft)
+    runbooks = ops.runbooks(draft)
+    document = {
+        "apiVersion": "designlint/v1",
+        "kind": "Design",
+        "metadata": product.metadata(draft),
+        "#teams": "Who owns what, and who carries the pager.",
+        "teams": teams,
+        "users": users,
+        "useCases": use_cases,
+        "scope": product.scope(draft),
+        "requirements": product.requirements(draft),
+        "#scale": "Phase 3: every derived number names the formula it comes from.",
+        "scale": scale_section,
+        "nfr": nfr,
+        "tradeoffs": product.tradeoffs(draft),
+        "decisions": product.decisions(draft),
+        "assumptions": product.assumptions(draft),
+        "constraints": product.constraints(draft),
+        "simplifications": product.simplifications(draft),
+        "#architecture": "Dependencies point from caller to callee.",
+        "architecture": architecture,
+        "failureScenarios": rel.failure_scenarios(draft),
+        "partialFailures": rel.partial_failures(draft),
+        "cascadeProtections": rel.cascade_protections(draft),
+        "slos": rel.slos(draft),
+        "dr": rel.dr(draft),
+        "multiRegion": rel.multi_region(draft),
+        "migrations": ops.migrations(draft),
+        "invariants": ops.invariants(draft),
+        "cost": ops.cost(draft),
+        "crossTeamDependencies": ops.cross_team_dependencies(draft),
+        "observability": ops.observability(draft),
+        "runbooks": runbooks,
+        "deployment": ops.deployment(draft),
+        "humanErrors": ops.human_errors(draft),
+        "api": arch.api(draft),
+        "evolution": ops.evolution(draft),
+        "incidents": rel.incidents(draft),
+        "mentalModels": product.mental_models(draft),
+        "notes": ops.notes(draft),
+    }
+    header = [f"{draft.d.title}: generated benchmark design #{index}.", "",
+              "yaml-language-server: $schema=../../schemas/design.schema.json"]
+    return dump(document, header)
+
+
+def corpus_names(n: int, seed: int = DEFAULT_SEED) -> list[tuple[str, str]]:
+    """(file name, YAML text) for designs 0..n-1."""
+    texts = [generate_design(i, design_rng(seed, i)) for i in range(n)]
+    return [(f"design-{i:04d}.yaml", text) for i, text in enumerate(texts)]
+
+
+def write_corpus(n: int, outdir: str | Path, seed: int = DEFAULT_SEED) -> list[Path]:
+    """Write designs 0..n-1 into `outdir` (created if needed); returns their paths in order."""
+    out = Path(outdir)
+    out.mkdir(parents=True, exist_ok=True)
+    paths = []
+    for name, text in corpus_names(n, seed):
+        path = out / name
+        path.write_bytes(text.encode("utf-8"))
+        paths.append(path)
+    return paths
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description="Write N generated design files into OUTDIR.")
+    parser.add_argument("count", metavar="N", type=int)
+    parser.add_argument("outdir", metavar="OUTDIR")
+    parser.add_argument("--seed", type=int, default=DEFAULT_SEED)
+    args = parser.parse_args(argv)
+    if args.count < 0:
+        parser.error("N must be zero or more")
+    paths = write_corpus(args.count, args.outdir, args.seed)
+    size = sum(p.stat().st_size for p in paths)
+    print(f"wrote {len(paths)} designs ({size / 1024:.0f} KiB) to {args.outdir}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,1 @@
+"""The engine: from documents to positioned, stamped findings."""
