@@ -7,7 +7,7 @@ import math
 
 from bench import vocabulary as v
 from bench.prose import Draft, cap, number
-from bench.yamlemit import Flow, Folded
+from bench.yamlemit import Flow, FlowMap, Folded
 
 
 def _component(draft: Draft, cid: str, kind: str, name: str, **extra) -> dict:
@@ -17,13 +17,15 @@ def _component(draft: Draft, cid: str, kind: str, name: str, **extra) -> dict:
         "name": name,
         "kind": kind,
         "technology": rng.choice(v.TECHNOLOGIES[kind]),
-        "owner": rng.choice(draft.teams),
-        "responsibility": cap(draft.short()),
     }
-    if rng.random() < 0.5:
-        found["description"] = Folded(draft.prose(1, 2))
+    if kind not in ("client", "external-service"):
+        found["owner"] = rng.choice(draft.teams)
     if rng.random() < 0.4:
-        found["designNotes"] = [draft.sentence() for _ in range(rng.randint(1, 2))]
+        found["responsibility"] = cap(draft.short())
+    if rng.random() < 0.1:
+        found["description"] = Folded(draft.prose(1, 2))
+    if rng.random() < 0.1:
+        found["designNotes"] = [draft.sentence()]
     found.update(extra)
     return found
 
@@ -32,19 +34,18 @@ def _tiers(draft: Draft) -> list[list[dict]]:
     d, rng = draft.d, draft.rng
     comp = lambda cid, kind, name, **extra: _component(draft, cid, kind, name, **extra)  # noqa: E731
     clients = [comp("mobile-app", "client", "Mobile apps", userFacing=True)]
-    if rng.random() < 0.6:
+    if rng.random() < 0.3:
         clients.append(comp("web-app", "client", "Web app", userFacing=True))
     edge = [comp("public-lb", "load-balancer", "Public load balancer", replicas=rng.choice([2, 3, 4])),
             comp("api-gateway", "api-gateway", "API gateway", userFacing=True, replicas=rng.randint(3, 12))]
-    if rng.random() < 0.6:
+    if rng.random() < 0.5:
         edge.insert(0, comp("edge-cdn", "cdn", "Edge CDN", external=True, availability="99.99%"))
-    roles = ["write", "read", *draft.some([r for r in v.SERVICE_ROLES if r not in ("write", "read")], 3, 6)]
+    roles = ["write", "read", *draft.some([r for r in v.SERVICE_ROLES if r not in ("write", "read")], 1, 1)]
     services = [comp(f"{d.entity}-{role}-service", "service", f"{cap(d.entity)} {role} service",
-                     replicas=rng.randint(3, 40), availability=rng.choice(["99.95%", "99.99%"]),
-                     userFacing=role in ("write", "read"))
+                     replicas=rng.randint(3, 40), **({"userFacing": True} if role in ("write", "read") else {}))
                 for role in roles]
     workers = [comp(f"{d.entity}-{role}-worker", "worker", f"{cap(role)} worker", replicas=rng.randint(2, 30))
-               for role in draft.some(v.WORKER_ROLES, 2, 3)]
+               for role in draft.some(v.WORKER_ROLES, 1, 2)]
     shards = rng.choice([16, 32, 64, 128, 256])
     data = [
         comp(f"{d.store}-cache", "cache", f"{cap(d.store)} cache", shards=shards // 4, replicas=2,
@@ -61,10 +62,10 @@ def _tiers(draft: Draft) -> list[list[dict]]:
         ("ranker-model", "ml-model", "Ranking model"), (f"{d.entity}-jobs", "queue", "Job queue"),
         ("nightly-reconciler", "scheduler", "Nightly reconciler"),
     ]
-    data += [comp(cid, kind, name) for cid, kind, name in draft.some(optional, 2, 4)]
+    data += [comp(cid, kind, name) for cid, kind, name in draft.some(optional, 0, 1)]
     vendors = [comp(f"{word}-provider", "external-service", f"{cap(word)} provider", external=True,
                     availability="99.9%")
-               for word in draft.some(["push", "email", "sms", "payment", "maps", "identity"], 1, 2)]
+               for word in draft.some(["push", "email", "sms", "payment", "maps", "identity"], 1, 1)]
     return [clients, edge, services, workers, data, vendors]
 
 
@@ -72,15 +73,17 @@ def _dependency(draft: Draft, source: dict, target: dict) -> dict:
     rng = draft.rng
     asynchronous = target["kind"] in ("stream", "queue") or source["kind"] == "scheduler"
     soft = target["kind"] in ("external-service", "ml-model", "search-index") or rng.random() < 0.2
-    found = {
-        "target": target["id"],
-        "mode": "async" if asynchronous else "sync",
-        "protocol": rng.choice(["gRPC", "HTTP/2", "RESP", "CQL", "Kafka protocol", "HTTPS"]),
-        "purpose": cap(draft.short()),
-    }
-    if not asynchronous:
+    found = {"target": target["id"]}
+    if asynchronous:
+        found["mode"] = "async"
+    if rng.random() < 0.3:
+        found["protocol"] = rng.choice(["gRPC", "HTTP/2", "RESP", "CQL", "Kafka protocol", "HTTPS"])
+    if rng.random() < 0.2:
+        found["purpose"] = cap(draft.short())
+    if not asynchronous and rng.random() < 0.7:
         found["timeout"] = f"{rng.choice([20, 50, 100, 200, 500])} ms"
-        found["circuitBreaker"] = rng.random() < 0.7
+        if rng.random() < 0.5:
+            found["circuitBreaker"] = True
     if soft:
         found["criticality"] = "soft"
         found["fallback"] = f"{cap(rng.choice(v.ACTIONS))}."
@@ -105,14 +108,15 @@ def _wire(draft: Draft, tiers: list[list[dict]]) -> None:
         link(client, [edge[0]])
     for caller, callee in zip(edge, edge[1:]):
         link(caller, [callee])
-    link(edge[-1], services[:2] + some(services[2:], 1, 3))
+    link(edge[-1], services[:2] + some(services[2:], 0, 2))
     fixed = {"write": [f"{d.entity}-db", f"{d.entity}-events"], "read": [f"{d.store}-cache", f"{d.store}-store"]}
     for number, service in enumerate(services):
         role = service["id"].split("-")[-2]
         own = [by_id[i] for i in fixed.get(role, [])]
-        link(service, own + some(services[number + 1:], 0, 1) + some(stores, 1, 2) + some(vendors, 0, 1))
+        callees = some(services[number + 1:], 0, 1) + some(stores, 0 if own else 1, 1)
+        link(service, own + callees + (vendors if role == "write" else []))
     for worker in workers:
-        link(worker, [by_id[f"{d.entity}-events"]] + some(stores[2:], 1, 2) + some(vendors, 0, 1))
+        link(worker, [by_id[f"{d.entity}-events"]] + some(stores[2:], 1, 1))
     for component in data:
         if component["kind"] == "ml-model":
             link(component, [by_id[f"{d.store}-store"]])
@@ -136,14 +140,14 @@ def _paths(draft: Draft) -> list[dict]:
     d, rng = draft.d, draft.rng
     ids = set(draft.ids())
     found = []
-    count = rng.randint(2, 4)
+    count = 3 if rng.random() < 0.3 else 2
     for (operation, target), flow in zip(draft.operations[:count], ("read", "write", "read", "read")):
         hops = [("mobile-app", "Client to edge", 0.15), ("public-lb", "Load balancer", 0.05),
                 ("api-gateway", "Authenticate and route", 0.1),
                 (f"{d.entity}-{flow}-service", f"{cap(flow)} handler", 0.2)]
         hops += ([(f"{d.store}-cache", "Cache lookup", 0.1), (f"{d.store}-store", "Store read on miss", 0.25)]
                  if flow == "read" else [(f"{d.entity}-db", "Durable write", 0.3), (f"{d.entity}-events", "Publish event", 0.1)])
-        steps = [{"name": name, "component": cid, "budget": f"{max(1, round(target * share))} ms"}
+        steps = [FlowMap(name=name, component=cid, budget=f"{max(1, round(target * share))} ms")
                  for cid, name, share in hops if cid in ids]
         total = sum(int(s["budget"].split()[0]) for s in steps)
         path_id = f"{operation}-path"
@@ -158,11 +162,11 @@ def architecture(draft: Draft) -> dict:
     _wire(draft, tiers)
     draft.components = [c for tier in tiers for c in tier]
     for component in draft.components:
-        if component["kind"] in ("service", "worker", "cache", "database") and draft.rng.random() < 0.5:
+        if component["kind"] in ("service", "worker", "cache", "database") and draft.rng.random() < 0.2:
             _capacity(draft, component)
     d = draft.d
     return {
-        "summary": Folded(draft.prose(2, 3)),
+        "summary": Folded(draft.prose(1, 2)),
         "components": draft.components,
         "paths": _paths(draft),
         "dataModel": [f"{d.entity}s({d.entity}_id, owner_id, created_at, body, version) partitioned by owner_id",
@@ -186,8 +190,7 @@ def api(draft: Draft) -> dict:
         "pagination": "cursor",
         "paginationNotes": "Opaque cursors that encode the last rank seen; offsets drift under writes.",
         "idempotency": "Clients send an Idempotency-Key header on every POST; replays return the stored response.",
-        "errorContract": "Problem+JSON bodies with a stable machine code and a retry-after hint.",
         "versioning": "Major version in the path; additive changes only within a version.",
         "endpoints": [{"method": m, "path": p, "description": cap(what), "idempotent": idem}
-                      for m, p, what, idem in endpoints[: rng.randint(5, 8)]],
+                      for m, p, what, idem in endpoints[: rng.randint(3, 4)]],
     }

@@ -17,11 +17,11 @@ def metadata(draft: Draft) -> dict:
         "status": rng.choice(["draft", "review", "approved", "implemented"]),
         "tags": Flow([d.slug, d.entity, rng.choice(["tier-1", "tier-2", "internal", "customer-facing"])]),
         "summary": Folded(
-            f"How we {d.writer} and {d.reader} for {number_words(rng)} daily users. " + draft.prose(2, 3)
+            f"How we {d.writer} and {d.reader} for {number_words(rng)} daily users. " + draft.prose(1, 2)
         ),
         "created": f"{year}-{rng.randint(1, 12):02d}-{rng.randint(1, 28):02d}",
         "updated": f"{year + 1}-{rng.randint(1, 12):02d}-{rng.randint(1, 28):02d}",
-        "reviewers": draft.some(v.PEOPLE, 2, 3),
+        "reviewers": Flow(draft.some(v.PEOPLE, 2, 3)),
     }
 
 
@@ -30,14 +30,15 @@ def number_words(rng) -> str:
 
 
 def teams(draft: Draft) -> list[dict]:
-    names = draft.some(v.TEAM_NAMES, 4, 6)
+    names = draft.some(v.TEAM_NAMES, 3, 3)
     draft.teams = names
     return [
         {
             "id": name,
             "name": name.replace("-", " ").title(),
             "responsibilities": cap(draft.short()),
-            "oncall": f"#{name}-oncall, weekly rotation of {draft.rng.randint(4, 9)} engineers",
+            **({"oncall": f"#{name}-oncall, weekly rotation of {draft.rng.randint(4, 9)} engineers"}
+               if draft.rng.random() < 0.5 else {}),
         }
         for name in names
     ]
@@ -54,9 +55,9 @@ def users(draft: Draft) -> list[dict]:
          "needs": Flow(["clear dashboards", "runbooks per alert", "safe rollbacks"])},
         {"id": "partner-api", "name": "Partner integrations", "type": "system",
          "description": f"Third parties that {d.reader} through the public API.",
-         "needs": ["stable versioned contracts", "documented rate limits"]},
+         "needs": Flow(["stable versioned contracts", "documented rate limits"])},
     ]
-    if draft.rng.random() < 0.6:
+    if draft.rng.random() < 0.4:
         found.append({"id": "analyst", "name": "Data analysts", "type": "human",
                       "description": f"Query {d.entity} history for reporting.", "needs": Flow(["daily exports"])})
     draft.users = [u["id"] for u in found]
@@ -68,16 +69,17 @@ def use_cases(draft: Draft) -> list[dict]:
     ops = [op for op, _ in draft.operations]
     found = [
         {"id": f"{d.entity}-write", "name": cap(d.writer), "category": "core", "user": "end-user",
-         "priority": "P0", "description": Folded(draft.prose(1, 2)), "operations": Flow(ops[1:2])},
+         "priority": "P0", "description": draft.sentence(), "operations": Flow(ops[1:2])},
         {"id": f"{d.store}-read", "name": cap(d.reader), "category": "core", "user": "end-user",
-         "priority": "P0", "description": Folded(draft.prose(1, 2)), "operations": Flow(ops[:1])},
+         "priority": "P0", "description": draft.sentence(), "operations": Flow(ops[:1])},
     ]
     extra = ["history", "search", "export", "moderation", "settings", "bulk-import", "undo", "share"]
-    for name in draft.some(extra, 3, 5):
+    for name in draft.some(extra, 1, 2):
         found.append({"id": f"{d.entity}-{name}", "name": f"{cap(d.entity)} {name.replace('-', ' ')}",
                       "category": rng.choice(["supporting", "supporting", "core"]), "user": rng.choice(draft.users),
-                      "priority": rng.choice(["P1", "P2"]), "description": draft.sentence()})
-    for concern in draft.some(v.CONCERNS, 2, 3):
+                      "priority": rng.choice(["P1", "P2"]),
+                      **({"description": draft.sentence()} if rng.random() < 0.5 else {})})
+    for concern in draft.some(v.CONCERNS, 1, 1):
         found.append({"id": f"edge-{concern.replace(' ', '-')}", "name": f"Edge case: {concern}", "category": "edge",
                       "handling": Folded(f"Handled with {rng.choice(v.MECHANISMS)}. {draft.sentence()}")})
     draft.use_cases = [u["id"] for u in found]
@@ -87,10 +89,9 @@ def use_cases(draft: Draft) -> list[dict]:
 def scope(draft: Draft) -> dict:
     d = draft.d
     return {
-        "in": [cap(d.writer), cap(d.reader), f"{cap(d.entity)} history and search",
-               "Abuse limits and quotas"],
+        "in": Flow([cap(d.writer), cap(d.reader), f"{cap(d.entity)} history", "Abuse limits"]),
         "out": [
-            {"item": item, "reason": draft.sentence()}
+            {"item": item, "reason": cap(draft.short())}
             for item in draft.some(["Billing and invoicing", "Offline mode", "Analytics pipeline", "Admin console",
                                     "Localisation", "Third-party plugins", "Realtime collaboration"], 2, 3)
         ],
@@ -102,15 +103,15 @@ def requirements(draft: Draft) -> list[dict]:
     found = []
     for number, (flow, what) in enumerate([("write", d.writer), ("read", d.reader), ("read", f"list {d.entity} history"),
                                            ("write", f"delete a {d.entity}"), ("control", "rate-limit abusive clients"),
-                                           ("control", f"backfill the {d.store}")][: rng.randint(4, 6)], start=1):
+                                           ("control", f"backfill the {d.store}")][: rng.randint(2, 4)], start=1):
         found.append({
             "id": f"FR-{number}",
             "name": cap(what),
             "flow": flow,
-            "description": draft.sentence(),
-            "details": [draft.short() for _ in range(rng.randint(1, 3))],
+            "description": cap(draft.short()),
+            "details": [draft.short()],
             "useCases": Flow(draft.some(draft.use_cases[:4], 1, 2)),
-            "edgeCases": [f"{cap(c)} during {what}" for c in draft.some(v.CONCERNS, 0, 2)],
+            "edgeCases": [f"{cap(c)} during {what}" for c in draft.some(v.CONCERNS, 0, 1)],
         })
     return found
 
@@ -120,7 +121,7 @@ def assumptions(draft: Draft) -> list[dict]:
     return [
         {"category": category, "statement": draft.sentence(), "risk": rng.choice(["low", "medium", "high"]),
          "validation": f"Alert when {rng.choice(v.SIGNALS)}."}
-        for category in draft.some(["infrastructure", "service", "behavioural", "environmental", "service"], 3, 5)
+        for category in draft.some(["infrastructure", "service", "behavioural", "environmental", "service"], 2, 3)
     ]
 
 
@@ -144,8 +145,8 @@ def tradeoffs(draft: Draft) -> list[dict]:
         ("Synchronous validation", "Validate asynchronously after accepting", "immediate feedback on rare failures"),
         ("Cache placement", "Cache in a shared tier, not in-process", "a network hop on every read"),
     ]
-    return [{"name": name, "choice": choice, "sacrifices": cap(gives_up), "rationale": Folded(draft.prose(1, 2))}
-            for name, choice, gives_up in rng.sample(options, rng.randint(3, 5))]
+    return [{"name": name, "choice": choice, "sacrifices": cap(gives_up), "rationale": draft.sentence()}
+            for name, choice, gives_up in rng.sample(options, rng.randint(2, 3))]
 
 
 def decisions(draft: Draft) -> list[dict]:
@@ -153,17 +154,16 @@ def decisions(draft: Draft) -> list[dict]:
     topics = [("Choose the primary store", v.STORE_KINDS), ("Choose the event transport", ["stream", "queue"]),
               ("Choose the cache", ["cache"]), ("Choose the deployment model", ["service", "worker"])]
     found = []
-    for number, (title, kinds) in enumerate(rng.sample(topics, rng.randint(2, 4)), start=1):
+    for number, (title, kinds) in enumerate(rng.sample(topics, rng.randint(1, 2)), start=1):
         kind = rng.choice(kinds)
-        chosen, *others = rng.sample(v.TECHNOLOGIES[kind], min(3, len(v.TECHNOLOGIES[kind])))
+        chosen, *others = rng.sample(v.TECHNOLOGIES[kind], 2)
         found.append({
             "id": f"ADR-{draft.index % 100:02d}{number}",
             "title": title,
             "decision": f"Use {chosen}.",
             "reversibility": rng.choice(["reversible", "irreversible"]),
             "rationale": Folded(draft.prose(1, 2)),
-            "alternatives": [{"name": other, "description": cap(draft.short()),
-                              "whyRejected": draft.sentence(), "whenItWouldWork": cap(draft.short())}
+            "alternatives": [{"name": other, "whyRejected": draft.sentence(), "whenItWouldWork": cap(draft.short())}
                              for other in others],
         })
     return found

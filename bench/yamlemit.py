@@ -31,6 +31,10 @@ class Flow(list):
     """A list of short scalars written on one line: ``tags: [feed, social]``."""
 
 
+class FlowMap(dict):
+    """A small mapping written on one line: ``- {window: 1h, burnRate: 14.4}``."""
+
+
 class Folded(str):
     """A paragraph written as a folded block scalar (``>-``), wrapped at WIDTH."""
 
@@ -60,6 +64,12 @@ def _fits_flow(items: list) -> bool:
     return all(len(r) <= _FLOW_ITEM_MAX for r in rendered) and sum(len(r) + 2 for r in rendered) <= _FLOW_LINE_MAX
 
 
+def _fits_flow_map(mapping: dict) -> bool:
+    if not mapping or any(isinstance(i, (dict, list)) for i in mapping.values()):
+        return False
+    return sum(len(scalar(k, True)) + len(scalar(i, True)) + 4 for k, i in mapping.items()) <= _FLOW_LINE_MAX
+
+
 def _folded(text: str, indent: int) -> list[str]:
     pad = " " * indent
     lines = textwrap.wrap(text, width=max(40, WIDTH - indent), break_long_words=False, break_on_hyphens=False)
@@ -71,6 +81,9 @@ def _value_lines(prefix: str, value: object, indent: int) -> list[str]:
     if isinstance(value, dict):
         if not value:
             return [f"{prefix} {{}}"]
+        if isinstance(value, FlowMap) and _fits_flow_map(value):
+            pairs = ", ".join(f"{scalar(k, flow=True)}: {scalar(i, flow=True)}" for k, i in value.items())
+            return [f"{prefix} {{{pairs}}}"]
         return [prefix, *_mapping(value, indent + 2)]
     if isinstance(value, list):
         if not value:
@@ -98,7 +111,7 @@ def _sequence(items: list, indent: int) -> list[str]:
     pad = " " * indent
     lines: list[str] = []
     for item in items:
-        if isinstance(item, dict) and item:
+        if isinstance(item, dict) and item and not (isinstance(item, FlowMap) and _fits_flow_map(item)):
             inner = _mapping(item, indent + 2)
             # The first key shares the line with the dash: "- id: feed-cache".
             first = next(i for i, line in enumerate(inner) if not line.lstrip().startswith("#"))

@@ -2,13 +2,19 @@
 
 A dependency *propagates* failure when it is hard and has no fallback: the caller fails with
 its target. A dependency with a ``fallback`` or ``criticality: soft`` contains the failure: the
-caller keeps working, degraded.
+caller keeps working, degraded. Routing components (clients, CDNs, load balancers, API
+gateways) do not fail with one backend; only the requests routed to it do, which the
+reachability rule below accounts for.
 
 A user-facing request path (flow ``read`` or ``write``) *loses capability* when one of its steps
-runs on a failed component and no other component of the same path contains that failure
-(calls it through a fallback or soft dependency and is itself still up). A cache lookup in a
-cache-miss path is such a step: the service that does the lookup treats a dead cache as a miss.
-A path is *degraded* when a failure touches it but is contained.
+
+- runs on a failed component and no other component of the same path contains that failure
+  (calls it through a fallback or soft dependency and is itself still up) — a cache lookup in a
+  cache-miss path is contained by the service that treats a dead cache as a miss; or
+- runs on a component that users reach when everything is up (along dependencies from the
+  entry points: user-facing components nothing calls) but no longer reach around the failed ones.
+
+A path is *degraded* when a failure touches it without cutting it.
 
 Pure functions of the model; unknown component ids (reported by other checks) are ignored.
 """
@@ -16,15 +22,22 @@ Pure functions of the model; unknown component ids (reported by other checks) ar
 from __future__ import annotations
 
 from collections import deque
+from collections.abc import Iterable
 from dataclasses import dataclass
 
 USER_FLOWS = ("read", "write")
 """Request-path flows that serve users; ``control`` paths are internal."""
+ROUTING_KINDS = frozenset({"client", "cdn", "load-balancer", "api-gateway"})
 
 
-def propagates(dependency) -> bool:
-    """Whether the caller fails when this dependency's target fails."""
-    return dependency.criticality == "hard" and not dependency.fallback
+def contains_failure(dependency) -> bool:
+    """Whether the caller survives the dependency's target failing (a fallback or a soft dependency)."""
+    return dependency.criticality == "soft" or bool(dependency.fallback)
+
+
+def propagates(caller, dependency) -> bool:
+    """Whether the caller fails when the dependency's target fails."""
+    return not contains_failure(dependency) and caller.kind not in ROUTING_KINDS
 
 
 @dataclass(frozen=True)
@@ -49,31 +62,77 @@ def user_paths(design) -> list:
     return [path for path in design.architecture.paths if path.flow in USER_FLOWS]
 
 
-def _callers(components) -> dict[str, list[tuple[str, bool]]]:
-    """target id -> [(caller id, propagates)], in document order."""
-    callers: dict[str, list[tuple[str, bool]]] = {}
-    for component in components:
-        for dependency in component.depends_on:
-            callers.setdefault(dependency.target, []).append((component.id, propagates(dependency)))
-    return callers
+class _Graph:
+    def __init__(self, components):
+        ids = {component.id for component in components}
+        self.callees: dict[str, list[str]] = {}
+        # target -> [(caller, caller fails with it, caller contains its failure)]
+        self.callers: dict[str, list[tuple[str, bool, bool]]] = {}
+        called: set[str] = set()
+        for component in components:
+            for dependency in component.depends_on:
+                if dependency.target not in ids:
+                    continue
+                self.callees.setdefault(component.id, []).append(dependency.target)
+                self.callers.setdefault(dependency.target, []).append(
+                    (component.id, propagates(component, dependency), contains_failure(dependency)))
+                if dependency.target != component.id:
+                    called.add(dependency.target)
+        entries = [c.id for c in components if c.user_facing and c.id not in called]
+        self.entries = entries or [c.id for c in components if c.kind == "client"]
+        self.reachable = self.reach(frozenset())
+
+    def failed_with(self, start: str) -> set[str]:
+        failed = {start}
+        queue = deque([start])
+        while queue:
+            for caller, fails, _ in self.callers.get(queue.popleft(), ()):
+                if fails and caller not in failed:
+                    failed.add(caller)
+                    queue.append(caller)
+        return failed
+
+    def reach(self, failed: Iterable[str]) -> set[str]:
+        """Components users reach from the entry points without passing a failed one."""
+        blocked = set(failed)
+        seen = {entry for entry in self.entries if entry not in blocked}
+        queue = deque(sorted(seen))
+        while queue:
+            for target in self.callees.get(queue.popleft(), ()):
+                if target not in seen and target not in blocked:
+                    seen.add(target)
+                    queue.append(target)
+        return seen
+
+    def containers(self, target: str, failed: set[str]) -> set[str]:
+        """Callers still up whose fallback or soft dependency contains ``target`` failing."""
+        return {caller for caller, _, contains in self.callers.get(target, ()) if contains and caller not in failed}
 
 
-def _failed_with(start: str, callers: dict[str, list[tuple[str, bool]]]) -> set[str]:
-    failed = {start}
-    queue = deque([start])
-    while queue:
-        target = queue.popleft()
-        for caller, hard in callers.get(target, ()):
-            if hard and caller not in failed:
-                failed.add(caller)
-                queue.append(caller)
-    return failed
-
-
-def _contained_within(path, failed_component: str, failed: set[str], containers: dict[str, set[str]]) -> bool:
-    """Whether a component of this path that is still up contains the failure of ``failed_component``."""
-    on_path = {step.component for step in path.steps if step.component}
-    return any(caller in on_path and caller not in failed for caller in containers.get(failed_component, ()))
+def _impact(graph: _Graph, component: str, paths) -> FailureImpact:
+    failed = graph.failed_with(component)
+    degraded = {caller for target in failed for caller in graph.containers(target, failed)}
+    still_reached = graph.reach(failed)
+    lost: set[str] = set()
+    touched: set[str] = set()
+    for path in paths:
+        on_path = {step.component for step in path.steps if step.component}
+        for step_component in on_path:
+            if step_component in failed:
+                touched.add(path.id)
+                if not graph.containers(step_component, failed) & on_path:
+                    lost.add(path.id)
+            elif step_component in graph.reachable and step_component not in still_reached:
+                lost.add(path.id)
+            elif step_component in degraded:
+                touched.add(path.id)
+    return FailureImpact(
+        component=component,
+        failed=frozenset(failed),
+        degraded=frozenset(degraded),
+        lost_paths=frozenset(lost),
+        degraded_paths=frozenset(touched - lost),
+    )
 
 
 def failure_impacts(design) -> dict[str, FailureImpact]:
@@ -81,38 +140,9 @@ def failure_impacts(design) -> dict[str, FailureImpact]:
     if design.architecture is None:
         return {}
     components = design.architecture.components
-    callers = _callers(components)
-    containers = {
-        target: {caller for caller, hard in entries if not hard} for target, entries in callers.items()
-    }
+    graph = _Graph(components)
     paths = user_paths(design)
-    impacts: dict[str, FailureImpact] = {}
-    for component in components:
-        failed = _failed_with(component.id, callers)
-        degraded = {
-            caller
-            for target in failed
-            for caller, hard in callers.get(target, ())
-            if not hard and caller not in failed
-        }
-        lost: set[str] = set()
-        touched: set[str] = set()
-        for path in paths:
-            for step in path.steps:
-                if step.component in failed:
-                    touched.add(path.id)
-                    if not _contained_within(path, step.component, failed, containers):
-                        lost.add(path.id)
-                elif step.component in degraded:
-                    touched.add(path.id)
-        impacts[component.id] = FailureImpact(
-            component=component.id,
-            failed=frozenset(failed),
-            degraded=frozenset(degraded),
-            lost_paths=frozenset(lost),
-            degraded_paths=frozenset(touched - lost),
-        )
-    return impacts
+    return {component.id: _impact(graph, component.id, paths) for component in components}
 
 
 def blast_radius(design) -> dict[str, set[str]]:

@@ -98,11 +98,14 @@ class _Builder:
             raise LoadError("DL001", "file is empty; expected a mapping at the top level",
                             file=self.file, position=Position(1, 1))
         root_event = get()  # the document start was `event`
-        if root_event.__class__ is not AliasEvent and root_event.tag is not None:
-            self.check_collection_tag(root_event)
+        tag = getattr(root_event, "tag", None)  # an alias has none
+        if tag is not None and tag not in ALLOWED_TAGS:
+            raise self.forbidden(root_event)
         if root_event.__class__ is not MappingStartEvent:
             raise self.fail("DL001", f"the top level must be a mapping, not {_kind(root_event)}",
                             root_event.start_mark)
+        if tag is not None:
+            self.check_collection_tag(root_event)
         data, shadow = self.fill(get, root_event)
         get()  # document end
         event = get()

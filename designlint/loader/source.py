@@ -98,8 +98,13 @@ def _check_characters(text: str, ascii_bytes: bytes | None, file: str) -> None:
     if match is None:
         return
     char = match.group()
-    kind = "surrogate" if "\ud800" <= char <= "\udfff" else "control"
-    raise LoadError("DL005", f"{kind} character U+{ord(char):04X} is not allowed in YAML",
+    if "\ud800" <= char <= "\udfff":
+        kind = "surrogate"
+    elif char < "\xa0":
+        kind = "control character"
+    else:
+        kind = "non-character"
+    raise LoadError("DL005", f"{kind} U+{ord(char):04X} is not allowed in YAML",
                     file=file, position=position_at(text, match.start()))
 
 

@@ -19,7 +19,8 @@ class MigrationPhase(Section):
 
 
 class DataMigration(Section):
-    strategy: Literal["none", "backfill", "dual-write", "cdc", "snapshot-restore"]
+    strategy: Literal["none", "backfill", "dual-write", "cdc", "snapshot-restore", "replication"]
+    """``replication``: the store's own (async) replication seeds the new copy."""
     description: Text | None = None
 
 

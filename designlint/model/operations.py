@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from typing import Literal
 
+from pydantic import Field
+
 from designlint.model.base import Identifier, Quantity, Section, Text, TextList
 
 
@@ -11,6 +13,8 @@ class Alert(Section):
     condition: Text
     """e.g. ``error rate > 1%``."""
     threshold: Quantity | None = None
+    for_: Quantity | None = Field(default=None, alias="for")
+    """How long the condition must hold before the alert fires, e.g. ``5 min``."""
     severity: Literal["page", "ticket", "info"] = "page"
     runbook: Identifier | None = None
     """The runbook (by id) on-call follows; required for paging alerts."""

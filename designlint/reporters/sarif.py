@@ -5,6 +5,8 @@ from __future__ import annotations
 import hashlib
 import json
 from collections import Counter
+from pathlib import Path, PurePosixPath
+from urllib.parse import quote
 
 from designlint.engine.baseline import document_path
 from designlint.engine.findings import Finding, Severity
@@ -47,13 +49,20 @@ def rule_descriptor(code: str, name: str, compiled) -> dict:
     return descriptor
 
 
-def fingerprint(finding: Finding, uri: str) -> str:
+def fingerprint(finding: Finding, path: str) -> str:
     """File, document path and code (no line numbers), so an alert keeps its identity across edits."""
-    identity = "\0".join((uri, document_path(finding), finding.code))
+    identity = "\0".join((path, document_path(finding), finding.code))
     return hashlib.sha256(identity.encode("utf-8")).hexdigest()[:32]
 
 
-def _result(finding: Finding, rule_index: int, uri: str, occurrence: int) -> dict:
+def artifact_location(path: str) -> dict:
+    """A repository-relative path under %SRCROOT%; a file outside the working directory by file URI."""
+    if PurePosixPath(path).is_absolute():
+        return {"uri": Path(path).as_uri()}
+    return {"uri": quote(path, safe="/"), "uriBaseId": "%SRCROOT%"}
+
+
+def _result(finding: Finding, rule_index: int, path: str, occurrence: int) -> dict:
     return {
         "ruleId": finding.code,
         "ruleIndex": rule_index,
@@ -61,14 +70,14 @@ def _result(finding: Finding, rule_index: int, uri: str, occurrence: int) -> dic
         "message": {"text": message_with_hint(finding)},
         "locations": [{
             "physicalLocation": {
-                "artifactLocation": {"uri": uri, "uriBaseId": "%SRCROOT%"},
+                "artifactLocation": artifact_location(path),
                 "region": {"startLine": max(finding.position.line, 1),
                            "startColumn": max(finding.position.column, 1)},
             },
             "logicalLocations": [{"fullyQualifiedName": document_path(finding), "kind": "element"}],
         }],
         # The occurrence number keeps same-place findings apart, as GitHub's own fingerprints do.
-        "partialFingerprints": {FINGERPRINT_KEY: f"{fingerprint(finding, uri)}:{occurrence}"},
+        "partialFingerprints": {FINGERPRINT_KEY: f"{fingerprint(finding, path)}:{occurrence}"},
     }
 
 
@@ -81,10 +90,10 @@ def sarif_log(report: Report) -> dict:
     seen: Counter = Counter()
     results = []
     for finding in findings:
-        uri = repository_path(finding.file)
-        identity = fingerprint(finding, uri)
+        path = repository_path(finding.file)
+        identity = fingerprint(finding, path)
         seen[identity] += 1
-        results.append(_result(finding, index[finding.code], uri, seen[identity]))
+        results.append(_result(finding, index[finding.code], path, seen[identity]))
     run = {
         "tool": {"driver": {
             "name": "designlint",

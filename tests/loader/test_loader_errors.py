@@ -82,17 +82,19 @@ def test_document_end_marker_alone_is_one_document():
 @pytest.mark.parametrize(
     ("source", "position", "kind"),
     [
-        ("- a\n- b\n", "1:1", "sequence"),
-        ("# header\n\n[1, 2]\n", "3:1", "sequence"),
-        ("just text\n", "1:1", "scalar"),
-        ("---\n", "2:1", "scalar"),  # an empty document is null
-        ("---", "1:4", "scalar"),  # never past the end of the text
+        ("- a\n- b\n", "1:1", "a sequence"),
+        ("# header\n\n[1, 2]\n", "3:1", "a sequence"),
+        ("just text\n", "1:1", "a scalar"),
+        ("!!str just text\n", "1:1", "a scalar"),
+        ("*alias\n", "1:1", "an alias"),
+        ("---\n", "2:1", "a scalar"),  # an empty document is null
+        ("---", "1:4", "a scalar"),  # never past the end of the text
     ],
 )
 def test_root_must_be_a_mapping(source, position, kind):
     error = fail(source)
     assert where(error) == ("DL001", position)
-    assert f"top level must be a mapping, not a {kind}" in error.message
+    assert f"top level must be a mapping, not {kind}" in error.message
 
 
 @pytest.mark.parametrize(

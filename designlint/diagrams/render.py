@@ -1,0 +1,91 @@
+"""Run Graphviz's ``dot`` on DOT sources and make SVGs self-contained.
+
+Icons are found through ``-Gimagepath`` (the DOT names them relative to the icon root) and
+embedded into SVGs as ``data:`` URIs, so an SVG references nothing outside itself. Several
+sources render concurrently, one ``dot`` process each.
+"""
+
+from __future__ import annotations
+
+import base64
+import re
+import shutil
+import subprocess
+from functools import cache
+from pathlib import Path
+
+from designlint.errors import DesignlintError
+
+RENDERED_FORMATS = ("svg", "png")
+TIMEOUT_SECONDS = 60
+INSTALL_HINT = "install Graphviz (Debian/Ubuntu: apt-get install graphviz; macOS: brew install graphviz)"
+_HREF = re.compile(r'(?P<attr>(?:xlink:)?href)="(?P<value>[^"]*)"')
+
+
+class RenderError(DesignlintError):
+    """Graphviz is missing or failed: exit code 2."""
+
+
+def icon_root() -> Path:
+    """The directory the ``diagrams`` package's icon paths (``resources/...``) are relative to."""
+    import diagrams
+
+    return Path(diagrams.__file__).resolve().parent.parent
+
+
+def dot_program() -> str:
+    found = shutil.which("dot")
+    if found is None:
+        raise RenderError(f"drawing needs the Graphviz 'dot' program, which is not on PATH: {INSTALL_HINT}")
+    return found
+
+
+@cache
+def _data_uri(path: Path) -> str:
+    return "data:image/png;base64," + base64.b64encode(path.read_bytes()).decode("ascii")
+
+
+def embed_images(svg: str, root: Path) -> str:
+    """Replace every link to an icon file under ``root`` by the file's content as a data: URI."""
+
+    def inline(match: re.Match) -> str:
+        value = match["value"]
+        if value.startswith(("data:", "#")):
+            return match[0]
+        path = (root / value).resolve()
+        if not path.is_relative_to(root) or path.suffix != ".png" or not path.is_file():
+            raise RenderError(f"the drawing links to '{value}', which is not one of the icons")
+        return f'{match["attr"]}="{_data_uri(path)}"'
+
+    return _HREF.sub(inline, svg)
+
+
+def _run_dot(command: list[str], source: str, view: str) -> bytes:
+    try:
+        done = subprocess.run(command, input=source.encode("utf-8"), capture_output=True, timeout=TIMEOUT_SECONDS)
+    except subprocess.TimeoutExpired:
+        raise RenderError(f"Graphviz took longer than {TIMEOUT_SECONDS} s to draw the {view} view") from None
+    except OSError as exc:
+        raise RenderError(f"cannot run Graphviz 'dot': {exc.strerror or exc}; {INSTALL_HINT}") from None
+    if done.returncode != 0:
+        reason = done.stderr.decode("utf-8", "replace").strip().splitlines()
+        raise RenderError(f"Graphviz failed to draw the {view} view: {reason[-1] if reason else 'no message'}")
+    return done.stdout
+
+
+def render_all(sources: dict[str, str], fmt: str) -> dict[str, bytes]:
+    """Render each DOT source to ``fmt`` (``dot``, ``svg`` or ``png``); keys are kept, in order."""
+    if fmt == "dot":
+        return {key: source.encode("utf-8") for key, source in sources.items()}
+    if fmt not in RENDERED_FORMATS:
+        raise RenderError(f"unknown diagram format '{fmt}' (expected dot, svg or png)")
+    from concurrent.futures import ThreadPoolExecutor
+
+    command = [dot_program(), f"-T{fmt}", f"-Gimagepath={icon_root()}"]
+    with ThreadPoolExecutor(max_workers=max(1, len(sources))) as pool:
+        futures = {key: pool.submit(_run_dot, command, source, key) for key, source in sources.items()}
+        outputs = {key: future.result() for key, future in futures.items()}
+    if fmt == "svg":
+        root = icon_root()
+        return {key: embed_images(out.decode("utf-8"), root).encode("utf-8") for key, out in outputs.items()}
+    return outputs
