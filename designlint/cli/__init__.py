@@ -8,6 +8,7 @@ import click
 
 from designlint import __version__
 from designlint.cli.check import check
+from designlint.cli.diagram import diagram
 from designlint.cli.info import rule, rules, schema
 from designlint.errors import EXIT_ERROR, DesignlintError
 
@@ -25,6 +26,7 @@ cli.add_command(check)
 cli.add_command(schema)
 cli.add_command(rules)
 cli.add_command(rule)
+cli.add_command(diagram)
 
 
 def main(argv: list[str] | None = None) -> int:

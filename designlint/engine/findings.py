@@ -57,6 +57,25 @@ class Finding:
         return format_path(self.path)
 
 
+def stable_path(path: DocPath, document) -> str:
+    """Like :func:`format_path`, but list items with an ``id`` (or ``name``) are named by it.
+
+    ``architecture.components[feed-cache].kind`` survives inserting a component before it, so
+    baselines and code-scanning fingerprints keep matching after edits.
+    """
+    out, node = "", document
+    for part in path:
+        if isinstance(part, int):
+            item = node[part] if isinstance(node, list) and part < len(node) else None
+            key = item.get("id") or item.get("name") if isinstance(item, dict) else None
+            out += f"[{key}]" if isinstance(key, str) else f"[{part}]"
+            node = item
+        else:
+            out += f".{part}" if out else str(part)
+            node = node.get(part) if isinstance(node, dict) else None
+    return out or "$"
+
+
 def format_path(path: DocPath) -> str:
     """``('architecture', 'components', 2, 'kind')`` → ``architecture.components[2].kind``."""
     out = ""

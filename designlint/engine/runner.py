@@ -9,7 +9,7 @@ from pathlib import Path
 from pydantic import ValidationError
 
 from designlint.engine.config import Config
-from designlint.engine.findings import Finding, Problem, Severity
+from designlint.engine.findings import Finding, Problem, Severity, stable_path
 from designlint.engine.positioning import locate
 from designlint.engine.structure import problems_from_validation
 from designlint.engine.suppressions import Suppression, parse_suppressions
@@ -101,6 +101,7 @@ class Engine:
             path=problem.path,
             hint=problem.hint or (rule.rule.hint if rule else None),
             dimensions=tuple(rule.rule.dimensions) if rule else (),
+            fingerprint_path=stable_path(problem.path, document.data),
         )
 
     def _stamp_load_error(self, error: LoadError, display: str) -> list[Finding]:

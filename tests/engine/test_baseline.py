@@ -139,3 +139,15 @@ def test_writing_never_overwrites_something_that_is_not_a_baseline(repo, run):
     assert feed.read_text(encoding="utf-8") == before
     code, _, err = run("check", "--write-baseline", "designs")
     assert code == 2 and "is a folder" in err
+
+
+def test_baseline_survives_a_list_item_inserted_before_the_finding(repo, run):
+    design = repo / "designs" / "feed.yaml"
+    design.write_text(HEADER + "tradeoffs:\n  - {name: Push vs pull, choice: hybrid}\n", encoding="utf-8")
+    assert run("check", "designs", "--select", "DL400", "--write-baseline")[0] == 0
+    design.write_text(
+        HEADER + "tradeoffs:\n  - {name: Cost vs speed, choice: speed, sacrifices: money, rationale: users}\n"
+        "  - {name: Push vs pull, choice: hybrid}\n",
+        encoding="utf-8",
+    )
+    assert run("check", "designs", "--select", "DL400", "--baseline", "designlint-baseline.json")[0] == 0
