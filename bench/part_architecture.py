@@ -7,7 +7,7 @@ import math
 
 from bench import vocabulary as v
 from bench.prose import Draft, cap, number
-from bench.yamlemit import Flow, FlowMap, Folded
+from bench.yamlemit import FlowMap, Folded
 
 
 def _component(draft: Draft, cid: str, kind: str, name: str, **extra) -> dict:
@@ -145,8 +145,10 @@ def _paths(draft: Draft) -> list[dict]:
         hops = [("mobile-app", "Client to edge", 0.15), ("public-lb", "Load balancer", 0.05),
                 ("api-gateway", "Authenticate and route", 0.1),
                 (f"{d.entity}-{flow}-service", f"{cap(flow)} handler", 0.2)]
-        hops += ([(f"{d.store}-cache", "Cache lookup", 0.1), (f"{d.store}-store", "Store read on miss", 0.25)]
-                 if flow == "read" else [(f"{d.entity}-db", "Durable write", 0.3), (f"{d.entity}-events", "Publish event", 0.1)])
+        if flow == "read":
+            hops += [(f"{d.store}-cache", "Cache lookup", 0.1), (f"{d.store}-store", "Store read on miss", 0.25)]
+        else:
+            hops += [(f"{d.entity}-db", "Durable write", 0.3), (f"{d.entity}-events", "Publish event", 0.1)]
         steps = [FlowMap(name=name, component=cid, budget=f"{max(1, round(target * share))} ms")
                  for cid, name, share in hops if cid in ids]
         total = sum(int(s["budget"].split()[0]) for s in steps)

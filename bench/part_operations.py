@@ -58,7 +58,8 @@ def runbooks(draft: Draft) -> list[dict]:
             "symptom": f"{cap(rng.choice(v.SIGNALS))} on {component['id']}",
             "diagnosis": [f"Check the {rng.choice(v.DASHBOARDS)} dashboard", f"Look for {rng.choice(v.CONCERNS)}"],
             "mitigation": [cap(a) for a in draft.some(v.ACTIONS, 2, 3)],
-            "escalation": [f"Page #{component.get('owner', draft.teams[0])}-oncall after 15 minutes", "Declare an incident at SEV-2"],
+            "escalation": [f"Page #{component.get('owner', draft.teams[0])}-oncall after 15 minutes",
+                           "Declare an incident at SEV-2"],
         })
         draft.runbooks.append(runbook_id)
     return found

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from bench import vocabulary as v
 from bench.prose import Draft, cap, number
-from bench.yamlemit import Flow, FlowMap, Folded
+from bench.yamlemit import Flow, FlowMap
 
 
 def failure_scenarios(draft: Draft) -> list[dict]:

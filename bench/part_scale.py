@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from bench import vocabulary as v
 from bench.prose import Draft, cap, number
-from bench.yamlemit import Flow, Folded
+from bench.yamlemit import Flow
 
 # (name, formula as written in the design, the same formula in Python, unit, label).
 _DERIVED = [

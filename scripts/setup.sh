@@ -5,10 +5,11 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-extras="."
-system_packages=()
+extras=".[diagrams,site]"
+system_packages=(graphviz)  # the 'dot' program that draws the diagrams
 if [ "${1:-}" = "--test" ]; then
-  extras=".[test]"
+  extras=".[test,diagrams,site]"
+  system_packages+=(chromium chromium-driver)  # the site's browser test drives Debian's Chromium
 fi
 
 missing=()

@@ -7,9 +7,15 @@ import sys
 import click
 
 from designlint import __version__
+from designlint.cli.calc import calc
 from designlint.cli.check import check
 from designlint.cli.diagram import diagram
+from designlint.cli.diff import diff
+from designlint.cli.fix import fix
 from designlint.cli.info import rule, rules, schema
+from designlint.cli.new import new
+from designlint.cli.score import score
+from designlint.cli.site import site
 from designlint.errors import EXIT_ERROR, DesignlintError
 
 
@@ -26,7 +32,13 @@ cli.add_command(check)
 cli.add_command(schema)
 cli.add_command(rules)
 cli.add_command(rule)
+cli.add_command(score)
+cli.add_command(new)
+cli.add_command(diff)
 cli.add_command(diagram)
+cli.add_command(site)
+cli.add_command(calc)
+cli.add_command(fix)
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -45,8 +45,12 @@ def _codes(values: tuple[str, ...]) -> list[str]:
 @click.option("--write-baseline", "write_baseline", is_flag=False, flag_value="", default=None, metavar="[FILE]",
               help="Record the current findings as the baseline (in FILE, else --baseline, the configured "
                    "baseline or designlint-baseline.json) and exit 0.")
+@click.option("--no-cache", is_flag=True,
+              help="Check every file again instead of reusing the findings of unchanged ones (.designlint_cache/).")
+@click.option("--only-designs", is_flag=True,
+              help="Skip named files that are not designs (for hooks that pass every YAML file).")
 def check(paths, output_format, fail_on, config_file, select, ignore, packs, output, color, no_source,
-          baseline_file, write_baseline):
+          baseline_file, write_baseline, no_cache, only_designs):
     """Check design files (or folders of them) against the rule packs."""
     from designlint.cli.reporting import announce_baselines, enabled_codes, merged_ruleset
     from designlint.engine.baseline import hide_baselined, write_baselines
@@ -55,14 +59,23 @@ def check(paths, output_format, fail_on, config_file, select, ignore, packs, out
     from designlint.reporters import REPORTERS, Report
 
     files = discover(list(paths) or ["."])
+    if only_designs:
+        from designlint.engine.discovery import looks_like_design
+
+        files = [(path, display) for path, display in files if looks_like_design(path)]
     overrides = Overrides(
         config_file=config_file,
         select=_codes(select) or None,
         extend_ignore=_codes(ignore),
         packs=[str(Path(p).resolve()) if p.endswith((".yaml", ".yml")) else p for p in packs],
     )
-    session = CheckSession(overrides)
-    results = session.check(files)
+    session = CheckSession(overrides, keep_designs=False)
+    if no_cache:
+        results = session.check(files)
+    else:
+        from designlint.engine.cache import check_with_cache
+
+        results = check_with_cache(session, files)
 
     def config_for(path: Path):
         return session.engine_for(path).config
@@ -73,7 +86,8 @@ def check(paths, output_format, fail_on, config_file, select, ignore, packs, out
         return EXIT_ERROR if any(result.internal_error for result in results) else EXIT_CLEAN
     results, baselined = hide_baselined(files, results, config_for, baseline_file)
     report = Report(results=results, ruleset=merged_ruleset(session, files), color=_use_color(color) and output is None,
-                    show_source=not no_source, version=__version__, enabled=enabled_codes(session, files),
+                    show_source=not no_source, version=__version__,
+                    enabled=enabled_codes(session, files) if output_format == "junit" else {},
                     baselined=baselined)
     reporter = REPORTERS[output_format]
     text = reporter(report)

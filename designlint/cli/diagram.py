@@ -33,11 +33,14 @@ def _load_design(file: Path):
 @click.option("--view", type=click.Choice(VIEW_CHOICES), default="all", show_default=True,
               help="Which view to draw.")
 def diagram(file, output_dir, fmt, view):
-    """Draw a design's architecture from its model: FILE.VIEW.FORMAT files in the output folder.
+    """Draw a design's architecture from its model, as NAME.VIEW.FORMAT files in the output folder.
 
     Views: architecture (components by team, dependencies), failure (blast radius of each
     component) and paths (request paths with latency budgets against their targets).
     Same design, same bytes.
+
+    Exit codes: 0 drawn; 2 for a design that cannot be read or validated, nothing to draw,
+    or Graphviz missing.
     """
     from designlint.diagrams import VIEWS, render_views
     from designlint.errors import UsageError

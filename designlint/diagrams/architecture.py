@@ -8,13 +8,15 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from designlint.analysis.graph import FailureImpact, failure_impacts, propagates, user_paths
+from designlint.analysis.graph import FailureImpact, contains_failure, failure_impacts, propagates, user_paths
 from designlint.diagrams.scene import Cluster, Edge, Line, Node, Scene, shorten, slug, tooltip, wrap
 
 GREY = "#757575"
 EXTERNAL_BORDER = "#9E9E9E"
 PROPAGATES = "#C62828"
 CONTAINED = "#2E7D32"
+ROUTED = "#7B8894"
+EXTERNAL_TEAM_FILL = "#F2F2F2"
 
 # Blast-radius fills, from harmless to everything lost.
 SAFE = "#E8F5E9"
@@ -24,7 +26,7 @@ MANY = "#FFAB91"
 MOST = "#EF9A9A"
 FAILURE_LEGEND = [
     (SAFE, "no user path affected"),
-    (DEGRADES, "paths degrade, none lost"),
+    (DEGRADES, "user paths degrade, none lost"),
     (SOME, "loses up to a third of the user paths"),
     (MANY, "loses up to two thirds"),
     (MOST, "loses more than two thirds"),
@@ -46,7 +48,7 @@ def _base_lines(component) -> list[Line]:
     lines = [Line(text, bold=True) for text in wrap(component.name, NAME_WIDTH, NAME_LINES)]
     detail = component.technology or component.kind
     lines.append(Line(shorten(detail, 26), size=10, color=GREY))
-    if is_external(component):
+    if component.external and component.kind != "external-service":
         lines.append(Line("external", size=9, color=GREY))
     return lines
 
@@ -109,13 +111,17 @@ def _layout(design, view: str, decorate_node: Callable, decorate_edge: Callable)
     for component in components:
         for index, dependency in enumerate(component.depends_on):
             if dependency.target in names:
-                scene.edges.append(decorate_edge(dependency, _base_edge(component, index, dependency, names)))
+                edge = _base_edge(component, index, dependency, names)
+                scene.edges.append(decorate_edge(component, dependency, edge))
+    for owner, cluster in clusters.items():
+        if all(is_external(component) for component in components if component.owner == owner):
+            cluster.attrs["bgcolor"] = EXTERNAL_TEAM_FILL
     return scene
 
 
 def architecture_scene(design) -> Scene:
     """Components with icons by kind, clustered by owner; dependencies labelled protocol · mode."""
-    return _layout(design, "architecture", lambda component, node: node, lambda dependency, edge: edge)
+    return _layout(design, "architecture", lambda component, node: node, lambda caller, dependency, edge: edge)
 
 
 def _fill(impact: FailureImpact, total: int) -> str:
@@ -137,7 +143,7 @@ def failure_scene(design) -> Scene:
     total = len(paths)
 
     def names(ids) -> str:
-        return ", ".join(path_names[path_id] for path_id in path_names if path_id in ids)
+        return ", ".join(name for path_id, name in path_names.items() if path_id in ids)
 
     def decorate_node(component, node: Node) -> Node:
         impact = impacts[component.id]
@@ -157,16 +163,17 @@ def failure_scene(design) -> Scene:
         )
         return node
 
-    def decorate_edge(dependency, edge: Edge) -> Edge:
-        if propagates(dependency):
+    def decorate_edge(caller, dependency, edge: Edge) -> Edge:
+        if propagates(caller, dependency):
             edge.attrs.update(color=PROPAGATES, penwidth="1.6")
-        else:
+        elif contains_failure(dependency):
             contained_by = f"fallback: {shorten(dependency.fallback, 28)}" if dependency.fallback else "soft dependency"
             edge.lines.append(Line(contained_by, size=9, color=CONTAINED))
             edge.attrs.update(color=CONTAINED, fontcolor=CONTAINED)
         return edge
 
     scene = _layout(design, "failure", decorate_node, decorate_edge)
-    scene.legend = [*FAILURE_LEGEND, (PROPAGATES, "edge: failure propagates to the caller"),
-                    (CONTAINED, "edge: contained by a fallback or soft dependency")]
+    scene.legend = [*FAILURE_LEGEND, (PROPAGATES, "edge: the caller fails with its target"),
+                    (CONTAINED, "edge: a fallback or soft dependency contains the failure"),
+                    (ROUTED, "edge: routing only; requests routed to a failed target fail")]
     return scene

@@ -35,7 +35,9 @@ BACKSLASH_LOOKALIKE = "\u29f5"
 
 
 def escape_html(text: str) -> str:
-    return html.escape(one_line(text), quote=True)
+    """Text for an HTML-like label: markup characters as entities, backslashes doubled because
+    Graphviz expands ``\\N``, ``\\G`` and friends even there."""
+    return html.escape(one_line(text), quote=True).replace("\\", "\\\\")
 
 
 def html_lines(lines: list[Line]) -> str:
@@ -117,7 +119,7 @@ def to_dot(scene: Scene) -> str:
     title = legend_label(scene.title, scene.legend) if scene.legend else html_label(scene.title)
     diagram = diagrams.Diagram(
         name=scene.name, filename=scene.name, direction=scene.direction, outformat="dot", show=False,
-        graph_attr={**GRAPH_ATTRS, "label": title, **scene.attrs}, node_attr=NODE_ATTRS, edge_attr=EDGE_ATTRS,
+        graph_attr={**GRAPH_ATTRS, "label": title}, node_attr=NODE_ATTRS, edge_attr=EDGE_ATTRS,
     )
     diagram.dot.comment = HEADER
     made: dict[str, object] = {}

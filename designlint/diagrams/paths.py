@@ -1,39 +1,23 @@
 """The request-paths view: each path as a left-to-right chain of its steps and their budgets.
 
 Steps sharing a ``parallelGroup`` run concurrently and are drawn side by side; the group costs
-its slowest step. Each path's title compares the steps' total with the latency target of its
-operation (``nfr.latency``).
+its slowest step. Each path's title compares the steps' total
+(:func:`designlint.analysis.latency.path_latencies`) with the latency target of its operation
+(``nfr.latency``).
 """
 
 from __future__ import annotations
 
+from designlint.analysis.latency import path_latencies
 from designlint.diagrams.scene import Cluster, Edge, Line, Node, Scene, shorten, tooltip, wrap
+from designlint.units import UnitError, from_quantity, month_seconds_of
+from designlint.units.display import format_measure
 
 GREY = "#757575"
 OVER = "#C62828"
 WITHIN = "#2E7D32"
 PATH_FILL = "#F5F7FA"
 GROUP_FILL = "#E3F2FD"
-
-_MILLISECONDS_PER = {
-    "ns": 1e-6, "us": 1e-3, "µs": 1e-3, "μs": 1e-3, "ms": 1.0, "msec": 1.0,
-    "s": 1e3, "sec": 1e3, "second": 1e3, "seconds": 1e3, "min": 6e4, "minute": 6e4, "minutes": 6e4,
-    "h": 3.6e6, "hour": 3.6e6, "hours": 3.6e6,
-}
-
-
-def milliseconds(quantity) -> float | None:
-    """A duration in milliseconds, or None when its unit is not a time unit."""
-    if quantity is None:
-        return None
-    factor = _MILLISECONDS_PER.get(quantity.unit.strip())
-    return quantity.magnitude * factor if factor is not None else None
-
-
-def format_ms(value: float) -> str:
-    if value >= 1000:
-        return f"{value / 1000:g} s"
-    return f"{value:g} ms"
 
 
 def stages(steps) -> list[list[int]]:
@@ -51,32 +35,37 @@ def stages(steps) -> list[list[int]]:
     return result
 
 
-def total_ms(steps) -> float | None:
-    """Sum over stages of the slowest step; None if any budget is not a duration."""
-    total = 0.0
-    for stage in stages(steps):
-        budgets = [milliseconds(steps[i].budget) for i in stage]
-        if any(budget is None for budget in budgets):
-            return None
-        total += max(budgets)
-    return total
-
-
-def _verdict(path, targets) -> tuple[str, str]:
-    """The title's budget line and its colour."""
-    total = total_ms(path.steps)
-    shown = format_ms(total) if total is not None else "total unknown (a budget is not a duration)"
-    target = targets.get(path.operation) if path.operation else None
-    if target is None:
-        reason = "no operation" if not path.operation else f"no nfr.latency entry for '{shorten(path.operation, 40)}'"
+def _verdict(path, latency, targets) -> tuple[str, str]:
+    """The title's budget line (the sum from :mod:`designlint.analysis.latency`) and its colour."""
+    total = latency.total
+    unknown = "total unknown (a budget is not a duration)"
+    if latency.target is None:
+        if not path.operation:
+            reason = "no operation"
+        elif path.operation not in targets:
+            reason = f"no nfr.latency entry for '{shorten(path.operation, 40)}'"
+        else:
+            reason = "the target is not a duration"
+        shown = format_measure(total) if total is not None else unknown
         return f"steps {shown} · no latency target ({reason})", GREY
-    limit = milliseconds(target.target)
-    percentile = f" {target.percentile}" if target.percentile else ""
-    if total is None or limit is None:
-        return f"steps {shown} · target {target.target}{percentile}", GREY
-    if total > limit:
-        return f"steps {shown} · target {format_ms(limit)}{percentile} · over by {format_ms(total - limit)}", OVER
-    return f"steps {shown} · target {format_ms(limit)}{percentile} · within", WITHIN
+    unit = latency.target.target.unit or None  # compare in the target's own unit
+    target = f"target {format_measure(latency.target_value, unit)}"
+    if latency.target.percentile:
+        target += f" {latency.target.percentile}"
+    if total is None:
+        return f"steps {unknown} · {target}", GREY
+    shown = format_measure(total, unit)
+    if total.value > latency.target_value.value:
+        return f"steps {shown} · {target} · over by {format_measure(total - latency.target_value, unit)}", OVER
+    return f"steps {shown} · {target} · within", WITHIN
+
+
+def _slowest(steps, stage, month_seconds) -> str:
+    try:
+        return "slowest " + format_measure(max((from_quantity(steps[i].budget, month_seconds) for i in stage),
+                                               key=lambda budget: budget.value))
+    except UnitError:
+        return "slowest unknown"
 
 
 def _step_node(path, index: int, step, component_names: dict[str, str]) -> Node:
@@ -93,8 +82,8 @@ def _step_node(path, index: int, step, component_names: dict[str, str]) -> Node:
     )
 
 
-def _path_cluster(path, targets, component_names) -> tuple[Cluster, list[Edge]]:
-    verdict, colour = _verdict(path, targets)
+def _path_cluster(path, latency, targets, component_names, month_seconds) -> tuple[Cluster, list[Edge]]:
+    verdict, colour = _verdict(path, latency, targets)
     cluster = Cluster(
         id=f"path_{path.id}",
         lines=[Line(shorten(f"{path.name} ({path.flow})", 80), size=13, bold=True),
@@ -108,11 +97,10 @@ def _path_cluster(path, targets, component_names) -> tuple[Cluster, list[Edge]]:
     for stage in stages(steps):
         nodes = [_step_node(path, i, steps[i], component_names) for i in stage]
         if len(stage) > 1:
-            slowest = max((milliseconds(steps[i].budget) or 0.0) for i in stage)
             group = steps[stage[0]].parallel_group
             cluster.clusters.append(Cluster(
                 id=f"path_{path.id}_group_{stage[0]}",
-                lines=[Line(f"in parallel · slowest {format_ms(slowest)}", size=10, color=GREY)],
+                lines=[Line(f"in parallel · {_slowest(steps, stage, month_seconds)}", size=10, color=GREY)],
                 tooltip=tooltip(f"parallel group {group}"),
                 nodes=nodes,
                 attrs={"bgcolor": GROUP_FILL, "style": "rounded,dashed"},
@@ -132,10 +120,14 @@ def paths_scene(design) -> Scene:
     if architecture is None or not architecture.paths:
         scene.title.append(Line("no request paths (architecture.paths) to draw", size=11, color=GREY))
         return scene
+    month_seconds = month_seconds_of(design)
+    latencies, _ = path_latencies(design, month_seconds)  # unit problems are the checks' to report
     targets = {target.operation: target for target in design.nfr.latency} if design.nfr else {}
     component_names = {component.id: component.name for component in architecture.components}
-    for path in architecture.paths:
-        cluster, edges = _path_cluster(path, targets, component_names)
+    # In a left-to-right layout Graphviz stacks independent chains bottom-up in the order they
+    # are declared: declare them in reverse so the first path is drawn on top.
+    for path, latency in reversed(list(zip(architecture.paths, latencies))):
+        cluster, edges = _path_cluster(path, latency, targets, component_names, month_seconds)
         scene.clusters.append(cluster)
         scene.edges.extend(edges)
     return scene

@@ -8,6 +8,7 @@ sources render concurrently, one ``dot`` process each.
 from __future__ import annotations
 
 import base64
+import hashlib
 import re
 import shutil
 import subprocess
@@ -20,6 +21,9 @@ RENDERED_FORMATS = ("svg", "png")
 TIMEOUT_SECONDS = 60
 INSTALL_HINT = "install Graphviz (Debian/Ubuntu: apt-get install graphviz; macOS: brew install graphviz)"
 _HREF = re.compile(r'(?P<attr>(?:xlink:)?href)="(?P<value>[^"]*)"')
+_IMAGE = re.compile(r"<image(?P<attrs>(?:\s+[\w:-]+=\"[^\"]*\")*)\s*/>")
+_ATTR = re.compile(r'([\w:-]+)="([^"]*)"')
+_SVG_OPEN = re.compile(r"<svg\b[^>]*>")
 
 
 class RenderError(DesignlintError):
@@ -45,17 +49,44 @@ def _data_uri(path: Path) -> str:
     return "data:image/png;base64," + base64.b64encode(path.read_bytes()).decode("ascii")
 
 
-def embed_images(svg: str, root: Path) -> str:
-    """Replace every link to an icon file under ``root`` by the file's content as a data: URI."""
+def _icon_path(value: str, root: Path) -> Path:
+    path = (root / value).resolve()
+    if not path.is_relative_to(root) or path.suffix != ".png" or not path.is_file():
+        raise RenderError(f"the drawing links to '{value}', which is not one of the icons")
+    return path
 
-    def inline(match: re.Match) -> str:
+
+def embed_images(svg: str, root: Path) -> str:
+    """Make the SVG self-contained: each icon file under ``root`` is stored once, as a data: URI.
+
+    Every ``<image>`` of an icon becomes a ``<use>`` of one definition; definition ids are
+    content hashes, so SVGs inlined into one page never clash.
+    """
+    definitions: dict[str, str] = {}
+
+    def share(match: re.Match) -> str:
+        attrs = dict(_ATTR.findall(match["attrs"]))
+        href = attrs.pop("xlink:href", None) or attrs.pop("href", None)
+        if href is None or href.startswith(("data:", "#")):
+            return match[0]
+        data = _data_uri(_icon_path(href, root))
+        shape = {name: attrs.pop(name) for name in ("width", "height", "preserveAspectRatio") if name in attrs}
+        ident = "icon-" + hashlib.sha256((data + repr(sorted(shape.items()))).encode()).hexdigest()[:16]
+        if ident not in definitions:
+            sized = "".join(f' {name}="{value}"' for name, value in shape.items())
+            definitions[ident] = f'<image id="{ident}" xlink:href="{data}"{sized}/>'
+        placed = "".join(f' {name}="{value}"' for name, value in attrs.items())
+        return f'<use xlink:href="#{ident}"{placed}/>'
+
+    svg = _IMAGE.sub(share, svg)
+    if definitions:
+        svg = _SVG_OPEN.sub(lambda m: m[0] + "\n<defs>\n" + "\n".join(definitions.values()) + "\n</defs>", svg, count=1)
+
+    def inline(match: re.Match) -> str:  # any other link to a local file (other Graphviz versions)
         value = match["value"]
         if value.startswith(("data:", "#")):
             return match[0]
-        path = (root / value).resolve()
-        if not path.is_relative_to(root) or path.suffix != ".png" or not path.is_file():
-            raise RenderError(f"the drawing links to '{value}', which is not one of the icons")
-        return f'{match["attr"]}="{_data_uri(path)}"'
+        return f'{match["attr"]}="{_data_uri(_icon_path(value, root))}"'
 
     return _HREF.sub(inline, svg)
 

@@ -66,7 +66,6 @@ class Scene:
     edges: list[Edge] = field(default_factory=list)
     legend: list[tuple[str, str]] = field(default_factory=list)
     """(fill colour, meaning) rows shown under the title."""
-    attrs: dict[str, str] = field(default_factory=dict)
 
 
 def one_line(text: str | None) -> str:

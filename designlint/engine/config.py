@@ -54,6 +54,9 @@ class Config:
     source: str | None = None
     locate: Any = None  # callable(key path) -> Position | None, for errors pointing into the config
 
+    # Per-file answers are asked for every rule of every file: compute them once per file.
+    _overrides_by_file: dict[str, tuple[PathOverride, ...]] = field(default_factory=dict, repr=False)
+
     def relative(self, file: str | Path) -> str:
         path = Path(file).resolve()
         try:
@@ -61,9 +64,16 @@ class Config:
         except ValueError:
             return path.as_posix()
 
-    def _applicable(self, file: str | Path) -> list[PathOverride]:
-        rel = self.relative(file)
-        return [o for o in self.model.overrides if any(fnmatch.fnmatch(rel, pattern) for pattern in o.paths)]
+    def _applicable(self, file: str | Path) -> tuple[PathOverride, ...]:
+        if not self.model.overrides:
+            return ()
+        key = str(file)
+        found = self._overrides_by_file.get(key)
+        if found is None:
+            rel = self.relative(file)
+            found = tuple(o for o in self.model.overrides if any(fnmatch.fnmatch(rel, pattern) for pattern in o.paths))
+            self._overrides_by_file[key] = found
+        return found
 
     def enabled(self, rule, file: str | Path) -> bool:
         select, ignore = self.model.select, list(self.model.ignore)

@@ -32,6 +32,8 @@ class Problem:
     hint: str | None = None
     # Point at the mapping key (default) or at the value itself.
     at_key: bool = True
+    # For a problem inside a scalar (a formula), the 0-based character offset into its text.
+    offset: int | None = None
 
 
 @dataclass(frozen=True)

@@ -15,9 +15,23 @@ def locate(document, problem: Problem) -> Position:
     if not problem.at_key:
         found = positions.value(problem.path)
         if found is not None:
-            return found
+            return _inside_scalar(document.text, found, problem.offset) if problem.offset else found
     position, _ = positions.resolve(problem.path)
     return position
+
+
+def _inside_scalar(text: str, start: Position, offset: int) -> Position:
+    """The position ``offset`` characters into a scalar written on one line (after its quote, if quoted)."""
+    lines = text.splitlines()
+    line = lines[start.line - 1] if 0 < start.line <= len(lines) else ""
+    column = start.column - 1
+    if line[column:column + 1] in ("'", '"'):
+        column += 1
+    elif line[column:column + 1] in ("|", ">"):
+        return start  # a block scalar: its text starts on a later line
+    if column + offset > len(line):
+        return start
+    return Position(start.line, column + offset + 1)
 
 
 def validate_or_raise(document, model: type[BaseModel], what: str):

@@ -21,8 +21,10 @@ class Overrides:
 
 
 class CheckSession:
-    def __init__(self, overrides: Overrides | None = None):
+    def __init__(self, overrides: Overrides | None = None, *, keep_designs: bool = True):
         self.overrides = overrides or Overrides()
+        # Linting many files only needs findings; holding every validated model costs memory and GC time.
+        self.keep_designs = keep_designs
         self._engines: dict[str | None, Engine] = {}
 
     def engine_for(self, file: Path) -> Engine:
@@ -45,4 +47,10 @@ class CheckSession:
         model.packs = [*model.packs, *self.overrides.packs]
 
     def check(self, files: list[tuple[Path, str]]) -> list[FileResult]:
-        return [self.engine_for(path).check_path(path, display) for path, display in files]
+        results = []
+        for path, display in files:
+            result = self.engine_for(path).check_path(path, display)
+            if not self.keep_designs:
+                result.design = None
+            results.append(result)
+        return results

@@ -1,0 +1,112 @@
+"""Capacity and headroom: nodes needed at peak load to stay inside the target utilisation band."""
+
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass
+
+from designlint.analysis.issues import FORMULA, UNIT, UNKNOWN_NAME, UNREADABLE_UNIT, Issue
+from designlint.formula import FormulaError, evaluate
+from designlint.units import Measure, UnitError, compatible, describe, from_quantity, resolve_unit
+
+DEFAULT_BAND = (0.60, 0.70)
+
+
+@dataclass
+class CapacityPlan:
+    index: int  # component index
+    component: object
+    load: Measure
+    per_node: Measure
+    band: tuple[float, float]  # target utilisation, low and high, as fractions
+    declared: int | None
+    declared_path: tuple | None
+
+    @property
+    def node_loads(self) -> float:
+        """Peak load in units of one node's capacity."""
+        return self.load.value / self.per_node.value
+
+    def nodes_for(self, utilisation: float) -> int:
+        return max(1, math.ceil(self.node_loads / utilisation - 1e-9))
+
+    @property
+    def needed(self) -> int:
+        """Fewest nodes that keep peak utilisation at or under the band's top."""
+        return self.nodes_for(self.band[1])
+
+    @property
+    def utilisation(self) -> float | None:
+        return self.node_loads / self.declared if self.declared else None
+
+
+def _band(quantity) -> tuple[float, float] | None:
+    """Target utilisation as (low, high) fractions: ``60-70%``, ``65%``, ``<=70%``; the default band if unset."""
+    if quantity is None:
+        return DEFAULT_BAND
+    try:
+        unit = resolve_unit(quantity.unit)
+    except UnitError:
+        return None
+    if unit.dims:
+        return None
+    high = quantity.magnitude * unit.factor
+    low = quantity.low * unit.factor if quantity.low is not None else high
+    if quantity.bound in ("<", "<="):
+        low = min(DEFAULT_BAND[0], high)
+    if not 0 < low <= high <= 1:
+        return None
+    return low, high
+
+
+def capacities(numbers) -> tuple[list[CapacityPlan], list[Issue]]:
+    design = numbers.design
+    plans: list[CapacityPlan] = []
+    issues: list[Issue] = []
+    if design.architecture is None:
+        return plans, issues
+    derivations = numbers.derivations
+
+    def lookup(name: str, offset: int) -> Measure:
+        value = derivations.value(name)
+        if value is None:
+            raise FormulaError(f"'{name}' is not a scale quantity with a value", offset, len(name), kind=UNKNOWN_NAME)
+        return value
+
+    for index, component in enumerate(design.architecture.components):
+        capacity = component.capacity
+        if capacity is None or not capacity.load:
+            continue
+        base = ("architecture", "components", index, "capacity")
+        try:
+            load = evaluate(capacity.load, lookup, numbers.month_seconds, known=derivations.by_name)
+        except FormulaError as error:
+            kind = {"unit": UNIT, "unreadable-unit": UNREADABLE_UNIT, UNKNOWN_NAME: UNKNOWN_NAME}.get(error.kind, FORMULA)
+            issues.append(Issue(kind, (*base, "load"), f"capacity load of '{component.id}': {error.message}",
+                                offset=error.offset))
+            continue
+        try:
+            per_node = from_quantity(capacity.per_node, numbers.month_seconds)
+        except UnitError as error:
+            issues.append(Issue(UNREADABLE_UNIT, (*base, "perNode"), f"'{component.id}': {error}"))
+            continue
+        if ("node", -1) in per_node.dims:  # "10K writes/s/node" is what one node handles
+            per_node = per_node * Measure(1.0, (("node", 1),))
+        if not (compatible(per_node.dims, load.dims) or compatible(load.dims, per_node.dims)) or per_node.value <= 0:
+            issues.append(Issue(UNIT, (*base, "perNode"),
+                                f"'{component.id}' handles {capacity.per_node} per node but its load is in "
+                                f"{describe(load)}; they cannot be compared",
+                                hint="state the per-node limit in the unit of the load, e.g. 10K writes/s"))
+            continue
+        band = _band(capacity.target_utilisation)
+        if band is None:
+            issues.append(Issue(UNIT, (*base, "targetUtilisation"),
+                                f"'{component.id}' target utilisation {capacity.target_utilisation} is not a share",
+                                hint="write a percentage or a band such as 60-70%"))
+            continue
+        declared, declared_path = capacity.nodes, (*base, "nodes")
+        if declared is None and component.replicas is not None:
+            declared, declared_path = component.replicas, ("architecture", "components", index, "replicas")
+        plans.append(CapacityPlan(index, component, load, per_node, band,
+                                  declared, declared_path if declared is not None else None))
+    return plans, issues

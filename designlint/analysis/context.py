@@ -1,0 +1,91 @@
+"""One design's numbers, each analysis computed on first use and shared by every rule that needs it."""
+
+from __future__ import annotations
+
+import threading
+from functools import cached_property
+
+from designlint.units import month_seconds_of
+
+
+class Numbers:
+    """Everything recomputed from one design. Build it with :func:`numbers`."""
+
+    def __init__(self, design):
+        self.design = design
+        self.month_seconds = month_seconds_of(design)
+        self._impacts: dict = {}
+
+    @cached_property
+    def derivations(self):
+        from designlint.analysis.derivations import derive
+
+        return derive(self.design, self.month_seconds)
+
+    @cached_property
+    def budgets(self):
+        from designlint.analysis.slo import error_budgets
+
+        return error_budgets(self.design, self.month_seconds)
+
+    @cached_property
+    def availability(self):
+        from designlint.analysis.resilience import ceilings
+
+        return ceilings(self.design, self.month_seconds)
+
+    @cached_property
+    def latency(self):
+        from designlint.analysis.latency import path_latencies
+
+        return path_latencies(self.design, self.month_seconds)
+
+    @cached_property
+    def capacity(self):
+        from designlint.analysis.capacity import capacities
+
+        return capacities(self)
+
+    @cached_property
+    def cost(self):
+        from designlint.analysis.cost import cost_summary
+
+        return cost_summary(self)
+
+    @cached_property
+    def failure_impacts(self):
+        from designlint.analysis.graph import failure_impacts
+
+        return failure_impacts(self.design)
+
+    @cached_property
+    def _failure_graph(self):
+        from designlint.analysis import graph
+
+        components = self.design.architecture.components if self.design.architecture else []
+        return graph._Graph(components), graph.user_paths(self.design), {c.id for c in components}
+
+    def failure_impact(self, component: str):
+        """What ``component``'s failure does, computed for it alone: a check needs only a few of them."""
+        if component not in self._impacts:
+            from designlint.analysis import graph
+
+            failure_graph, paths, known = self._failure_graph
+            self._impacts[component] = graph._impact(failure_graph, component, paths) if component in known else None
+        return self._impacts[component]
+
+
+_last = threading.local()
+
+
+def numbers(design) -> Numbers:
+    """The Numbers of ``design``; the rules of one check share them (the last design is remembered).
+
+    Keeping a reference to the design keeps its ``id`` from being reused while remembered.
+    """
+    cached = getattr(_last, "entry", None)
+    if cached is not None and cached[0] is design:
+        return cached[1]
+    result = Numbers(design)
+    _last.entry = (design, result)
+    return result

@@ -1,0 +1,74 @@
+"""Latency budgets along request paths: sequential steps add up, a parallel group costs its slowest step."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from designlint.analysis.issues import UNIT, UNREADABLE_UNIT, Issue
+from designlint.units import Measure, UnitError, from_quantity, measure
+
+SECOND = (("second", 1),)
+
+
+@dataclass
+class PathLatency:
+    index: int
+    path: object
+    total: Measure | None = None
+    terms: list[str] = field(default_factory=list)  # "5 ms", "max(50 ms, 50 ms)", for showing the sum
+    target: object | None = None  # the nfr.latency entry of the path's operation
+    target_value: Measure | None = None
+
+
+def path_latencies(design, month_seconds: float) -> tuple[list[PathLatency], list[Issue]]:
+    results: list[PathLatency] = []
+    issues: list[Issue] = []
+    if design.architecture is None:
+        return results, issues
+    targets = {t.operation: t for t in design.nfr.latency} if design.nfr else {}
+    for index, path in enumerate(design.architecture.paths):
+        result = PathLatency(index, path)
+        results.append(result)
+        groups: dict[str, list[tuple[Measure, str]]] = {}
+        order: list[tuple[str, object]] = []  # ("step", (measure, text)) or ("group", name)
+        readable = True
+        for j, step in enumerate(path.steps):
+            where = ("architecture", "paths", index, "steps", j, "budget")
+            try:
+                budget = from_quantity(step.budget, month_seconds)
+            except UnitError as error:
+                issues.append(Issue(UNREADABLE_UNIT, where, f"step '{step.name}': {error}"))
+                readable = False
+                continue
+            if budget.dims != SECOND:
+                issues.append(Issue(UNIT, where, f"step '{step.name}' budget {step.budget} is not a duration",
+                                    hint="write step budgets as durations such as 50 ms"))
+                readable = False
+                continue
+            if step.parallel_group:
+                if step.parallel_group not in groups:
+                    groups[step.parallel_group] = []
+                    order.append(("group", step.parallel_group))
+                groups[step.parallel_group].append((budget, step.budget.text))
+            else:
+                order.append(("step", (budget, step.budget.text)))
+        if readable and order:
+            total = measure(0, "ms")
+            for kind, item in order:
+                if kind == "step":
+                    total = total + item[0]
+                    result.terms.append(item[1])
+                else:
+                    members = groups[item]
+                    total = total + max((m for m, _ in members), key=lambda m: m.value)
+                    result.terms.append("max(" + ", ".join(text for _, text in members) + ")")
+            result.total = total
+        target = targets.get(path.operation) if path.operation else None
+        if target is not None:
+            try:
+                value = from_quantity(target.target, month_seconds)
+            except UnitError:
+                value = None
+            if value is not None and value.dims == SECOND:
+                result.target, result.target_value = target, value
+    return results, issues

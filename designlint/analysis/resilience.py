@@ -1,0 +1,166 @@
+"""Composite availability and single points of failure, over the dependency graph.
+
+Failure semantics are :mod:`designlint.analysis.graph`'s: a dependency with a fallback or
+``criticality: soft`` contains its target's failure, and routing components (clients, CDNs,
+load balancers, gateways) do not fail with one backend. What remains, synchronous hard
+dependencies without a fallback, is what caps a component's availability.
+"""
+
+from __future__ import annotations
+
+from collections import deque
+from dataclasses import dataclass, field
+
+from designlint.analysis.graph import ROUTING_KINDS, contains_failure
+from designlint.units import UnitError, from_quantity
+
+ACTIVE_ACTIVE = ("active-active-read", "active-active-full")
+
+
+def hard_dependencies(design, start: str) -> list[tuple[str, tuple[str, ...]]]:
+    """Components ``start`` cannot work without, each with the chain that leads to it."""
+    components = {c.id: c for c in design.architecture.components} if design.architecture else {}
+    if start not in components:
+        return []
+    found: list[tuple[str, tuple[str, ...]]] = []
+    seen = {start}
+    queue = deque([(start, (start,))])
+    while queue:
+        node, chain = queue.popleft()
+        component = components[node]
+        if component.kind in ROUTING_KINDS and node != start:
+            continue
+        for dependency in component.depends_on:
+            target = dependency.target
+            if target in seen or target not in components:
+                continue
+            if dependency.mode != "sync" or contains_failure(dependency):
+                continue
+            seen.add(target)
+            found.append((target, (*chain, target)))
+            queue.append((target, (*chain, target)))
+    return found
+
+
+def declared_availability(design, component_id: str, *, own_only: bool = False) -> float | None:
+    """A component's availability: its own ``availability``, else (for dependencies) its target."""
+    components = {c.id: c for c in design.architecture.components} if design.architecture else {}
+    component = components.get(component_id)
+    candidates = [component.availability] if component is not None and component.availability else []
+    if not own_only:
+        candidates += [s.objective for s in design.slos if s.service == component_id and s.kind == "availability"]
+        if design.nfr:
+            candidates += [t.target for t in design.nfr.availability if t.component == component_id]
+    for quantity in candidates:
+        try:
+            value = from_quantity(quantity)
+        except UnitError:
+            continue
+        if not value.dims and 0 < value.value <= 1:
+            return value.value
+    return None
+
+
+@dataclass
+class Ceiling:
+    """The best availability a component can reach given what it cannot do without."""
+
+    component: str
+    objective: float
+    objective_path: tuple
+    window_seconds: float
+    ceiling: float
+    factors: list[tuple[str, float]] = field(default_factory=list)  # (component, availability) multiplied
+    regions: int = 1  # active regions the whole stack is repeated in
+
+    @property
+    def gap_seconds(self) -> float:
+        """Downtime per window the ceiling allows beyond the objective's budget."""
+        return max(0.0, (self.objective - self.ceiling) * self.window_seconds)
+
+
+def composite(factors: list[float], regions: int = 1) -> float:
+    """Serial factors multiply; a stack repeated in ``regions`` active regions combines as 1 - (1 - a)^n."""
+    serial = 1.0
+    for factor in factors:
+        serial *= factor
+    return 1 - (1 - serial) ** regions if regions > 1 else serial
+
+
+def active_regions(design) -> int:
+    multi = design.multi_region
+    if multi is None:
+        return 1
+    live = multi.current or multi.pattern
+    return max(1, len(multi.regions)) if live in ACTIVE_ACTIVE else 1
+
+
+def ceilings(design, month_seconds: float) -> list[Ceiling]:
+    """For each availability objective tied to a component, the ceiling its dependencies allow."""
+    if design.architecture is None:
+        return []
+    targets: list[tuple[str, object, tuple, object]] = []
+    with_slo = set()
+    for index, slo in enumerate(design.slos):
+        if slo.kind == "availability" and slo.service:
+            targets.append((slo.service, slo.objective, ("slos", index, "objective"), slo.window))
+            with_slo.add(slo.service)
+    if design.nfr:
+        for index, target in enumerate(design.nfr.availability):
+            if target.component and target.component not in with_slo:
+                targets.append((target.component, target.target, ("nfr", "availability", index, "target"), None))
+    regions = active_regions(design)
+    results = []
+    for component, objective_quantity, path, window in targets:
+        try:
+            objective = from_quantity(objective_quantity).value
+            window_seconds = from_quantity(window, month_seconds).value if window is not None else 30 * 86400.0
+        except UnitError:
+            continue
+        if not 0 < objective <= 1 or window_seconds <= 0:
+            continue
+        factors = []
+        own = declared_availability(design, component, own_only=True)
+        if own is not None:
+            factors.append((component, own))
+        for dependency, _ in hard_dependencies(design, component):
+            value = declared_availability(design, dependency)
+            if value is not None:
+                factors.append((dependency, value))
+        if not factors:
+            continue
+        ceiling = composite([value for _, value in factors], regions)
+        results.append(Ceiling(component, objective, path, window_seconds, ceiling, factors, regions))
+    return results
+
+
+@dataclass(frozen=True)
+class SinglePoint:
+    component: str
+    entry: str
+    chain: tuple[str, ...]
+
+
+def single_instance(component) -> bool:
+    nodes = component.capacity.nodes if component.capacity else None
+    return component.replicas == 1 or (component.replicas is None and nodes == 1)
+
+
+def single_points_of_failure(design) -> list[SinglePoint]:
+    """Single-instance components that a user-facing component cannot work without."""
+    if design.architecture is None:
+        return []
+    components = design.architecture.components
+    by_id = {c.id: c for c in components}
+    order = {c.id: i for i, c in enumerate(components)}
+    found: dict[str, SinglePoint] = {}
+    for entry in components:
+        if not entry.user_facing or entry.kind == "client":
+            continue
+        candidates = [(entry.id, (entry.id,)), *hard_dependencies(design, entry.id)]
+        for candidate, chain in candidates:
+            component = by_id[candidate]
+            if candidate in found or component.kind == "client" or not single_instance(component):
+                continue
+            found[candidate] = SinglePoint(candidate, entry.id, chain)
+    return sorted(found.values(), key=lambda point: order[point.component])

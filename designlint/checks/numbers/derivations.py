@@ -1,0 +1,113 @@
+"""Checks on the scale quantities' formulas: readable, closed, acyclic, in agreement with the stated values."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from designlint.analysis import issues as kinds
+from designlint.analysis.compare import APPROXIMATE_TOLERANCE, compare, factor_text, slip_hint
+from designlint.analysis.context import numbers
+from designlint.engine.findings import Problem
+from designlint.units import describe
+from designlint.units.display import format_measure
+
+def all_issues(design) -> list:
+    """Every analysis issue of the design, from each analysis that reads quantities."""
+    data = numbers(design)
+    found = list(data.derivations.issues)
+    found += data.budgets[1] + data.latency[1] + data.capacity[1] + data.cost.issues
+    return found
+
+
+def _problems(design, kind: str) -> Iterator[Problem]:
+    for issue in all_issues(design):
+        if issue.kind == kind:
+            yield Problem(issue.path, issue.message, hint=issue.hint, at_key=False, offset=issue.offset)
+
+
+def formula_errors(design, options) -> Iterator[Problem]:
+    yield from _problems(design, kinds.FORMULA)
+
+
+def unknown_quantities(design, options) -> Iterator[Problem]:
+    yield from _problems(design, kinds.UNKNOWN_NAME)
+
+
+def derivation_cycles(design, options) -> Iterator[Problem]:
+    yield from _problems(design, kinds.CYCLE)
+
+
+def unreadable_units(design, options) -> Iterator[Problem]:
+    yield from _problems(design, kinds.UNREADABLE_UNIT)
+
+
+def duplicate_quantities(design, options) -> Iterator[Problem]:
+    yield from _problems(design, kinds.DUPLICATE)
+
+
+def unit_mismatches(design, options) -> Iterator[Problem]:
+    """Dimensions that disagree inside a formula, or between a formula and its stated value."""
+    yield from _problems(design, kinds.UNIT)
+    data = numbers(design)
+    for item in data.derivations.items:
+        if item.value is None or item.stated_value is None:
+            continue
+        verdict = compare(item.stated, item.value, data.month_seconds, options, stated=item.stated_value)
+        if not verdict.comparable:
+            yield Problem(("scale", "quantities", item.index, "value"),
+                          f"'{item.name}' is stated in {describe(item.stated_value)} but {item.formula} gives "
+                          f"{describe(item.value)} ({format_measure(item.value, month_seconds=data.month_seconds)})",
+                          hint=_unit_hint(item.stated_value.dims, item.value.dims), at_key=False)
+
+
+def _unit_hint(stated, computed) -> str:
+    bases = {base for base, _ in stated} ^ {base for base, _ in computed}
+    if {"byte", "bit"} <= bases:
+        return "bytes and bits are different units: convert with (8 bit/byte) in the formula"
+    if "second" in bases:
+        return "a rate and an amount are mixed up: divide or multiply by a duration (e.g. 86400 s/day)"
+    return "make the formula's units cancel to the stated unit, e.g. multiply by (1 writes/follower)"
+
+
+def derivation_mismatches(design, options) -> Iterator[Problem]:
+    """A stated value that differs from its formula's result by more than the tolerance."""
+    data = numbers(design)
+    for item in data.derivations.items:
+        if item.value is None or item.stated_value is None:
+            continue
+        verdict = compare(item.stated, item.value, data.month_seconds, options, stated=item.stated_value)
+        if verdict.agrees or not verdict.comparable:
+            continue
+        recomputed = format_measure(item.value, month_seconds=data.month_seconds)
+        how_far = factor_text(verdict.ratio)
+        if item.stated.approximate:
+            advice = f"correct the stated value or the formula (approximate values may differ by {verdict.tolerance:.0%})"
+        else:
+            loose = options.get("approximate_tolerance", APPROXIMATE_TOLERANCE)
+            advice = (f"correct the stated value or the formula; if it is rounded, mark it with ~ "
+                      f"(allows {loose:.0%} instead of {verdict.tolerance:.0%})")
+        hint = slip_hint(verdict.ratio, item.value.dims) or advice
+        yield Problem(("scale", "quantities", item.index, "value"),
+                      f"'{item.name}' states {item.stated} but {item.formula} = {recomputed}"
+                      + (f" ({how_far})" if how_far else ""),
+                      hint=hint, at_key=False)
+
+
+def month_conventions(design, options) -> Iterator[Problem]:
+    from designlint.analysis.conventions import mixed_months
+
+    data = numbers(design)
+    for mixture in mixed_months(design, data.month_seconds):
+        yield Problem(mixture.path, mixture.message, hint=mixture.hint, at_key=False)
+
+
+CHECKS = {
+    "formula-errors": formula_errors,
+    "unknown-quantities": unknown_quantities,
+    "derivation-cycles": derivation_cycles,
+    "derivation-mismatches": derivation_mismatches,
+    "unit-mismatches": unit_mismatches,
+    "unreadable-units": unreadable_units,
+    "duplicate-quantities": duplicate_quantities,
+    "month-conventions": month_conventions,
+}

@@ -1,0 +1,168 @@
+"""Checks on latency budgets, capacity headroom and cost."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from designlint.analysis.compare import compare, factor_text, slip_hint
+from designlint.analysis.context import numbers
+from designlint.analysis.cost import monthly_unit, stated_monthly
+from designlint.engine.findings import Problem
+from designlint.units import compatible
+from designlint.units.display import format_measure, format_number
+
+
+def _ms(measure, unit: str | None = None) -> str:
+    return format_measure(measure, unit or "ms")
+
+
+def latency_over_target(design, options) -> Iterator[Problem]:
+    """A request path whose steps add up to more than its operation's latency target."""
+    paths, _ = numbers(design).latency
+    for result in paths:
+        if result.total is None or result.target_value is None:
+            continue
+        if result.total.value <= result.target_value.value * (1 + 1e-9):
+            continue
+        unit = result.target.target.unit or None
+        yield Problem(("architecture", "paths", result.index, "steps"),
+                      f"path '{result.path.id}' spends {_ms(result.total, unit)} ({' + '.join(result.terms)}) but "
+                      f"'{result.target.operation}' must answer within {result.target.target}"
+                      + (f" at {result.target.percentile}" if result.target.percentile else ""),
+                      hint="cut a step's budget, run independent steps in a parallelGroup, or take a step off the path")
+
+
+def latency_totals(design, options) -> Iterator[Problem]:
+    """A stated path total that is not the sum of its steps."""
+    data = numbers(design)
+    paths, _ = data.latency
+    for result in paths:
+        stated = result.path.total
+        if result.total is None or stated is None:
+            continue
+        verdict = compare(stated, result.total, data.month_seconds, options)
+        if verdict.agrees:
+            continue
+        if not verdict.comparable:
+            continue  # reported as a unit mismatch on the steps or the total
+        yield Problem(("architecture", "paths", result.index, "total"),
+                      f"path '{result.path.id}' states a total of {stated} but its steps add up to "
+                      f"{_ms(result.total, stated.unit or None)} ({' + '.join(result.terms)})",
+                      hint="sequential steps add up; a parallelGroup costs its slowest step", at_key=False)
+
+
+def capacity_headroom(design, options) -> Iterator[Problem]:
+    """Declared nodes that run above the target utilisation at peak."""
+    plans, _ = numbers(design).capacity
+    for plan in plans:
+        if plan.declared is None or plan.utilisation is None or plan.utilisation <= plan.band[1] + 1e-9:
+            continue
+        yield Problem(plan.declared_path,
+                      f"'{plan.component.id}' runs at {_percent(plan.utilisation)} of capacity at peak "
+                      f"({format_measure(plan.load)} on {plan.declared} x {plan.component.capacity.per_node}); "
+                      f"staying within {_band(plan.band)} needs {plan.needed} nodes",
+                      hint="add nodes, raise the per-node limit with evidence, or cut the peak load", at_key=False)
+
+
+def capacity_surplus(design, options) -> Iterator[Problem]:
+    """Declared nodes well beyond what the peak needs at the target utilisation."""
+    plans, _ = numbers(design).capacity
+    for plan in plans:
+        if plan.declared is None or plan.utilisation is None or plan.declared <= plan.nodes_for(plan.band[0]):
+            continue
+        yield Problem(plan.declared_path,
+                      f"'{plan.component.id}' runs at {_percent(plan.utilisation)} of capacity at peak with "
+                      f"{plan.declared} nodes; {plan.needed} would stay within {_band(plan.band)}",
+                      hint="if the extra nodes are for redundancy (N+1) or growth, say so; otherwise they cost money",
+                      at_key=False)
+
+
+def _percent(fraction: float) -> str:
+    return format_number(fraction * 100, suffixes=False) + "%"
+
+
+def _band(band: tuple[float, float]) -> str:
+    low, high = band
+    return _percent(high) if low == high else f"{format_number(low * 100)}-{_percent(high)}"
+
+
+def _money(measure, month_seconds: float) -> str:
+    return format_measure(measure, monthly_unit(measure), month_seconds=month_seconds)
+
+
+def cost_items(design, options) -> Iterator[Problem]:
+    """A line item's stated monthly cost against quantity x unit price."""
+    data = numbers(design)
+    for line in data.cost.lines:
+        if line.computed is None or line.stated is None:
+            continue
+        verdict = compare(line.item.monthly, line.computed, data.month_seconds, options, stated=line.stated)
+        if verdict.agrees or not verdict.comparable:
+            continue
+        amount = line.item.quantity or (line.item.quantity_ref and f"{line.item.quantity_ref}") or "1"
+        hours = f" x {format_number(data.month_seconds / 3600)} h/month" if _hourly(line.unit_price) else ""
+        yield Problem(("cost", "items", line.index, "monthly"),
+                      f"cost item '{line.item.name}' states {line.item.monthly}, but {amount} x "
+                      f"{line.item.unit_price}{hours} = {_money(line.computed, data.month_seconds)}",
+                      hint=slip_hint(verdict.ratio, line.computed.dims) or "correct the monthly figure or the price",
+                      at_key=False)
+
+
+def _hourly(price) -> bool:
+    return price is not None and not any(symbol == "month" for symbol, _ in price.display) and \
+        ("second", -1) in price.dims
+
+
+def cost_quantities(design, options) -> Iterator[Problem]:
+    """A line item's quantity against the scale quantity it names (times the copies its component keeps)."""
+    data = numbers(design)
+    for line in data.cost.lines:
+        if line.quantity is None or line.reference is None:
+            continue
+        expected = line.reference
+        copies = ""
+        if line.replicas > 1 and any(base in ("byte", "bit") for base, _ in expected.dims):
+            from designlint.units import Measure
+
+            expected = expected * Measure(float(line.replicas))
+            copies = f" x {line.replicas} replicas of '{line.item.component}'"
+        verdict = compare(line.item.quantity, expected, data.month_seconds, options, stated=line.quantity)
+        if verdict.agrees:
+            continue
+        how_far = factor_text(verdict.ratio) if verdict.comparable else "in a different unit"
+        yield Problem(("cost", "items", line.index, "quantity"),
+                      f"cost item '{line.item.name}' prices {line.item.quantity}, but {line.item.quantity_ref}{copies} "
+                      f"is {format_measure(expected, month_seconds=data.month_seconds)}"
+                      + (f" ({how_far})" if how_far else ""),
+                      hint="price what the design stores, every replica included" if copies else
+                      "price the amount the named quantity gives, or name the right quantity", at_key=False)
+
+
+def cost_totals(design, options) -> Iterator[Problem]:
+    """The stated total against the sum of the items, and cost per user against total / users."""
+    data = numbers(design)
+    cost, summary = design.cost, data.cost
+    if cost is None:
+        return
+    if cost.total is not None and summary.total is not None:
+        stated = stated_monthly(cost.total, data.month_seconds)
+        verdict = compare(cost.total, summary.total, data.month_seconds, options, stated=stated)
+        if verdict.comparable and not verdict.agrees:
+            parts = " + ".join(str(line.item.monthly or _money(line.computed, data.month_seconds))
+                               for line in summary.lines)
+            yield Problem(("cost", "total"), f"cost total {cost.total} is not the sum of the items: {parts} = "
+                                             f"{_money(summary.total, data.month_seconds)}",
+                          hint="update the total, or add the missing line items", at_key=False)
+    if cost.per_user is not None and summary.per_user is not None:
+        stated = stated_monthly(cost.per_user, data.month_seconds)
+        if stated is None or not compatible(stated.dims, summary.per_user.dims):
+            return
+        verdict = compare(cost.per_user, summary.per_user, data.month_seconds, options, stated=stated)
+        if not verdict.agrees:
+            total = cost.total or _money(summary.total, data.month_seconds)
+            yield Problem(("cost", "perUser"),
+                          f"cost per user {cost.per_user} is not {total} / {cost.users} = "
+                          f"{format_measure(summary.per_user, month_seconds=data.month_seconds)}",
+                          hint=slip_hint(verdict.ratio, summary.per_user.dims) or "recompute it from the total",
+                          at_key=False)
+

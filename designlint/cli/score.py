@@ -1,0 +1,55 @@
+"""``designlint score``: an honest read of a design against the L6 readiness checklist."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import click
+
+from designlint import __version__
+from designlint.errors import EXIT_CLEAN, EXIT_ERROR, EXIT_FINDINGS
+
+
+@click.command()
+@click.argument("file", type=click.Path(path_type=str))
+@click.option("--format", "output_format", type=click.Choice(["text", "json", "markdown"]), default="text",
+              show_default=True, help="Output format.")
+@click.option("--config", "config_file", type=click.Path(exists=True, dir_okay=False, path_type=Path), default=None,
+              help="Use this configuration file instead of searching upwards from the design.")
+def score(file, output_format, config_file):
+    """Grade a design: Strong / Partial / Missing for each of the 11 checklist items (dimensions A-J).
+
+    Each grade comes with its evidence and, for every gap, what a staff-level answer adds.
+    Exits 0 once graded, 1 when the design has structural errors to fix first.
+    """
+    from designlint.engine.discovery import discover
+    from designlint.engine.session import CheckSession, Overrides
+    from designlint.errors import UsageError
+    from designlint.score.grade import score_file
+
+    if Path(file).is_dir():
+        raise UsageError(f"score grades one design file, and {file} is a folder")
+    (path, display), = discover([file])
+    session = CheckSession(Overrides(config_file=config_file))
+    result, card = score_file(session, path, display)
+    if card is None:
+        from designlint.engine.runner import INTERNAL_ERROR, FileResult
+        from designlint.reporters import REPORTERS, Report
+
+        # Only what stops grading: structural findings, or the rule that crashed.
+        shown = [f for f in result.findings if f.code == INTERNAL_ERROR or f.code.startswith("DL0")]
+        blocking = FileResult(result.file, findings=shown, text=result.text)
+        click.echo(REPORTERS["text"](Report(results=[blocking], ruleset=session.engine_for(path).ruleset,
+                                            version=__version__)), nl=False)
+        reason = "a rule failed" if result.internal_error else "the design does not validate"
+        click.echo(f"designlint: cannot grade {display}: {reason}; fix the findings above first", err=True)
+        return EXIT_ERROR if result.internal_error else EXIT_FINDINGS
+    from designlint.score import render
+
+    if output_format == "json":
+        click.echo(render.render_json(card, __version__), nl=False)
+    elif output_format == "markdown":
+        click.echo(render.render_markdown(card), nl=False)
+    else:
+        click.echo(render.render_text(card), nl=False)
+    return EXIT_CLEAN

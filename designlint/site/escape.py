@@ -1,0 +1,93 @@
+"""Design text is data: one escaping function for every string that reaches a generated page.
+
+Pages are Markdown that MkDocs turns into HTML, and MkDocs' templates insert titles without
+escaping them again. So every character that Markdown, raw HTML, Jinja-style templating or a
+table could read as syntax becomes a numeric character reference: the browser shows it as the
+character, and nothing on the way interprets it. Links are never built from design text, so a
+``javascript:`` URL stays visible text.
+
+Generated markup that *is* meant to be markup (a link to a rule page, a badge) is wrapped in
+:class:`Raw`; the page builders escape everything else.
+"""
+
+from __future__ import annotations
+
+import re
+
+# Characters with a meaning in Markdown (inline and block), HTML, tables or templates.
+_SPECIAL = {
+    "&": "&amp;",
+    "<": "&lt;",
+    ">": "&gt;",
+    '"': "&quot;",
+    "'": "&#39;",
+    "`": "&#96;",
+    "\\": "&#92;",
+    "[": "&#91;",
+    "]": "&#93;",
+    "(": "&#40;",
+    ")": "&#41;",
+    "*": "&#42;",
+    "_": "&#95;",
+    "|": "&#124;",
+    "{": "&#123;",
+    "}": "&#125;",
+    "~": "&#126;",
+    "^": "&#94;",
+    "$": "&#36;",
+    ":": "&#58;",
+    "#": "&#35;",
+    "!": "&#33;",
+}
+_TRANSLATION = str.maketrans(_SPECIAL)
+# At the start of a line these start a block (list, ordered list, setext rule, indented code).
+_LEADING_BLOCK = re.compile(r"^(?:[-+=]|\d+(?=[.)]))")
+_BLANK_RUNS = re.compile(r"\n{2,}")
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
+
+
+class Raw(str):
+    """Markup produced by designlint itself; the page builders insert it without escaping."""
+
+    __slots__ = ()
+
+
+def text(value: object) -> Raw:
+    """``value`` as inert text for a Markdown page: safe in prose, headings and table cells.
+
+    Newlines become ``<br>`` (a blank line becomes two), so a value never leaves the line or the
+    table cell it was put in.
+    """
+    if isinstance(value, Raw):
+        return value
+    if value is None:
+        return Raw("")
+    if isinstance(value, bool):
+        value = "yes" if value else "no"
+    raw = _CONTROL.sub("", str(value)).replace("\r\n", "\n").replace("\r", "\n").strip()
+    lines = []
+    for line in _BLANK_RUNS.sub("\n\n", raw).split("\n"):
+        line = line.strip().translate(_TRANSLATION)
+        lead = _LEADING_BLOCK.match(line)
+        if lead:  # "- item", "1. item", "===": keep the text, lose the block syntax
+            line = "".join(f"&#{ord(ch)};" for ch in lead[0]) + line[lead.end():]
+        lines.append(line)
+    return Raw("<br>".join(lines))
+
+
+def anchor(identifier: str) -> str:
+    """A heading id made from a design identifier: lower-case letters, digits and '-' only."""
+    slug = re.sub(r"[^a-z0-9]+", "-", str(identifier).lower()).strip("-")
+    return slug or "item"
+
+
+# MkDocs' and Material's templates insert a page title unescaped (and, for a title taken from the
+# page's H1, unescape it once more for <title>). So a title holds no markup characters at all:
+# look-alikes stand in for them, and '&' is the one reference, which nothing turns into markup.
+_TITLE_LOOKALIKES = str.maketrans({"<": "‹", ">": "›", "&": "&amp;", '"': "”", "'": "’", "`": "ʻ", "\\": "∖"})
+
+
+def title_text(value: object) -> str:
+    """A page title for the navigation, the header and ``<title>``: plain text, one line, no markup characters."""
+    raw = _CONTROL.sub("", str(value or ""))
+    return " ".join(raw.split()).translate(_TITLE_LOOKALIKES)[:200]
