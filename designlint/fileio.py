@@ -7,8 +7,12 @@ import tempfile
 from pathlib import Path
 
 
-def write_atomic(path: str | os.PathLike, text: str | bytes) -> None:
-    """Write text (as UTF-8, newlines untouched) or bytes."""
+def write_atomic(path: str | os.PathLike, text: str | bytes, *, durable: bool = True) -> None:
+    """Write text (as UTF-8, newlines untouched) or bytes.
+
+    ``durable=False`` skips the fsync, for files that are only worth keeping (caches): the
+    replace stays atomic, but a crash may leave the file empty.
+    """
     data = text.encode("utf-8") if isinstance(text, str) else text
     target = Path(path)
     target.parent.mkdir(parents=True, exist_ok=True)
@@ -19,7 +23,8 @@ def write_atomic(path: str | os.PathLike, text: str | bytes) -> None:
         with os.fdopen(handle, "wb") as stream:
             stream.write(data)
             stream.flush()
-            os.fsync(stream.fileno())
+            if durable:
+                os.fsync(stream.fileno())
         os.chmod(temporary, mode)
         os.replace(temporary, target)
     except BaseException:

@@ -80,7 +80,12 @@ def _tokenize(text: str) -> list[Token]:
             tokens.append(token)
         elif char.isascii() and (char.isalpha() or char == "_"):
             match = _NAME.match(text, index)
-            tokens.append(Token("name", match.group(), index))
+            name = match.group()
+            if name not in FUNCTIONS and text[match.end():].lstrip().startswith("("):
+                # Reported here, before whatever follows it, so `__import__('os')` reads as what it is.
+                raise FormulaError(f"unknown function '{name}' (formulas may use {', '.join(FUNCTIONS)})",
+                                   index, len(name))
+            tokens.append(Token("name", name, index))
             index = match.end()
         elif text.startswith("**", index):
             raise FormulaError("powers ('**') are not supported; multiply instead", index, 2)

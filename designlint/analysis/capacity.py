@@ -41,7 +41,7 @@ class CapacityPlan:
 
 
 def _band(quantity) -> tuple[float, float] | None:
-    """Target utilisation as (low, high) fractions: ``60-70%``, ``65%``, ``<=70%``; the default band if unset."""
+    """Target utilisation as (low, high) fractions: ``60-70%``, ``80%`` (70-80%), ``<=70%``; 60-70% if unset."""
     if quantity is None:
         return DEFAULT_BAND
     try:
@@ -51,9 +51,9 @@ def _band(quantity) -> tuple[float, float] | None:
     if unit.dims:
         return None
     high = quantity.magnitude * unit.factor
-    low = quantity.low * unit.factor if quantity.low is not None else high
-    if quantity.bound in ("<", "<="):
-        low = min(DEFAULT_BAND[0], high)
+    # A single target (80%) is the top of a band as wide as the default one (70-80%).
+    width = DEFAULT_BAND[1] - DEFAULT_BAND[0]
+    low = quantity.low * unit.factor if quantity.low is not None else max(high - width, high / 2)
     if not 0 < low <= high <= 1:
         return None
     return low, high

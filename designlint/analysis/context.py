@@ -29,10 +29,22 @@ class Numbers:
         return error_budgets(self.design, self.month_seconds)
 
     @cached_property
+    def components(self):
+        from designlint.analysis.resilience import ComponentIndex
+
+        return ComponentIndex(self.design)
+
+    @cached_property
     def availability(self):
         from designlint.analysis.resilience import ceilings
 
-        return ceilings(self.design, self.month_seconds)
+        return ceilings(self.design, self.month_seconds, self.components)
+
+    @cached_property
+    def single_points_of_failure(self):
+        from designlint.analysis.resilience import single_points_of_failure
+
+        return single_points_of_failure(self.design, self.components)
 
     @cached_property
     def latency(self):

@@ -74,6 +74,8 @@ def _time_word(symbols: set[str]) -> str:
 
 def _formula_months(formula: str, path: tuple, what: str) -> list[MonthUse]:
     """Literal conversions such as ``30 day/month`` or ``730 h/month`` state a month length."""
+    if "mo" not in formula:  # no month word at all: nothing to look for
+        return []
     try:
         tree = parse(formula)
     except FormulaError:

@@ -7,6 +7,7 @@ from dataclasses import dataclass, field
 from designlint.analysis.derivations import did_you_mean
 from designlint.analysis.issues import UNIT, UNKNOWN_NAME, UNREADABLE_UNIT, Issue
 from designlint.units import DimensionError, Measure, UnitError, from_quantity
+from designlint.units.definitions import resolve_word
 from designlint.units.measure import physical
 
 CURRENCIES = ("USD", "EUR", "GBP")
@@ -43,6 +44,13 @@ def per_month(value: Measure, month_seconds: float) -> Measure:
     if len(dims) == 1 and dims[0][0] in CURRENCIES and dims[0][1] == 1:
         return value / Measure(month_seconds, (("second", 1),), (("month", 1),))
     return value
+
+
+def _shown_per_month(value: Measure) -> Measure:
+    """A monthly amount computed from an hourly price is still shown per month."""
+    currency = next(base for base, _ in value.dims if base in CURRENCIES)
+    counts = tuple(item for item in value.display if item[0] != currency and resolve_word(item[0]).count)
+    return Measure(value.value, value.dims, tuple(sorted(((currency, 1), ("month", -1), *counts))))
 
 
 def stated_monthly(quantity, month_seconds: float) -> Measure | None:
@@ -98,7 +106,7 @@ def cost_summary(numbers) -> CostSummary:
                 amount = line.reference * Measure(float(line.replicas))
             computed = per_month(amount * line.unit_price, month)
             if is_monthly_money(computed):
-                line.computed = computed
+                line.computed = _shown_per_month(computed)
             else:
                 summary.issues.append(Issue(UNIT, (*where, "unitPrice"),
                                             f"cost item '{item.name}': quantity x unit price is not a monthly amount",

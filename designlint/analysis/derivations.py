@@ -7,7 +7,6 @@ rather than again in everything downstream of it.
 
 from __future__ import annotations
 
-import difflib
 from dataclasses import dataclass, field
 
 from designlint.analysis.issues import CYCLE, DUPLICATE, FORMULA, UNIT, UNKNOWN_NAME, UNREADABLE_UNIT, Issue
@@ -52,6 +51,8 @@ def _path(index: int, key: str) -> tuple:
 
 
 def did_you_mean(name: str, known) -> str | None:
+    import difflib
+
     close = difflib.get_close_matches(name, sorted(known), n=1)
     return f"did you mean '{close[0]}'?" if close else None
 
@@ -104,6 +105,8 @@ def _cycles(items: list[Derived], by_name: dict[str, Derived], issues: list[Issu
     """Report each group of formulas that refer to each other (strongly connected), once."""
     graph = {item.name: [n for n, _ in item.references if n in by_name]
              for item in items if item.formula is not None and by_name.get(item.name) is item}
+    if _acyclic(graph):
+        return set()
     index_of: dict[str, int] = {}
     low: dict[str, int] = {}
     on_stack: set[str] = set()
@@ -145,6 +148,26 @@ def _cycles(items: list[Derived], by_name: dict[str, Derived], issues: list[Issu
                 parent = work[-1][0]
                 low[parent] = min(low[parent], low[node])
     return cyclic
+
+
+def _acyclic(graph: dict[str, list[str]]) -> bool:
+    """Kahn's algorithm: every node can be removed once its references are gone."""
+    waiting = {node: sum(1 for n in targets if n in graph) for node, targets in graph.items()}
+    users: dict[str, list[str]] = {}
+    for node, targets in graph.items():
+        for target in targets:
+            if target in graph:
+                users.setdefault(target, []).append(node)
+    ready = [node for node, count in waiting.items() if count == 0]
+    removed = 0
+    while ready:
+        node = ready.pop()
+        removed += 1
+        for user in users.get(node, ()):
+            waiting[user] -= 1
+            if waiting[user] == 0:
+                ready.append(user)
+    return removed == len(graph)
 
 
 def _report_cycle(group: list[str], by_name: dict[str, Derived], graph, issues: list[Issue]) -> None:

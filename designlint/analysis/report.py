@@ -146,7 +146,7 @@ def _capacity(data) -> list[dict]:
             "formula": f"ceil({format_measure(plan.load)} / ({plan.component.capacity.per_node} x {_percent(high)}))",
             "nodesNeeded": plan.needed,
             "nodesDeclared": plan.declared,
-            "utilisation": _percent(utilisation) if utilisation is not None else None,
+            "utilisation": format_number(utilisation * 100, suffixes=False) + "%" if utilisation is not None else None,
             "status": status,
         })
     return rows

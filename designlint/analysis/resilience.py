@@ -17,48 +17,68 @@ from designlint.units import UnitError, from_quantity
 ACTIVE_ACTIVE = ("active-active-read", "active-active-full")
 
 
-def hard_dependencies(design, start: str) -> list[tuple[str, tuple[str, ...]]]:
-    """Components ``start`` cannot work without, each with the chain that leads to it."""
-    components = {c.id: c for c in design.architecture.components} if design.architecture else {}
-    if start not in components:
-        return []
-    found: list[tuple[str, tuple[str, ...]]] = []
-    seen = {start}
-    queue = deque([(start, (start,))])
-    while queue:
-        node, chain = queue.popleft()
-        component = components[node]
-        if component.kind in ROUTING_KINDS and node != start:
-            continue
-        for dependency in component.depends_on:
-            target = dependency.target
-            if target in seen or target not in components:
-                continue
-            if dependency.mode != "sync" or contains_failure(dependency):
-                continue
-            seen.add(target)
-            found.append((target, (*chain, target)))
-            queue.append((target, (*chain, target)))
-    return found
+def _fraction(quantity) -> float | None:
+    try:
+        value = from_quantity(quantity)
+    except UnitError:
+        return None
+    return value.value if not value.dims and 0 < value.value <= 1 else None
 
 
-def declared_availability(design, component_id: str, *, own_only: bool = False) -> float | None:
-    """A component's availability: its own ``availability``, else (for dependencies) its target."""
-    components = {c.id: c for c in design.architecture.components} if design.architecture else {}
-    component = components.get(component_id)
-    candidates = [component.availability] if component is not None and component.availability else []
-    if not own_only:
-        candidates += [s.objective for s in design.slos if s.service == component_id and s.kind == "availability"]
-        if design.nfr:
-            candidates += [t.target for t in design.nfr.availability if t.component == component_id]
-    for quantity in candidates:
-        try:
-            value = from_quantity(quantity)
-        except UnitError:
-            continue
-        if not value.dims and 0 < value.value <= 1:
-            return value.value
-    return None
+class ComponentIndex:
+    """The design's components by id, what each cannot work without, and the availability each declares."""
+
+    def __init__(self, design):
+        components = design.architecture.components if design.architecture else []
+        self.by_id = {c.id: c for c in components}
+        self.order = {c.id: i for i, c in enumerate(components)}
+        self.promised: dict[str, list] = {}
+        for slo in design.slos:
+            if slo.kind == "availability" and slo.service:
+                self.promised.setdefault(slo.service, []).append(slo.objective)
+        for target in design.nfr.availability if design.nfr else []:
+            if target.component:
+                self.promised.setdefault(target.component, []).append(target.target)
+        self._hard: dict[str, list[tuple[str, tuple[str, ...]]]] = {}
+
+    def own_availability(self, component_id: str) -> float | None:
+        component = self.by_id.get(component_id)
+        return _fraction(component.availability) if component is not None and component.availability else None
+
+    def availability(self, component_id: str) -> float | None:
+        """A dependency's availability: its own, else what its SLO or target promises."""
+        own = self.own_availability(component_id)
+        if own is not None:
+            return own
+        return next((value for value in map(_fraction, self.promised.get(component_id, ())) if value is not None), None)
+
+    def hard_dependencies(self, start: str) -> list[tuple[str, tuple[str, ...]]]:
+        """Components ``start`` cannot work without, each with the chain that leads to it."""
+        if start not in self._hard:
+            self._hard[start] = self._walk(start)
+        return self._hard[start]
+
+    def _walk(self, start: str) -> list[tuple[str, tuple[str, ...]]]:
+        if start not in self.by_id:
+            return []
+        found: list[tuple[str, tuple[str, ...]]] = []
+        seen = {start}
+        queue = deque([(start, (start,))])
+        while queue:
+            node, chain = queue.popleft()
+            component = self.by_id[node]
+            if component.kind in ROUTING_KINDS and node != start:
+                continue  # a router does not fail with one of its backends
+            for dependency in component.depends_on:
+                target = dependency.target
+                if target in seen or target not in self.by_id:
+                    continue
+                if dependency.mode != "sync" or contains_failure(dependency):
+                    continue
+                seen.add(target)
+                found.append((target, (*chain, target)))
+                queue.append((target, (*chain, target)))
+        return found
 
 
 @dataclass
@@ -95,20 +115,21 @@ def active_regions(design) -> int:
     return max(1, len(multi.regions)) if live in ACTIVE_ACTIVE else 1
 
 
-def ceilings(design, month_seconds: float) -> list[Ceiling]:
+def ceilings(design, month_seconds: float, index: ComponentIndex | None = None) -> list[Ceiling]:
     """For each availability objective tied to a component, the ceiling its dependencies allow."""
     if design.architecture is None:
         return []
+    index = index or ComponentIndex(design)
     targets: list[tuple[str, object, tuple, object]] = []
     with_slo = set()
-    for index, slo in enumerate(design.slos):
+    for position, slo in enumerate(design.slos):
         if slo.kind == "availability" and slo.service:
-            targets.append((slo.service, slo.objective, ("slos", index, "objective"), slo.window))
+            targets.append((slo.service, slo.objective, ("slos", position, "objective"), slo.window))
             with_slo.add(slo.service)
     if design.nfr:
-        for index, target in enumerate(design.nfr.availability):
+        for position, target in enumerate(design.nfr.availability):
             if target.component and target.component not in with_slo:
-                targets.append((target.component, target.target, ("nfr", "availability", index, "target"), None))
+                targets.append((target.component, target.target, ("nfr", "availability", position, "target"), None))
     regions = active_regions(design)
     results = []
     for component, objective_quantity, path, window in targets:
@@ -120,11 +141,11 @@ def ceilings(design, month_seconds: float) -> list[Ceiling]:
         if not 0 < objective <= 1 or window_seconds <= 0:
             continue
         factors = []
-        own = declared_availability(design, component, own_only=True)
+        own = index.own_availability(component)
         if own is not None:
             factors.append((component, own))
-        for dependency, _ in hard_dependencies(design, component):
-            value = declared_availability(design, dependency)
+        for dependency, _ in index.hard_dependencies(component):
+            value = index.availability(dependency)
             if value is not None:
                 factors.append((dependency, value))
         if not factors:
@@ -146,21 +167,18 @@ def single_instance(component) -> bool:
     return component.replicas == 1 or (component.replicas is None and nodes == 1)
 
 
-def single_points_of_failure(design) -> list[SinglePoint]:
+def single_points_of_failure(design, index: ComponentIndex | None = None) -> list[SinglePoint]:
     """Single-instance components that a user-facing component cannot work without."""
     if design.architecture is None:
         return []
-    components = design.architecture.components
-    by_id = {c.id: c for c in components}
-    order = {c.id: i for i, c in enumerate(components)}
+    index = index or ComponentIndex(design)
     found: dict[str, SinglePoint] = {}
-    for entry in components:
+    for entry in index.by_id.values():
         if not entry.user_facing or entry.kind == "client":
             continue
-        candidates = [(entry.id, (entry.id,)), *hard_dependencies(design, entry.id)]
-        for candidate, chain in candidates:
-            component = by_id[candidate]
+        for candidate, chain in [(entry.id, (entry.id,)), *index.hard_dependencies(entry.id)]:
+            component = index.by_id[candidate]
             if candidate in found or component.kind == "client" or not single_instance(component):
                 continue
             found[candidate] = SinglePoint(candidate, entry.id, chain)
-    return sorted(found.values(), key=lambda point: order[point.component])
+    return sorted(found.values(), key=lambda point: index.order[point.component])

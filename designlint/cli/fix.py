@@ -9,9 +9,6 @@ written. Stated values are never changed, and a file that needs nothing is not t
 
 from __future__ import annotations
 
-import copy
-import difflib
-import io
 from pathlib import Path
 
 import click
@@ -62,6 +59,8 @@ def _insert(mapping, fill, value) -> None:
 
 def _restore_formatting(original: str, dumped: str) -> str:
     """Keep the original lines wherever the emitter only reformatted them."""
+    import difflib
+
     before = original.splitlines(keepends=True)
     after = dumped.splitlines(keepends=True)
     out: list[str] = []
@@ -80,6 +79,9 @@ def _restore_formatting(original: str, dumped: str) -> str:
 
 def apply_fills(text: str, file: str, data, planned) -> str:
     """The text with every fill inserted, formatting kept; raises DesignlintError if that cannot be done safely."""
+    import copy
+    import io
+
     from designlint.errors import LoadError
     from designlint.loader import load_text
 
@@ -139,6 +141,8 @@ def fix(file, show_diff):
     bom = "\ufeff" if Path(file).read_bytes().startswith(b"\xef\xbb\xbf") else ""
     updated = apply_fills(source, document.file, document.data, planned)
     if show_diff:
+        import difflib
+
         lines = difflib.unified_diff(source.splitlines(keepends=True), updated.splitlines(keepends=True),
                                      fromfile=document.file, tofile=document.file)
         click.echo("".join(lines), nl=False)

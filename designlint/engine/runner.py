@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import traceback
 from dataclasses import dataclass, field
+from functools import cached_property
 from pathlib import Path
 
 from pydantic import ValidationError
@@ -30,8 +31,13 @@ class FileResult:
     text: str = ""
 
     def source_line(self, line: int) -> str | None:
-        lines = self.text.splitlines()
+        lines = self._source_lines
         return lines[line - 1] if 0 < line <= len(lines) else None
+
+    @cached_property
+    def _source_lines(self) -> list[str]:
+        # Split once: reporters ask for a line per finding, and a design may have hundreds.
+        return self.text.splitlines()
 
 
 class Engine:

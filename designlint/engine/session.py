@@ -26,9 +26,10 @@ class CheckSession:
         # Linting many files only needs findings; holding every validated model costs memory and GC time.
         self.keep_designs = keep_designs
         self._engines: dict[str | None, Engine] = {}
+        self._config_files: dict[Path, Path | None] = {}
 
     def engine_for(self, file: Path) -> Engine:
-        config_path = self.overrides.config_file or find_config_file(file)
+        config_path = self.overrides.config_file or self._config_file_for(file)
         key = str(config_path.resolve()) if config_path else None
         engine = self._engines.get(key)
         if engine is None:
@@ -38,6 +39,13 @@ class CheckSession:
             config.validate_against(ruleset)
             engine = self._engines[key] = Engine(ruleset, config)
         return engine
+
+    def _config_file_for(self, file: Path) -> Path | None:
+        # Every file in a folder shares its configuration: walk up once per folder, not per file.
+        folder = file if file.is_dir() else file.parent
+        if folder not in self._config_files:
+            self._config_files[folder] = find_config_file(folder)
+        return self._config_files[folder]
 
     def _apply_overrides(self, config: Config) -> None:
         model = config.model

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+import sys
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -26,29 +27,56 @@ class BuildReport:
     cache_dir: Path | None
 
 
+class _StderrHandler(logging.StreamHandler):
+    """Writes to whatever ``sys.stderr`` is at the time (it may be replaced between builds)."""
+
+    def emit(self, record: logging.LogRecord) -> None:
+        self.setStream(sys.stderr)
+        super().emit(record)
+
+
 def show_mkdocs_log(level: int = logging.INFO) -> None:
     """Print MkDocs' (and the plugin's) log lines the way the mkdocs command does, once."""
     logger = logging.getLogger("mkdocs")
-    if not any(getattr(handler, "_designlint", False) for handler in logger.handlers):
-        handler = logging.StreamHandler()
+    if not any(isinstance(handler, _StderrHandler) for handler in logger.handlers):
+        handler = _StderrHandler()
         handler.setFormatter(logging.Formatter(_LOG_FORMAT))
-        handler._designlint = True  # type: ignore[attr-defined]
         logger.addHandler(handler)
         logger.propagate = False
     logger.setLevel(level)
 
 
+class _ConfigErrors(logging.Filter):
+    """Keeps MkDocs' configuration errors for one clear message instead of letting it print them."""
+
+    def __init__(self):
+        super().__init__()
+        self.messages: list[str] = []
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        if record.levelno >= logging.ERROR:
+            self.messages.append(record.getMessage())
+            return False
+        return True
+
+
 def _load(config_file: str | Path, **overrides):
     from mkdocs.config import load_config
-    from mkdocs.exceptions import ConfigurationError
+    from mkdocs.exceptions import Abort, ConfigurationError
 
     path = Path(config_file)
     if not path.is_file():
         raise UsageError(f"no MkDocs configuration at {path} (run from the repository root or pass --config-file)")
+    errors = _ConfigErrors()
+    config_log = logging.getLogger("mkdocs.config")
+    config_log.addFilter(errors)
     try:
         return load_config(config_file=str(path), **{k: v for k, v in overrides.items() if v is not None})
-    except ConfigurationError as error:
-        raise SiteBuildError(f"invalid MkDocs configuration: {error}", file=str(path)) from None
+    except (ConfigurationError, Abort) as error:
+        reason = "; ".join(errors.messages) or str(error).strip()
+        raise SiteBuildError(f"invalid MkDocs configuration: {reason}", file=str(path)) from None
+    finally:
+        config_log.removeFilter(errors)
 
 
 def _designlint_plugin(config):

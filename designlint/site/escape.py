@@ -40,10 +40,11 @@ _SPECIAL = {
     "!": "&#33;",
 }
 _TRANSLATION = str.maketrans(_SPECIAL)
-# At the start of a line these start a block (list, ordered list, setext rule, indented code).
-_LEADING_BLOCK = re.compile(r"^(?:[-+=]|\d+(?=[.)]))")
+# At the start of a line these start a block: "- item", "+ item", "===" (setext), "1. item".
+_LEADING_BLOCK = re.compile(r"^(?:\d+)?(?P<mark>(?<=\d)[.)](?=\s|$)|(?<!\d)[-+=])")
 _BLANK_RUNS = re.compile(r"\n{2,}")
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
+_SIMPLE = re.compile(r"[^\x00-\x1f\x7f]*")  # one line without control characters
 
 
 class Raw(str):
@@ -64,13 +65,18 @@ def text(value: object) -> Raw:
         return Raw("")
     if isinstance(value, bool):
         value = "yes" if value else "no"
-    raw = _CONTROL.sub("", str(value)).replace("\r\n", "\n").replace("\r", "\n").strip()
+    raw = str(value)
+    if _SIMPLE.fullmatch(raw):  # most values: one line, nothing to do but translate (pages hold many)
+        line = raw.strip().translate(_TRANSLATION)
+        lead = _LEADING_BLOCK.match(line)
+        return Raw(line if lead is None else f"{line[:lead.start('mark')]}&#{ord(lead['mark'])};{line[lead.end():]}")
+    raw = _CONTROL.sub("", raw).replace("\r\n", "\n").replace("\r", "\n").strip()
     lines = []
     for line in _BLANK_RUNS.sub("\n\n", raw).split("\n"):
         line = line.strip().translate(_TRANSLATION)
         lead = _LEADING_BLOCK.match(line)
-        if lead:  # "- item", "1. item", "===": keep the text, lose the block syntax
-            line = "".join(f"&#{ord(ch)};" for ch in lead[0]) + line[lead.end():]
+        if lead:  # keep the text, lose the block syntax
+            line = f"{line[:lead.start('mark')]}&#{ord(lead['mark'])};{line[lead.end():]}"
         lines.append(line)
     return Raw("<br>".join(lines))
 

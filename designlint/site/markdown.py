@@ -47,7 +47,7 @@ def columns(headers: Sequence[str], items: Sequence, getters: Sequence, *, css: 
 def heading(level: int, title: str | Raw, identifier: str | None = None) -> str:
     """A heading; an explicit id keeps anchors stable whatever the title says."""
     suffix = f" {{#{anchor(identifier)}}}" if identifier else ""
-    return f"{'#' * level} {text(title)}{suffix}"
+    return f"{'#' * level} {text(title) or UNTITLED}{suffix}"
 
 
 def paragraph(value: object) -> str:
@@ -94,6 +94,7 @@ def blocks(*parts: str | None) -> str:
 
 
 NOT_COVERED = "*Not covered in this design.*"
+UNTITLED = "(untitled)"
 
 
 def section(level: int, title: str, identifier: str, *parts: str | None, always: bool = False) -> str:

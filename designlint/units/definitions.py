@@ -61,7 +61,7 @@ percent = 0.01 = %
 multiplier = 1 = x = times
 
 # Counts: each is its own dimension.
-request = [request] = req
+request = [request] = _ = req
 user = [user]
 item = [item]
 load = [load]
@@ -74,8 +74,8 @@ op = [op] = _ = ops = operation
 query = [query] = _ = queries
 follower = [follower]
 node = [node]
-message = [message] = msg
-transaction = [transaction] = txn
+message = [message] = _ = msg
+transaction = [transaction] = _ = txn
 io = [io]
 
 # Rates engineers write as one word.
@@ -110,9 +110,10 @@ class Word:
     count: bool = False
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, eq=False)
 class UnitTable:
     prefixes: dict[str, float]
+    prefix_symbols: dict[str, str]  # every prefix spelling -> the symbol results are shown with
     units: dict[str, tuple[float, Dims, str]]  # canonical name -> (factor, dims, display symbol)
     aliases: dict[str, str]  # every accepted spelling -> canonical name
 
@@ -146,6 +147,7 @@ def _definition_value(expr: str, units: dict[str, tuple[float, Dims, str]]) -> t
 @functools.cache
 def unit_table() -> UnitTable:
     prefixes: dict[str, float] = {}
+    prefix_symbols: dict[str, str] = {}
     units: dict[str, tuple[float, Dims, str]] = {}
     aliases: dict[str, str] = {}
     for raw in DEFINITIONS.splitlines():
@@ -155,8 +157,10 @@ def unit_table() -> UnitTable:
         parts = [part.strip() for part in line.split(" = ")]
         if parts[0].endswith("-"):
             value = _number(parts[1])
-            for name in (parts[0], *parts[2:]):
-                prefixes[name[:-1]] = value
+            spellings = [name[:-1] for name in (parts[0], *parts[2:])]
+            for name in spellings:
+                prefixes[name] = value
+                prefix_symbols[name] = spellings[1] if len(spellings) > 1 else spellings[0]
             continue
         name, definition, *spellings = parts
         if definition.startswith("["):
@@ -169,7 +173,7 @@ def unit_table() -> UnitTable:
         for spelling in spellings:
             if spelling != "_":
                 aliases[spelling] = name
-    return UnitTable(prefixes, units, aliases)
+    return UnitTable(prefixes, prefix_symbols, units, aliases)
 
 
 def singular(word: str) -> str:
@@ -201,6 +205,16 @@ def _known(table: UnitTable, word: str) -> str | None:
     return name
 
 
+@functools.cache
+def _prefixes_longest_first(table: UnitTable) -> tuple[str, ...]:
+    return tuple(sorted(table.prefixes, key=lambda p: (-len(p), p)))
+
+
+def _prefix_symbol(table: UnitTable, prefix: str) -> str:
+    """``kilo`` and ``k`` show as ``K``, ``micro`` and ``u`` as ``µ``: the prefix's first symbol."""
+    return table.prefix_symbols.get(prefix, prefix)
+
+
 def _physical(dims: Dims) -> bool:
     return any(base in PHYSICAL for base, _ in dims)
 
@@ -215,14 +229,12 @@ def resolve_word(word: str, month_seconds: float = HOURS_730 * SECONDS_PER_HOUR)
     if name is not None:
         factor, dims, symbol = table.units[name]
         return Word(symbol, factor, dims, count=not _physical(dims) and bool(dims))
-    for size in (2, 1):
-        prefix, rest = word[:size], word[size:]
-        if len(word) > size and prefix in table.prefixes:
-            name = _known(table, rest)
+    for prefix in _prefixes_longest_first(table):
+        if len(word) > len(prefix) and word.startswith(prefix):
+            name = _known(table, word[len(prefix):])
             if name is not None and _physical(table.units[name][1]):
                 factor, dims, symbol = table.units[name]
-                shown = prefix if prefix != "u" else "µ"
-                return Word(shown + symbol, table.prefixes[prefix] * factor, dims)
+                return Word(_prefix_symbol(table, prefix) + symbol, table.prefixes[prefix] * factor, dims)
     if word.istitle() and word.lower() != word:
         return resolve_word(word.lower(), month_seconds)  # "Users" is "users"
     if len(word) >= 3 and word.isalpha():

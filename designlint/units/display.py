@@ -6,6 +6,7 @@ value shown (a property test holds it to that).
 
 from __future__ import annotations
 
+import functools
 import math
 
 from designlint.units.definitions import Dims, UnitError, plural, resolve_word
@@ -20,10 +21,15 @@ _TIME_UNITS = ("ms", "s", "min", "h", "day")
 
 def unit_text(display: Dims, count: float | None = None) -> str:
     """``(('load', 1), ('second', -1))`` → ``loads/s``; counts are plural unless ``count`` is 1."""
+    return _unit_text(display, count == 1)
+
+
+@functools.lru_cache(maxsize=1024)
+def _unit_text(display: Dims, singular: bool) -> str:
     numerator, denominator = [], []
     for symbol, exp in sorted(display, key=lambda item: (item[1] < 0, _order(item[0]))):
         word = symbol
-        if exp > 0 and _is_count_symbol(symbol) and count != 1:
+        if exp > 0 and _is_count_symbol(symbol) and not singular:
             word = plural(symbol)
         power = f"^{abs(exp)}" if abs(exp) != 1 else ""
         (numerator if exp > 0 else denominator).append(word + power)
@@ -50,6 +56,7 @@ def _is_count_symbol(symbol: str) -> bool:
         return False
 
 
+@functools.lru_cache(maxsize=1024)
 def reduce_display(display: Dims, month_seconds: float = DEFAULT_MONTH_SECONDS) -> Dims:
     """Cancel unit words of the same kind: ``TB·node/GB`` → ``node``, ``%·min`` → ``min``; keep ``h/year``."""
     groups: dict[Dims, list[tuple[str, int]]] = {}
@@ -147,6 +154,7 @@ def format_measure(measure: Measure, unit: str | None = None, *,
     return _render(value, display, mark_approximate)
 
 
+@functools.lru_cache(maxsize=1024)
 def _info(display: Dims, month_seconds: float) -> UnitInfo:
     factor, dims = 1.0, {}
     for symbol, exp in display:

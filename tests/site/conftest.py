@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import os
 from pathlib import Path
 
 import pytest
@@ -35,6 +34,3 @@ def page_html(built_site):
 
     return read
 
-
-def has_dot() -> bool:
-    return any((Path(d) / "dot").exists() for d in os.environ.get("PATH", "").split(os.pathsep) if d)

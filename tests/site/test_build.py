@@ -105,6 +105,7 @@ def test_cli_builds_and_reports_a_missing_configuration(tmp_path, capsys):
 def test_a_bad_mkdocs_configuration_is_one_clear_error(tmp_path, capsys, bad, says):
     config = tmp_path / "mkdocs.yml"
     config.write_text("site_name: x\n" + bad)
+    (tmp_path / "docs").mkdir()
     assert main(["site", "build", "-f", str(config), "-d", str(tmp_path / "out")]) == 2
     err = capsys.readouterr().err.strip()
     assert "Traceback" not in err and says in err.splitlines()[-1]

@@ -8,7 +8,7 @@ from designlint.analysis import issues as kinds
 from designlint.analysis.compare import APPROXIMATE_TOLERANCE, compare, factor_text, slip_hint
 from designlint.analysis.context import numbers
 from designlint.engine.findings import Problem
-from designlint.units import describe
+from designlint.units import compatible, describe
 from designlint.units.display import format_measure
 
 def all_issues(design) -> list:
@@ -52,8 +52,7 @@ def unit_mismatches(design, options) -> Iterator[Problem]:
     for item in data.derivations.items:
         if item.value is None or item.stated_value is None:
             continue
-        verdict = compare(item.stated, item.value, data.month_seconds, options, stated=item.stated_value)
-        if not verdict.comparable:
+        if not compatible(item.stated_value.dims, item.value.dims):
             yield Problem(("scale", "quantities", item.index, "value"),
                           f"'{item.name}' is stated in {describe(item.stated_value)} but {item.formula} gives "
                           f"{describe(item.value)} ({format_measure(item.value, month_seconds=data.month_seconds)})",

@@ -144,10 +144,9 @@ def _list(ids: list[str]) -> str:
 
 
 def single_points_of_failure(design, options) -> Iterator[Problem]:
-    from designlint.analysis.resilience import single_points_of_failure as find
-
-    index = {c.id: i for i, c in enumerate(design.architecture.components)} if design.architecture else {}
-    for point in find(design):
+    data = numbers(design)
+    index = data.components.order
+    for point in data.single_points_of_failure:
         chain = " -> ".join(point.chain)
         via = f" ({chain})" if len(point.chain) > 1 else ""
         yield Problem(("architecture", "components", index[point.component]),

@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from functools import cached_property
 
 from designlint.site.collect import DesignEntry
 from designlint.site.diagrams import VIEW_TITLES, Diagrams
 from designlint.site.escape import Raw, text
-from designlint.site.layout import diagram_file, rule_page
-from designlint.site.markdown import admonition, link, relative
+from designlint.site.layout import RULES_SECTION, diagram_file, rule_page
+from designlint.site.markdown import admonition, relative
 from designlint.site.recompute import Numbers
 
 
@@ -24,10 +25,15 @@ class PageContext:
     def page(self) -> str:
         return self.entry.page
 
+    @cached_property
+    def _rules_prefix(self) -> str:
+        """The relative path from this page to the rule pages' folder (the same for every link)."""
+        return relative(RULES_SECTION, from_page=self.page) + "/"
+
     def rule_link(self, code: str, label: str | None = None) -> Raw:
         if code not in self.known_rules:
             return text(label or code)
-        return link(label or code, rule_page(code), from_page=self.page)
+        return Raw(f"[{text(label or code)}]({self._rules_prefix}{rule_page(code)[len(RULES_SECTION) + 1:]})")
 
     def diagram(self, view: str) -> str:
         """The view as an image, or a note saying why it is missing; empty when there is nothing to draw."""

@@ -31,8 +31,8 @@ def index_page(entries, covers: dict[str, Coverage | None]) -> str:
             design_cell,
             Raw(f'<span class="designlint-status designlint-status-{meta.status}">{meta.status}</span>')
             if meta else "invalid",
-            meta.owners if meta else None,
-            meta.tags if meta else None,
+            ", ".join(meta.owners) if meta else None,
+            ", ".join(meta.tags) if meta else None,
             _coverage_cell(covers[entry.page]),
             entry.count(Severity.ERROR),
             entry.count(Severity.WARNING),
@@ -47,7 +47,7 @@ def index_page(entries, covers: dict[str, Coverage | None]) -> str:
               "design passes, and how many of the dimensions A–J have no open findings.")
     if not entries:
         lead = "No designs found. Point the plugin's `designs` option at the folder that holds them."
-    return "---\nhide:\n  - navigation\n---\n\n" + blocks(
+    return "---\nhide:\n  - navigation\n  - toc\n---\n\n" + blocks(
         heading(1, "Designs"),
         paragraph(lead) if entries else lead,
         FILTER_BOX if entries else "",

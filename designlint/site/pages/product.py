@@ -18,7 +18,7 @@ _USE_CASE_CATEGORIES = (("core", "Core use cases"), ("supporting", "Supporting u
 
 
 def teams(design) -> str:
-    return section(3, "Teams", "teams", columns(
+    return section(2, "Teams and ownership", "teams", columns(
         ["Team", "Id", "Responsibilities", "On-call"], design.teams,
         [lambda t: t.name or t.id, lambda t: code(t.id), lambda t: t.responsibilities, lambda t: t.oncall],
     ))

@@ -1,0 +1,217 @@
+"""Composite availability, latency sums, capacity headroom, DR consistency, blast radius and single points of failure."""
+
+from __future__ import annotations
+
+import pytest
+
+from designlint.analysis.context import numbers
+from designlint.analysis.resilience import composite
+from designlint.loader import load_text
+from designlint.model import Design
+from tests.conftest import with_header
+
+
+def design(text: str) -> Design:
+    return Design.model_validate(load_text(with_header(text), "example.yaml").data)
+
+
+def codes(findings) -> set[str]:
+    return {f.code for f in findings}
+
+
+def test_composite_availability_by_hand():
+    assert composite([0.999, 0.999]) == pytest.approx(0.998001)
+    assert composite([0.99], regions=2) == pytest.approx(0.9999)
+    assert composite([0.999, 0.9995], regions=3) == pytest.approx(1 - (1 - 0.999 * 0.9995) ** 3)
+
+
+CHECKOUT = """
+slos:
+  - {{id: checkout, service: checkout, sli: good / all, objective: 99.95%, window: 30 d, errorBudget: 21.6 min}}
+architecture:
+  components:
+    - id: checkout
+      name: Checkout
+      kind: service
+      userFacing: true
+      dependsOn:
+        - {{target: payments, criticality: {payments}}}
+        - {{target: inventory}}
+        - {{target: emails, mode: async}}
+    - {{id: payments, name: Payments, kind: external-service, availability: 99.9%}}
+    - {{id: inventory, name: Inventory, kind: database, availability: 99.95%}}
+    - {{id: emails, name: Emails, kind: queue, availability: 99%}}
+{regions}
+"""
+
+
+def test_serial_hard_dependencies_cap_the_objective_with_the_gap_in_minutes(check_text):
+    text = with_header(CHECKOUT.format(payments="hard", regions=""))
+    [ceiling] = numbers(design(CHECKOUT.format(payments="hard", regions=""))).availability
+    assert ceiling.ceiling == pytest.approx(0.999 * 0.9995)
+    # 99.85% over 30 days allows 64.8 min against a 21.6 min budget: 43.2 min short.
+    assert ceiling.gap_seconds / 60 == pytest.approx(43.2, rel=1e-3)
+    [finding] = [f for f in check_text(text) if f.code == "DL520"]
+    assert "caps it at 99.8501%" in finding.message
+    assert "64.8 min of downtime per 30 days against a 21.6 min budget (43.2 min short)" in finding.message
+
+
+def test_soft_dependencies_and_async_ones_do_not_cap(check_text):
+    text = with_header(CHECKOUT.format(payments="soft", regions=""))
+    assert "DL520" not in codes(check_text(text))
+
+
+def test_active_active_regions_combine_as_redundant(check_text):
+    regions = "multiRegion: {pattern: active-active-full, regions: [us-east, eu-west], conflictResolution: last writer wins}"
+    [ceiling] = numbers(design(CHECKOUT.format(payments="hard", regions=regions))).availability
+    assert ceiling.ceiling == pytest.approx(1 - (1 - 0.999 * 0.9995) ** 2)
+    assert "DL520" not in codes(check_text(with_header(CHECKOUT.format(payments="hard", regions=regions))))
+
+
+PATHS = """
+nfr:
+  latency:
+    - {{operation: load, target: 300 ms, percentile: p99}}
+architecture:
+  components:
+    - {{id: svc, name: Service, kind: service}}
+  paths:
+    - id: read
+      name: Read
+      flow: read
+      operation: load
+      steps:
+        - {{name: Cache, component: svc, budget: 5 ms}}
+        - {{name: Storage, component: svc, budget: 50 ms, parallelGroup: {group}}}
+        - {{name: Celebrities, component: svc, budget: 80 ms, parallelGroup: {group}}}
+        - {{name: Ranking, component: svc, budget: {ranking}}}
+      total: {total}
+"""
+
+
+@pytest.mark.parametrize(("group", "ranking", "total", "expected_sum", "found"), [
+    ("fetch", "50 ms", "135 ms", 135, set()),           # 5 + max(50, 80) + 50
+    ("fetch", "50 ms", "185 ms", 135, {"DL531"}),
+    ("fetch", "50 ms", "<215 ms", 135, set()),           # a bound only has to hold
+    ("fetch", "250 ms", "335 ms", 335, {"DL530"}),
+    ("null", "50 ms", "185 ms", 185, set()),             # no group: sequential
+    ("fetch", "0.2 s", "285 ms", 285, set()),
+])
+def test_latency_budget_sums(check_text, group, ranking, total, expected_sum, found):
+    text = PATHS.format(group=group, ranking=ranking, total=total)
+    [result] = numbers(design(text)).latency[0]
+    assert result.total.value * 1000 == pytest.approx(expected_sum)
+    assert codes(check_text(with_header(text))) & {"DL530", "DL531"} == found
+
+
+CAPACITY = """
+scale:
+  quantities:
+    - {{name: peak_writes, value: 2.3M writes/s, rationale: fan-out at peak}}
+architecture:
+  components:
+    - id: store
+      name: Store
+      kind: wide-column-store
+      capacity: {{perNode: 10K writes/s, load: {load}, nodes: {nodes}{band}}}
+"""
+
+
+@pytest.mark.parametrize(("load", "nodes", "band", "needed", "found"), [
+    ("peak_writes", 329, "", 329, set()),             # 2.3M / (10K x 70%) = 328.6
+    ("peak_writes", 300, "", 329, {"DL540"}),         # 76.7% at peak
+    ("peak_writes", 384, "", 329, set()),             # 59.9%: one node fewer would leave the band
+    ("peak_writes", 390, "", 329, {"DL541"}),         # 59%: six nodes more than the band's floor needs
+    ("peak_writes", 600, "", 329, {"DL541"}),
+    ("peak_writes", 300, ", targetUtilisation: 80%", 288, set()),  # a single target reads as 70-80%
+    ("peak_writes", 340, ", targetUtilisation: 80%", 288, {"DL541"}),
+    ("1.5M writes/s", 200, "", 215, {"DL540"}),
+])
+def test_capacity_headroom(check_text, load, nodes, band, needed, found):
+    text = CAPACITY.format(load=load, nodes=nodes, band=band)
+    [plan] = numbers(design(text)).capacity[0]
+    assert plan.needed == needed
+    assert codes(check_text(with_header(text))) & {"DL540", "DL541"} == found
+
+
+def test_capacity_load_must_match_the_per_node_unit(check_text):
+    text = CAPACITY.format(load="peak_writes", nodes=329, band="").replace("10K writes/s", "10 GB")
+    assert "DL504" in codes(check_text(with_header(text)))
+
+
+@pytest.mark.parametrize(("dr", "multi", "found"), [
+    ("{tier: 2, strategy: warm-standby, rpo: <1 s, rto: 15 min, replication: async}", "", set()),
+    ("{tier: 4, strategy: backup-restore, rpo: 24 h, rto: 15 min}", "", {"DL560"}),
+    ("{tier: 1, strategy: active-active, rpo: 4 h, rto: 1 min}", "active-active-full", {"DL560"}),
+    ("{tier: 3, strategy: warm-standby, rpo: 5 min, rto: 4 h}", "", {"DL561"}),
+    ("{tier: 1, strategy: active-active, rpo: 1 s, rto: 30 s}", "active-passive", {"DL561"}),
+    ("{tier: 1, strategy: active-active, rpo: 1 s, rto: 30 s}", "active-active-read", set()),
+    ("{tier: 2, strategy: warm-standby, rpo: 0 s, rto: 15 min, replication: async}", "", {"DL562"}),
+    ("{tier: 2, strategy: warm-standby, rpo: 0 s, rto: 15 min, replication: sync}", "", set()),
+    ("{tier: 2, strategy: warm-standby, rpo: 5 s, rto: 15 min}", "active-passive", set()),
+    ("{tier: 2, strategy: warm-standby, rpo: 0.5 s, rto: 15 min}", "active-passive", {"DL562"}),
+])
+def test_dr_consistency(check_text, dr, multi, found):
+    text = f"dr: {dr}\n"
+    if multi:
+        text += f"multiRegion: {{pattern: {multi}, regions: [a, b], replication: async, replicationLag: 1 s}}\n"
+    assert codes(check_text(with_header(text))) & {"DL560", "DL561", "DL562"} == found
+
+
+GRAPH = """
+architecture:
+  components:
+    - id: api
+      name: API
+      kind: service
+      userFacing: true
+      replicas: 3
+      dependsOn:
+        - {{target: db{db_guard}}}
+        - {{target: cache, criticality: soft}}
+    - {{id: db, name: Database, kind: database, replicas: {db_replicas}}}
+    - {{id: cache, name: Cache, kind: cache, replicas: 1}}
+  paths:
+    - id: read
+      name: Read
+      flow: read
+      steps:
+        - {{name: Lookup, component: cache, budget: 2 ms}}
+        - {{name: Query, component: api, budget: 20 ms}}
+    - id: write
+      name: Write
+      flow: write
+      steps:
+        - {{name: Insert, component: db, budget: 20 ms}}
+failureScenarios:
+  - id: db-down
+    component: db
+    degradation: reads and writes fail
+    blastRadius: {{users: 100%, flows: [{flows}]}}
+"""
+
+
+@pytest.mark.parametrize(("db_guard", "flows", "found"), [
+    ("", "read, write", set()),
+    ("", "write", {"DL570"}),                     # the read path runs on api, which fails with db
+    (", fallback: serve stale", "write", set()),  # the fallback keeps reads up
+    (", fallback: serve stale", "write, read", set()),  # read is degraded: listing it is fine
+])
+def test_blast_radius_against_the_graph(check_text, db_guard, flows, found):
+    text = GRAPH.format(db_guard=db_guard, db_replicas=2, flows=flows)
+    assert codes(check_text(with_header(text))) & {"DL570"} == found
+
+
+def test_a_listed_flow_the_failure_cannot_reach(check_text):
+    text = GRAPH.format(db_guard="", db_replicas=2, flows="read, write").replace(
+        "component: db\n", "component: cache\n")
+    findings = [f for f in check_text(with_header(text)) if f.code == "DL570"]
+    assert [f.message for f in findings] == ["failure of 'cache' does not reach request path 'write'"]
+
+
+def test_single_points_of_failure(check_text):
+    single = with_header(GRAPH.format(db_guard="", db_replicas=1, flows="read, write"))
+    [finding] = [f for f in check_text(single) if f.code == "DL571"]
+    assert "'db' runs as a single instance" in finding.message and "(api -> db)" in finding.message
+    redundant = with_header(GRAPH.format(db_guard="", db_replicas=2, flows="read, write"))
+    assert "DL571" not in codes(check_text(redundant))  # the single cache is soft: not a SPOF

@@ -1,0 +1,148 @@
+"""Units: counts as dimensions, bytes apart from bits, month conventions, and agreement with pint."""
+
+from __future__ import annotations
+
+import math
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from designlint.model import parse_quantity
+from designlint.units import DimensionError, UnitError, compatible, from_quantity, measure, resolve_unit, to_pint
+from designlint.units.definitions import unit_table
+from designlint.units.display import format_measure
+
+HOUR = 3600.0
+
+
+def value(text: str, month_seconds: float = 730 * HOUR):
+    return from_quantity(parse_quantity(text), month_seconds)
+
+
+@pytest.mark.parametrize(("text", "base_value", "dims"), [
+    ("300 ms", 0.3, (("second", 1),)),
+    ("12K loads/s", 12_000, (("load", 1), ("second", -1))),
+    ("5 loads/user/day", 5 / 86_400, (("load", 1), ("second", -1), ("user", -1))),
+    ("99.9%", 0.999, ()),
+    ("4x", 4, ()),
+    ("5 TB", 5e12, (("byte", 1),)),
+    ("5 Tb", 5e12, (("bit", 1),)),
+    ("2 KiB", 2048, (("byte", 1),)),
+    ("1 Gbps", 1e9, (("bit", 1), ("second", -1))),
+    ("$0.48/hour", 0.48 / 3600, (("USD", 1), ("second", -1))),
+    ("100 queries/s", 100, (("query", 1), ("second", -1))),
+    ("3 QPS", 3, (("query", 1), ("second", -1))),
+    ("10 cart reads per day", 10 / 86_400, (("read", 1), ("second", -1))),
+    ("8 GB RAM", 8e9, (("byte", 1),)),
+    ("200 follows/user", 200, (("follow", 1), ("user", -1))),
+])
+def test_units_read_as_engineers_write_them(text, base_value, dims):
+    result = value(text)
+    assert result.value == pytest.approx(base_value)
+    assert result.dims == dims
+
+
+def test_counts_are_dimensions_of_their_own():
+    users, loads_per_user_day = value("200M users"), value("5 loads/user/day")
+    assert (users * loads_per_user_day).dims == (("load", 1), ("second", -1))
+    with pytest.raises(DimensionError):
+        users + value("1 GB")
+
+
+def test_bytes_and_bits_never_convert_silently():
+    assert not compatible(value("1 GB").dims, value("1 Gb").dims)
+    with pytest.raises(DimensionError):
+        value("1 GB") + value("8 Gb")
+
+
+def test_a_stated_unit_without_a_count_accepts_any_count():
+    assert compatible(value("12K/s").dims, value("12K loads/s").dims)
+    assert not compatible(value("12K writes/s").dims, value("12K loads/s").dims)
+
+
+@pytest.mark.parametrize(("month_seconds", "hours"), [(730 * HOUR, 730), (30 * 86_400.0, 720)])
+def test_month_is_the_designs_convention(month_seconds, hours):
+    assert value("1 month", month_seconds).value == pytest.approx(hours * HOUR)
+    assert value("1 month_730h", month_seconds).value == pytest.approx(730 * HOUR)
+    assert value("1 month_30d", month_seconds).value == pytest.approx(720 * HOUR)
+
+
+@pytest.mark.parametrize("text", ["5 zz", "5 GB)", "5 (GB", "5 GB/", "5 s^99", "5 ?"])
+def test_unreadable_units_raise_unit_error(text):
+    with pytest.raises(UnitError):
+        resolve_unit(text.split(" ", 1)[1])
+
+
+def _spellings():
+    """Every unit spelling the definitions give, with prefixes on the measured units."""
+    table = unit_table()
+    spellings = set(table.aliases)
+    for prefix in table.prefixes:
+        for name in ("second", "byte", "bit", "bps"):
+            for spelling, target in table.aliases.items():
+                if target == name:
+                    spellings.add(prefix + spelling)
+    return sorted(s for s in spellings if s.isidentifier() or s == "%")
+
+
+def test_every_spelling_agrees_with_pint():
+    """The check path's resolver and the pint registry read every defined spelling identically."""
+    from designlint.units import registry
+
+    ureg = registry()
+    for spelling in _spellings():
+        mine = resolve_unit(spelling)
+        factor, root = ureg.get_root_units(spelling)
+        assert math.isclose(mine.factor, factor, rel_tol=1e-12), spelling
+        assert dict(mine.dims) == dict(root._units), spelling
+
+
+UNITS = ["ms", "s", "min", "h", "day", "week", "GB", "MB", "KiB", "TB", "loads/s", "loads/day", "USD/month",
+         "USD/hour", "GB/day", "bytes/item", "%", "x", "req/s", "Gbps", "Mb/s", "writes/user/day"]
+PAIRS = [(a, b) for a in UNITS for b in UNITS if a != b and resolve_unit(a).dims == resolve_unit(b).dims]
+finite = st.floats(min_value=1e-6, max_value=1e15, allow_nan=False, allow_infinity=False)
+
+
+@settings(max_examples=200, deadline=None)
+@given(magnitude=finite, pair=st.sampled_from(PAIRS))
+def test_conversions_round_trip(magnitude, pair):
+    source, target = pair
+    there = measure(magnitude, source).value / resolve_unit(target).factor
+    back = measure(there, target).value / resolve_unit(source).factor
+    assert math.isclose(back, magnitude, rel_tol=1e-9)
+
+
+@settings(max_examples=100, deadline=None)
+@given(magnitude=finite, pair=st.sampled_from(PAIRS))
+def test_pint_round_trips_and_agrees(magnitude, pair):
+    source, target = pair
+    quantity = to_pint(parse_quantity(f"{magnitude!r} {source}"))
+    converted = quantity.to(to_pint(parse_quantity(f"1 {target}")).units)
+    assert math.isclose(converted.to(quantity.units).magnitude, quantity.magnitude, rel_tol=1e-9)
+    fast = measure(magnitude, source).value / resolve_unit(target).factor
+    assert math.isclose(converted.magnitude, fast, rel_tol=1e-9)
+
+
+@settings(max_examples=300, deadline=None)
+@given(magnitude=st.floats(min_value=1e-5, max_value=1e14, allow_nan=False), unit=st.sampled_from(UNITS))
+def test_displayed_values_read_back_to_the_value_shown(magnitude, unit):
+    original = measure(magnitude, unit)
+    text = format_measure(original)
+    shown = from_quantity(parse_quantity(text))
+    assert compatible(shown.dims, original.dims)
+    tolerance = 0.006 if text.startswith("~") else 1e-9
+    assert math.isclose(shown.value, original.value, rel_tol=tolerance), text
+
+
+def test_checking_never_imports_pint():
+    import subprocess
+    import sys
+
+    from tests.conftest import ROOT
+
+    code = ("import sys\nfrom designlint.cli import main\n"
+            "main(['check', '--no-source', 'designs/newsfeed.yaml', 'designs/url-shortener.yaml'])\n"
+            "print('PINT:' + str('pint' in sys.modules))\n")
+    result = subprocess.run([sys.executable, "-c", code], cwd=ROOT, capture_output=True, text=True)
+    assert result.stdout.strip().splitlines()[-1] == "PINT:False", result.stderr[-500:]

@@ -1,0 +1,168 @@
+"""The published site as a reader meets it: served on 127.0.0.1 and opened in headless Chromium.
+
+Uses Debian's ``chromium`` and ``chromium-driver`` (``scripts/setup.sh --test`` installs them);
+nothing is downloaded. Screenshots go to ``tests/artifacts/``.
+"""
+
+from __future__ import annotations
+
+import functools
+import shutil
+import threading
+import time
+from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
+from pathlib import Path
+
+import pytest
+
+from tests.conftest import ROOT
+
+CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
+CHROMEDRIVER = shutil.which("chromedriver") or "/usr/bin/chromedriver"
+ARTIFACTS = ROOT / "tests" / "artifacts"
+FLAGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+         "--disable-background-networking", "--disable-component-update", "--disable-sync",
+         "--disable-dev-shm-usage", "--window-size=1400,1000"]
+WAIT_S = 10
+
+pytestmark = pytest.mark.skipif(not (Path(CHROMIUM).exists() and Path(CHROMEDRIVER).exists()),
+                                reason="Debian's chromium and chromium-driver are not installed (scripts/setup.sh --test)")
+
+
+class _QuietHandler(SimpleHTTPRequestHandler):
+    def log_message(self, format, *args):  # noqa: A002 - the base class's name
+        pass
+
+
+@pytest.fixture(scope="module")
+def site_url(built_site):
+    handler = functools.partial(_QuietHandler, directory=str(built_site.site_dir))
+    server = ThreadingHTTPServer(("127.0.0.1", 0), handler)  # port 0: a free one
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    yield f"http://127.0.0.1:{server.server_address[1]}/"
+    server.shutdown()
+    server.server_close()
+
+
+@pytest.fixture(scope="module")
+def browser(tmp_path_factory):
+    webdriver = pytest.importorskip("selenium.webdriver")
+    from selenium.webdriver.chrome.service import Service
+
+    options = webdriver.ChromeOptions()
+    options.binary_location = CHROMIUM
+    for flag in [*FLAGS, f"--user-data-dir={tmp_path_factory.mktemp('chromium-profile')}"]:
+        options.add_argument(flag)
+    driver = webdriver.Chrome(service=Service(CHROMEDRIVER), options=options)
+    driver.set_page_load_timeout(30)
+    yield driver
+    driver.quit()
+
+
+def _wait(browser, condition):
+    from selenium.webdriver.support.ui import WebDriverWait
+
+    return WebDriverWait(browser, WAIT_S).until(condition)
+
+
+def _shot(browser, name: str, element=None) -> None:
+    ARTIFACTS.mkdir(parents=True, exist_ok=True)
+    if element is not None:
+        browser.execute_script("arguments[0].scrollIntoView({block: 'start'}); window.scrollBy(0, -70);", element)
+        time.sleep(0.5)  # let Material's header finish its title transition before the picture
+    browser.save_screenshot(str(ARTIFACTS / f"site-{name}.png"))
+
+
+def _by_id(browser, identifier: str):
+    from selenium.webdriver.common.by import By
+
+    return browser.find_element(By.ID, identifier)
+
+
+def test_newsfeed_page_shows_its_diagram_and_slo_table(browser, site_url):
+    from selenium.webdriver.common.by import By
+
+    browser.get(site_url + "designs/newsfeed/")
+    assert "News Feed" in browser.find_element(By.TAG_NAME, "h1").text
+    _shot(browser, "newsfeed-top")
+    diagram = browser.find_element(By.CSS_SELECTOR, 'img.designlint-diagram[src$="architecture.svg"]')
+    _wait(browser, lambda b: b.execute_script("return arguments[0].complete", diagram))
+    assert browser.execute_script("return arguments[0].naturalWidth", diagram) > 0, "the diagram loads"
+    _shot(browser, "newsfeed-architecture", _by_id(browser, "architecture"))
+    slos = browser.find_element(By.CSS_SELECTOR, ".designlint-slos table")
+    rows = slos.find_elements(By.CSS_SELECTOR, "tbody tr")
+    assert len(rows) >= 3 and "feed-availability" in rows[0].text and "99.9%" in rows[0].text
+    _shot(browser, "newsfeed-slos", _by_id(browser, "slos"))
+
+
+def test_findings_link_to_their_rule_pages(browser, site_url):
+    from selenium.webdriver.common.by import By
+
+    browser.get(site_url + "designs/newsfeed/")
+    _shot(browser, "newsfeed-findings", _by_id(browser, "lint-findings"))
+    links = browser.find_elements(By.CSS_SELECTOR, ".designlint-findings a, .designlint-suppressed a")
+    assert links, "the findings (open or suppressed) link to rules"
+    code = links[0].text
+    browser.execute_script("arguments[0].click()", links[0])
+    _wait(browser, lambda b: "/rules/" in b.current_url)
+    assert browser.find_element(By.TAG_NAME, "h1").text.startswith(code)
+    assert browser.find_element(By.ID, "why-it-matters")
+    _shot(browser, "rule-page")
+
+
+def test_search_finds_a_component_by_name(browser, site_url):
+    from selenium.webdriver.common.by import By
+
+    browser.get(site_url + "designs/")
+    browser.find_element(By.CSS_SELECTOR, "label.md-search__icon, .md-search__input").click()
+    box = browser.find_element(By.CSS_SELECTOR, "input.md-search__input")
+    _wait(browser, lambda b: box.is_displayed())
+    box.send_keys("Publish flow service")
+    results = _wait(browser, lambda b: [item for item in b.find_elements(By.CSS_SELECTOR, ".md-search-result__item")
+                                        if "designs/newsfeed/" in (item.find_element(By.TAG_NAME, "a")
+                                                                   .get_attribute("href") or "")])
+    assert results
+    _shot(browser, "search")
+
+
+def test_index_sorts_and_filters(browser, site_url):
+    from selenium.webdriver.common.by import By
+
+    browser.get(site_url + "designs/")
+    rows = browser.find_elements(By.CSS_SELECTOR, ".designlint-index tbody tr")
+    assert len(rows) >= 3
+    _shot(browser, "index")
+    header = browser.find_element(By.CSS_SELECTOR, ".designlint-index thead th")
+    header.click()
+    first = [r.find_elements(By.TAG_NAME, "td")[0].text.lower() for r in
+             browser.find_elements(By.CSS_SELECTOR, ".designlint-index tbody tr")]
+    assert first == sorted(first) and header.get_attribute("aria-sort") == "ascending"
+    browser.find_element(By.CSS_SELECTOR, "[data-designlint-filter]").send_keys("newsfeed")
+    visible = [r for r in browser.find_elements(By.CSS_SELECTOR, ".designlint-index tbody tr") if r.is_displayed()]
+    assert len(visible) == 1 and "News Feed" in visible[0].text
+
+
+def test_hostile_design_text_is_shown_never_run(browser, site_url):
+    from selenium.webdriver.common.by import By
+
+    for page in ("designs/hostile/", "designs/"):
+        browser.get(site_url + page)
+        assert browser.execute_script("return window.__pwned === undefined"), page
+    browser.get(site_url + "designs/hostile/")
+    body = browser.find_element(By.TAG_NAME, "body").text
+    for literal in ("Evil <script>window.__pwned='component'</script> service",
+                    "[click me](javascript:window.__pwned='link')",
+                    "{{ config.site_name }} {% if true %}jinja-ran{% endif %} `code span` **not bold** _not em_",
+                    "# not a heading", "<img src=x onerror=\"window.__pwned='owner'\">", "&lt;already-escaped&gt;"):
+        assert literal in body, literal
+    assert not browser.find_elements(By.CSS_SELECTOR, "iframe, [onload], [onerror], [onmouseover]")
+    hrefs = [a.get_attribute("href") or "" for a in browser.find_elements(By.TAG_NAME, "a")]
+    assert not [h for h in hrefs if h.lower().startswith("javascript:")]
+    _shot(browser, "hostile")
+    # The search index holds the same text; its results must stay text too.
+    browser.find_element(By.CSS_SELECTOR, "label.md-search__icon, .md-search__input").click()
+    browser.find_element(By.CSS_SELECTOR, "input.md-search__input").send_keys("Evil")
+    _wait(browser, lambda b: b.find_elements(By.CSS_SELECTOR, ".md-search-result__item"))
+    assert browser.execute_script("return window.__pwned === undefined")
+    _shot(browser, "hostile-search")
