@@ -83,7 +83,7 @@ def run_benchmark(files: int, repeat: int, cold_runs: int, seed: int, out: Path,
     scratch = Path(tempfile.mkdtemp(prefix="designlint-bench-"))
     try:
         floor_cmd = [sys.executable, str(BENCH / "floor.py"), str(out)]
-        check_cmd = [*designlint_command(), "check", str(out), "--format", "json"]
+        check_cmd = [*designlint_command(), "check", str(out), "--format", "json", "--no-cache"]
         progress("warming up (page cache, bytecode) ...")
         measure(floor_cmd, scratch)
         measure(check_cmd, scratch)
@@ -97,7 +97,7 @@ def run_benchmark(files: int, repeat: int, cold_runs: int, seed: int, out: Path,
 
         cold_design = COLD_START_DESIGN if COLD_START_DESIGN.exists() else paths[0]
         progress(f"cold start: {cold_runs} runs on {cold_design.name} ...")
-        cold_cmd = [*designlint_command(), "check", str(cold_design)]
+        cold_cmd = [*designlint_command(), "check", str(cold_design), "--no-cache"]
         measure(cold_cmd, scratch)  # warm-up: bytecode is compiled once, as on a developer's machine
         cold = summarise([measure(cold_cmd, scratch) for _ in range(cold_runs)])
     finally:

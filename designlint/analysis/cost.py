@@ -100,7 +100,8 @@ def cost_summary(numbers) -> CostSummary:
         line.unit_price = _read(item.unit_price, month, (*where, "unitPrice"), summary.issues)
         stated = _read(item.monthly, month, (*where, "monthly"), summary.issues)
         line.stated = per_month(stated, month) if stated is not None else None
-        if line.unit_price is not None:
+        unreadable_amount = item.quantity is not None and line.quantity is None
+        if line.unit_price is not None and not unreadable_amount:
             amount = line.quantity or line.reference or Measure(1.0)
             if line.quantity is None and line.reference is not None and line.replicas > 1 and _is_data(line.reference):
                 amount = line.reference * Measure(float(line.replicas))
@@ -147,6 +148,8 @@ def _totals(summary: CostSummary, cost, derivations, month: float) -> None:
             summary.issues.append(Issue(UNKNOWN_NAME, ("cost", "users"),
                                         f"cost.users refers to '{cost.users}', which no quantity defines",
                                         hint=did_you_mean(cost.users, derivations.by_name)))
+    for key, quantity in (("total", cost.total), ("perUser", cost.per_user)):
+        _read(quantity, month, ("cost", key), summary.issues)
     base = summary.total
     if base is None:
         base = stated_monthly(cost.total, month)

@@ -63,6 +63,12 @@ def path_latencies(design, month_seconds: float) -> tuple[list[PathLatency], lis
                     total = total + max((m for m, _ in members), key=lambda m: m.value)
                     result.terms.append("max(" + ", ".join(text for _, text in members) + ")")
             result.total = total
+        if path.total is not None:
+            try:
+                from_quantity(path.total, month_seconds)
+            except UnitError as error:
+                issues.append(Issue(UNREADABLE_UNIT, ("architecture", "paths", index, "total"),
+                                    f"path '{path.id}': {error}"))
         target = targets.get(path.operation) if path.operation else None
         if target is not None:
             try:

@@ -46,6 +46,11 @@ def error_budgets(design, month_seconds: float) -> tuple[list[Budget], list[Issu
     for index, slo in enumerate(design.slos):
         budget = Budget(index, slo)
         budgets.append(budget)
+        if slo.error_budget is not None:
+            try:
+                from_quantity(slo.error_budget, month_seconds)
+            except UnitError as error:
+                issues.append(Issue(UNREADABLE_UNIT, ("slos", index, "errorBudget"), f"SLO '{slo.id}': {error}"))
         try:
             objective = from_quantity(slo.objective, month_seconds)
         except UnitError as error:

@@ -56,7 +56,7 @@ def _file_summary(diff: DesignDiff) -> list[tuple[bool, str]]:
 def render_text(diffs: list[DesignDiff], against: str) -> str:
     lines = [headline(diffs, against), ""]
     for diff in diffs:
-        lines.append(diff.file)
+        lines.append(printable(diff.file))
         lines += [f"  {'!' if flagged else '-'} {printable(text)}" for flagged, text in _file_summary(diff)]
         for area, changes in diff.by_area():
             lines.append(f"  {area}:")

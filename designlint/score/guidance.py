@@ -35,6 +35,11 @@ class Signal(_Strict):
     core: bool = False
     adds: str
 
+    @property
+    def sections(self) -> str:
+        """Where the signal is counted, as evidence: ``tradeoffs``, ``decisions[].alternatives``."""
+        return self.count or ", ".join(self.present)
+
     @model_validator(mode="after")
     def _one_source(self) -> Signal:
         if (self.count is None) == (not self.present):

@@ -15,7 +15,7 @@ def _heading(item: ItemGrade) -> str:
 
 def _signal_line(result: SignalResult) -> str:
     signal = result.signal
-    return f"{signal.label}: {result.count} ({signal.min} needed)"
+    return f"{signal.label}: {result.count} ({signal.min} needed; {signal.sections})"
 
 
 def _gap_line(gap) -> str:
@@ -70,8 +70,8 @@ def render_json(card: ScoreCard, version: str) -> str:
             "title": item.item.title,
             "grade": item.grade,
             "coverage": round(item.coverage, 3),
-            "signals": [{"id": s.signal.id, "label": s.signal.label, "count": s.count, "min": s.signal.min,
-                         "core": s.signal.core, "state": s.state} for s in item.signals],
+            "signals": [{"id": s.signal.id, "label": s.signal.label, "section": s.signal.sections, "count": s.count,
+                         "min": s.signal.min, "core": s.signal.core, "state": s.state} for s in item.signals],
             "rules": {"passed": list(item.passed_rules),
                       "findings": [_finding_dict(f) for f in item.findings],
                       "suppressed": [_finding_dict(f) for f in item.suppressed]},

@@ -13,14 +13,9 @@ def number_findings(engine, path, name):
     return [f for f in engine.check_path(path, name).findings if f.code.startswith("DL5")]
 
 
-def test_newsfeed_passes_the_number_rules(engine):
-    findings = [f for f in number_findings(engine, DESIGNS / "newsfeed.yaml", "newsfeed.yaml") if f.code != "DL511"]
-    assert findings == []
-
-
-@pytest.mark.xfail(strict=False, reason="the News Feed SLOs do not name burn-rate alerts yet")
-def test_newsfeed_slos_name_burn_rate_alerts(engine):
-    assert [f for f in number_findings(engine, DESIGNS / "newsfeed.yaml", "newsfeed.yaml") if f.code == "DL511"] == []
+@pytest.mark.parametrize("name", ["newsfeed.yaml", "url-shortener.yaml"])
+def test_the_example_designs_pass_the_number_rules(engine, name):
+    assert number_findings(engine, DESIGNS / name, name) == []
 
 
 def test_seed_storage_slip_is_reported_on_the_faithful_copy(engine):

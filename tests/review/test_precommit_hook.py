@@ -15,8 +15,8 @@ from tests.conftest import HEADER, ROOT
 
 PRE_COMMIT = Path(sys.executable).parent / "pre-commit"
 GIT = ["git", "-c", "user.name=Test", "-c", "user.email=test@example.com", "-c", "commit.gpgsign=false"]
-pytestmark = pytest.mark.skipif(shutil.which("git") is None or not PRE_COMMIT.exists(),
-                                reason="needs git and pre-commit (test extras)")
+needs_pre_commit = pytest.mark.skipif(shutil.which("git") is None or not PRE_COMMIT.exists(),
+                                      reason="needs git and pre-commit (test extras)")
 
 
 @pytest.fixture(scope="module")
@@ -49,6 +49,23 @@ def try_repo(project: Path, hook_repo: Path, home: Path) -> subprocess.Completed
                           cwd=project, env=environment, capture_output=True, text=True, timeout=600)
 
 
+def test_only_designs_skips_other_yaml_files(tmp_path, capsys, monkeypatch):
+    from designlint.cli import main
+
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "design.yaml").write_text(HEADER + "users: many\n", encoding="utf-8")
+    (tmp_path / "compose.yml").write_text("services: {}\n", encoding="utf-8")
+    assert main(["check", "--only-designs", "--no-source", "compose.yml"]) == 0
+    assert "0 files checked" in capsys.readouterr().out
+    assert main(["check", "--only-designs", "--no-source", "compose.yml", "design.yaml"]) == 1
+    out = capsys.readouterr().out
+    assert "design.yaml:5:8: error DL011" in out and "compose.yml" not in out
+    # Without the flag a named file is a design to check, as before.
+    assert main(["check", "--no-source", "compose.yml"]) == 1
+    assert "DL012" in capsys.readouterr().out
+
+
+@needs_pre_commit
 def test_hook_passes_a_clean_design_and_fails_a_broken_one(tmp_path, hook_repo, pre_commit_home):
     project = tmp_path / "project"
     (project / "designs").mkdir(parents=True)

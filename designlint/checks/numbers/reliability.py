@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from designlint.analysis.compare import compare, slip_hint
+from designlint.analysis.compare import compare, measured, slip_hint
 from designlint.analysis.context import numbers
 from designlint.engine.findings import Problem
 from designlint.units.display import format_measure, format_number
@@ -18,9 +18,10 @@ def error_budgets(design, options) -> Iterator[Problem]:
     for budget in budgets:
         stated = budget.slo.error_budget
         computed = budget.computed
-        if stated is None or computed is None:
-            continue
-        verdict = compare(stated, computed, data.month_seconds, options)
+        stated_value = measured(stated, data.month_seconds) if stated is not None else None
+        if stated_value is None or computed is None:
+            continue  # nothing stated, or a unit reported as unreadable
+        verdict = compare(stated, computed, data.month_seconds, options, stated=stated_value)
         path = ("slos", budget.index, "errorBudget")
         if not verdict.comparable:
             yield Problem(path, f"SLO '{budget.slo.id}' error budget {stated} is neither a duration nor a share",

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from designlint.analysis.compare import compare, factor_text, slip_hint
+from designlint.analysis.compare import compare, factor_text, measured, slip_hint
 from designlint.analysis.context import numbers
 from designlint.analysis.cost import monthly_unit, stated_monthly
 from designlint.engine.findings import Problem
@@ -38,9 +38,10 @@ def latency_totals(design, options) -> Iterator[Problem]:
     paths, _ = data.latency
     for result in paths:
         stated = result.path.total
-        if result.total is None or stated is None:
+        stated_value = measured(stated, data.month_seconds) if stated is not None else None
+        if result.total is None or stated_value is None:
             continue
-        verdict = compare(stated, result.total, data.month_seconds, options)
+        verdict = compare(stated, result.total, data.month_seconds, options, stated=stated_value)
         if verdict.agrees:
             continue
         if not verdict.comparable:
@@ -58,7 +59,7 @@ def capacity_headroom(design, options) -> Iterator[Problem]:
         if plan.declared is None or plan.utilisation is None or plan.utilisation <= plan.band[1] + 1e-9:
             continue
         yield Problem(plan.declared_path,
-                      f"'{plan.component.id}' runs at {_percent(plan.utilisation)} of capacity at peak "
+                      f"'{plan.component.id}' runs at {_percent(plan.utilisation, plan.band[1])} of capacity at peak "
                       f"({format_measure(plan.load)} on {plan.declared} x {plan.component.capacity.per_node}); "
                       f"staying within {_band(plan.band)} needs {plan.needed} nodes",
                       hint="add nodes, raise the per-node limit with evidence, or cut the peak load", at_key=False)
@@ -68,7 +69,8 @@ def capacity_surplus(design, options) -> Iterator[Problem]:
     """Declared nodes well beyond what the peak needs at the target utilisation."""
     plans, _ = numbers(design).capacity
     for plan in plans:
-        if plan.declared is None or plan.utilisation is None or plan.declared <= plan.nodes_for(plan.band[0]):
+        # One spare node (N+1) and a pair for high availability are never surplus.
+        if plan.declared is None or plan.utilisation is None or plan.declared <= max(plan.nodes_for(plan.band[0]) + 1, 2):
             continue
         yield Problem(plan.declared_path,
                       f"'{plan.component.id}' runs at {_percent(plan.utilisation)} of capacity at peak with "
@@ -77,8 +79,13 @@ def capacity_surplus(design, options) -> Iterator[Problem]:
                       at_key=False)
 
 
-def _percent(fraction: float) -> str:
-    return format_number(fraction * 100, suffixes=False) + "%"
+def _percent(fraction: float, beside: float | None = None) -> str:
+    """A percentage with enough digits not to print as the bound it is compared with (65.03%, not 65%)."""
+    for digits in (3, 4, 5, 6):
+        text = format_number(fraction * 100, significant=digits, suffixes=False)
+        if beside is None or float(text) != round(beside * 100, 6):
+            break
+    return text + "%"
 
 
 def _band(band: tuple[float, float]) -> str:
@@ -146,8 +153,8 @@ def cost_totals(design, options) -> Iterator[Problem]:
         return
     if cost.total is not None and summary.total is not None:
         stated = stated_monthly(cost.total, data.month_seconds)
-        verdict = compare(cost.total, summary.total, data.month_seconds, options, stated=stated)
-        if verdict.comparable and not verdict.agrees:
+        verdict = compare(cost.total, summary.total, data.month_seconds, options, stated=stated) if stated else None
+        if verdict is not None and verdict.comparable and not verdict.agrees:
             parts = " + ".join(str(line.item.monthly or _money(line.computed, data.month_seconds))
                                for line in summary.lines)
             yield Problem(("cost", "total"), f"cost total {cost.total} is not the sum of the items: {parts} = "
