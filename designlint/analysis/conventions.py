@@ -6,6 +6,7 @@ both as long as it says so: ``cost.hoursPerMonth`` declares the month that ``mon
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 from designlint.formula import FormulaError, parse
@@ -13,6 +14,7 @@ from designlint.units import UnitError, from_quantity, resolve_unit
 from designlint.units.measure import DEFAULT_MONTH_SECONDS
 
 DAY = 86400.0
+_MONTH_WORD = re.compile(r"(?<![A-Za-z0-9_])(?:months?|mo|mth)(?![A-Za-z0-9_])")
 
 
 @dataclass(frozen=True)
@@ -74,7 +76,7 @@ def _time_word(symbols: set[str]) -> str:
 
 def _formula_months(formula: str, path: tuple, what: str) -> list[MonthUse]:
     """Literal conversions such as ``30 day/month`` or ``730 h/month`` state a month length."""
-    if "mo" not in formula:  # no month word at all: nothing to look for
+    if not _MONTH_WORD.search(formula):
         return []
     try:
         tree = parse(formula)
