@@ -10,8 +10,8 @@ from bench import vocabulary as v
 _SUFFIXES = (("B", 1e9), ("M", 1e6), ("K", 1e3))
 
 
-def number(value: float, unit: str = "", suffixes: bool = True) -> str:
-    """A quantity as engineers write it: 3 significant digits, a count suffix, ``~`` when rounded."""
+def _digits(value: float, suffixes: bool) -> tuple[str, str]:
+    """Three significant digits and a count suffix: (``"11.6"``, ``"K"``)."""
     scaled, suffix = value, ""
     if suffixes:
         for name, factor in _SUFFIXES:
@@ -19,13 +19,24 @@ def number(value: float, unit: str = "", suffixes: bool = True) -> str:
                 scaled, suffix = value / factor, name
                 break
     if scaled == 0:
-        digits = "0"
-    else:
-        decimals = max(0, 2 - int(math.floor(math.log10(abs(scaled)))))
-        digits = f"{scaled:.{decimals}f}"
-        if "." in digits:
-            digits = digits.rstrip("0").rstrip(".")
-    exact = math.isclose(float(digits) * (dict(_SUFFIXES).get(suffix, 1.0)), value, rel_tol=1e-9)
+        return "0", suffix
+    decimals = max(0, 2 - int(math.floor(math.log10(abs(scaled)))))
+    digits = f"{scaled:.{decimals}f}"
+    if "." in digits:
+        digits = digits.rstrip("0").rstrip(".")
+    return digits, suffix
+
+
+def shown(value: float, suffixes: bool = True) -> float:
+    """The value ``number(value)`` writes: what a reader (and designlint) computes on from there."""
+    digits, suffix = _digits(value, suffixes)
+    return float(digits) * dict(_SUFFIXES).get(suffix, 1.0)
+
+
+def number(value: float, unit: str = "", suffixes: bool = True) -> str:
+    """A quantity as engineers write it: 3 significant digits, a count suffix, ``~`` when rounded."""
+    digits, suffix = _digits(value, suffixes)
+    exact = math.isclose(shown(value, suffixes), value, rel_tol=1e-9)
     text = ("" if exact else "~") + digits + suffix
     if unit:
         text += unit if unit.startswith("/") or unit in ("x", "%") else f" {unit}"

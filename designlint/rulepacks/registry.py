@@ -28,9 +28,27 @@ class CompiledRule:
     severity: Severity
     options: dict[str, Any]
     selector: Selector | None = None
-    where: Any = None
-    then: Any = None
     check: Callable[..., Iterable[Problem]] | None = None
+    # jsonschema validators are built on first use: a run answered from the result cache never
+    # pays for importing jsonschema.
+    _validators: dict[str, Any] = field(default_factory=dict, repr=False)
+
+    def _validator_for(self, key: str, schema: dict[str, Any] | None):
+        if schema is None:
+            return None
+        if key not in self._validators:
+            import jsonschema
+
+            self._validators[key] = jsonschema.Draft7Validator(schema)
+        return self._validators[key]
+
+    @property
+    def then(self):
+        return self._validator_for("then", self.rule.then.schema_ if self.rule.then else None)
+
+    @property
+    def where(self):
+        return self._validator_for("where", self.rule.where)
 
     @property
     def code(self) -> str:
@@ -94,6 +112,7 @@ def load_ruleset(packs: Iterable[str] = (DEFAULT_PACK,), base_dir: Path | None =
     from designlint.checks import all_checks
 
     checks = all_checks()
+    builtin_dir = builtin_rules_dir().resolve()
     ruleset = RuleSet()
     visiting: list[Path] = []
 
@@ -122,7 +141,8 @@ def load_ruleset(packs: Iterable[str] = (DEFAULT_PACK,), base_dir: Path | None =
                     f"rule code {rule.code} is already used by '{existing.name}' in {existing.source}; codes are never reused",
                     file=where[0], position=where[1],
                 )
-            ruleset.rules[rule.code] = _compile(rule, pack.metadata.name, document.file, where, checks)
+            ruleset.rules[rule.code] = _compile(rule, pack.metadata.name, document.file, where, checks,
+                                                trusted=path.parent == builtin_dir)
         for code, change in pack.overrides.items():
             _override(ruleset, code, change, (document.file, document.positions.value(("overrides", code))))
         visiting.pop()
@@ -152,7 +172,8 @@ def _override(ruleset: RuleSet, code: str, change: dict[str, Any], where: tuple[
         target.options = {**target.options, **change["options"]}
 
 
-def _compile(rule: Rule, pack: str, source: str, where, checks) -> CompiledRule:
+def _compile(rule: Rule, pack: str, source: str, where, checks, trusted: bool = False) -> CompiledRule:
+    """``trusted``: a built-in pack, whose schema fragments the test suite checks against the metaschema."""
     compiled = CompiledRule(rule=rule, pack=pack, source=source, severity=Severity(rule.severity), options=dict(rule.options))
     kinds = [bool(rule.then), bool(rule.check), rule.engine]
     if sum(kinds) != 1:
@@ -169,20 +190,20 @@ def _compile(rule: Rule, pack: str, source: str, where, checks) -> CompiledRule:
             compiled.selector = compile_selector(rule.given)
         except SelectorError as error:
             raise UsageError(f"rule {rule.code}: {error}", file=where[0], position=where[1]) from None
-        compiled.then = _validator(rule.then.schema_, rule.code, where)
-        if rule.where is not None:
-            compiled.where = _validator(rule.where, rule.code, where)
+        if not trusted:
+            _check_schema(rule.then.schema_, rule.code, where)
+            if rule.where is not None:
+                _check_schema(rule.where, rule.code, where)
     return compiled
 
 
-def _validator(schema: dict[str, Any], code: str, where):
+def _check_schema(schema: dict[str, Any], code: str, where) -> None:
     import jsonschema
 
     try:
         jsonschema.Draft7Validator.check_schema(schema)
     except jsonschema.SchemaError as error:
         raise UsageError(f"rule {code}: invalid JSON Schema: {error.message}", file=where[0], position=where[1]) from None
-    return jsonschema.Draft7Validator(schema)
 
 
 def render_message(template: str, node: Any) -> str:

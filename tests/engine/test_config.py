@@ -181,3 +181,25 @@ def test_rule_pack_with_bad_selector_or_schema(tmp_path, capsys):
     assert main(["check", str(tmp_path / "thin.yaml")]) == 2
     err = capsys.readouterr().err
     assert "bad.yaml:6:5: error: rule ORG002: selector 'slos' must start with '$'" in err
+
+
+def test_rule_pack_with_invalid_json_schema_fragment(tmp_path, capsys):
+    _write(tmp_path, {
+        "bad.yaml": """
+            apiVersion: designlint/v1
+            kind: RulePack
+            metadata: {name: bad}
+            rules:
+              - code: ORG003
+                name: odd-schema
+                severity: error
+                given: $.slos[*]
+                then: {schema: {type: 12}}
+                message: x
+                docs: {what: a, why: b, failing: c, passing: d}
+        """,
+        ".designlint.yaml": "packs: [bad.yaml]\n",
+        "thin.yaml": THIN,
+    })
+    assert main(["check", "--no-cache", str(tmp_path / "thin.yaml")]) == 2
+    assert "bad.yaml:6:5: error: rule ORG003: invalid JSON Schema" in capsys.readouterr().err

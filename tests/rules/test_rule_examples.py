@@ -35,3 +35,13 @@ def test_passing_example_does_not_trigger_the_rule(rule, engine, tmp_path):
 def test_codes_and_names_are_unique():
     assert len({r.code for r in RULES}) == len(RULES)
     assert len({r.name for r in RULES}) == len(RULES)
+
+
+def test_builtin_schema_fragments_are_valid_json_schema():
+    """Built-in packs skip the metaschema check at start-up; this test is that check."""
+    import jsonschema
+
+    for rule in RULES:
+        for fragment in (rule.rule.then.schema_ if rule.rule.then else None, rule.rule.where):
+            if fragment is not None:
+                jsonschema.Draft7Validator.check_schema(fragment)
