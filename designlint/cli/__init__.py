@@ -7,38 +7,48 @@ import sys
 import click
 
 from designlint import __version__
-from designlint.cli.calc import calc
-from designlint.cli.check import check
-from designlint.cli.diagram import diagram
-from designlint.cli.diff import diff
-from designlint.cli.fix import fix
-from designlint.cli.info import rule, rules, schema
-from designlint.cli.new import new
-from designlint.cli.score import score
-from designlint.cli.site import site
 from designlint.errors import EXIT_ERROR, DesignlintError
 
+# Command name -> "module:attribute". Commands are imported only when run (or listed in --help),
+# so `designlint check` does not pay for the diagram, site or numbers commands.
+COMMANDS = {
+    "check": "designlint.cli.check:check",
+    "rules": "designlint.cli.info:rules",
+    "rule": "designlint.cli.info:rule",
+    "schema": "designlint.cli.info:schema",
+    "calc": "designlint.cli.calc:calc",
+    "fix": "designlint.cli.fix:fix",
+    "diagram": "designlint.cli.diagram:diagram",
+    "site": "designlint.cli.site:site",
+    "score": "designlint.cli.score:score",
+    "diff": "designlint.cli.diff:diff",
+    "new": "designlint.cli.new:new",
+}
 
-@click.group(context_settings={"help_option_names": ["-h", "--help"], "max_content_width": 100})
+
+class LazyGroup(click.Group):
+    """A group whose subcommands are imported on demand (the pattern click's docs describe)."""
+
+    def list_commands(self, ctx: click.Context) -> list[str]:
+        return list(COMMANDS)
+
+    def get_command(self, ctx: click.Context, name: str) -> click.Command | None:
+        target = COMMANDS.get(name)
+        if target is None:
+            return None
+        import importlib
+
+        module, attribute = target.split(":")
+        return getattr(importlib.import_module(module), attribute)
+
+
+@click.group(cls=LazyGroup, context_settings={"help_option_names": ["-h", "--help"], "max_content_width": 100})
 @click.version_option(__version__, "--version", "-V", prog_name="designlint", message="%(prog)s %(version)s")
 def cli() -> None:
     """Review system designs the way a staff engineer would.
 
     Exit codes: 0 clean, 1 findings, 2 usage or internal error.
     """
-
-
-cli.add_command(check)
-cli.add_command(schema)
-cli.add_command(rules)
-cli.add_command(rule)
-cli.add_command(score)
-cli.add_command(new)
-cli.add_command(diff)
-cli.add_command(diagram)
-cli.add_command(site)
-cli.add_command(calc)
-cli.add_command(fix)
 
 
 def main(argv: list[str] | None = None) -> int:
