@@ -1,70 +1,113 @@
-"""Generated sections: the scale numbers (each derived by a formula where it can be) and the NFRs."""
+"""Generated sections: the scale numbers (each derived by a formula where it can be) and the NFRs.
+
+Every number carries its unit and every formula makes the units cancel to the stated one
+(``daily_reads / (86400 s/day)`` is reads per second). Derived values are computed from the
+*stated* values of their inputs, the way a reader (and designlint) recomputes them, so a
+rounded input never puts a later number out of tolerance.
+"""
 
 from __future__ import annotations
 
 from bench import vocabulary as v
-from bench.prose import Draft, cap, number
+from bench.prose import Draft, cap, number, shown
 from bench.yamlemit import Flow
 
-# (name, formula as written in the design, the same formula in Python, unit, label).
-_DERIVED = [
-    ("daily_reads", "dau * reads_per_user", lambda q: q["dau"] * q["reads_per_user"], "reads/day", "Reads per day"),
-    ("daily_writes", "dau * writes_per_user", lambda q: q["dau"] * q["writes_per_user"], "writes/day",
-     "Writes per day"),
-    ("avg_read_qps", "daily_reads / 86400", lambda q: q["daily_reads"] / 86400, "/s", "Average reads per second"),
-    ("avg_write_qps", "daily_writes / 86400", lambda q: q["daily_writes"] / 86400, "/s",
-     "Average writes per second"),
-    ("peak_read_qps", "avg_read_qps * peak_factor", lambda q: q["avg_read_qps"] * q["peak_factor"], "/s",
-     "Peak reads per second"),
-    ("peak_write_qps", "avg_write_qps * peak_factor", lambda q: q["avg_write_qps"] * q["peak_factor"], "/s",
-     "Peak writes per second"),
-    ("peak_fanout_writes_per_s", "peak_write_qps * fanout", lambda q: q["peak_write_qps"] * q["fanout"], "/s",
-     "Peak fan-out writes per second"),
-    ("daily_storage_gb", "daily_writes * item_size_kb / 1000000",
-     lambda q: q["daily_writes"] * q["item_size_kb"] / 1e6, "GB/day", "New data per day"),
-    ("total_storage_tb", "daily_storage_gb * retention_days * replication_factor / 1000",
-     lambda q: q["daily_storage_gb"] * q["retention_days"] * q["replication_factor"] / 1000, "TB", "Stored data"),
-    ("peak_db_reads_per_s", "peak_read_qps * (1 - cache_hit_ratio)",
-     lambda q: q["peak_read_qps"] * (1 - q["cache_hit_ratio"]), "/s", "Peak reads that miss the cache"),
-    ("peak_egress_gbps", "peak_read_qps * response_kb * 8 / 1000000",
-     lambda q: q["peak_read_qps"] * q["response_kb"] * 8 / 1e6, "Gbps", "Peak egress"),
-]
+_MEASURED = ["Measured on the current system over the last quarter.", "Product forecast for the first year.",
+             "From the analytics pipeline, median of the last 30 days.", "Agreed with product as the sizing input."]
 
 
-def _inputs(draft: Draft) -> list[tuple[str, float, str, str]]:
+def _inputs(draft: Draft) -> list[tuple[str, float, str, str, str]]:
+    """(name, value, unit, label, rationale) for the numbers everything else is derived from."""
     rng, d = draft.rng, draft.d
-    return [
-        ("dau", rng.choice([2e6, 5e6, 2e7, 5e7, 1.2e8, 2e8, 5e8]), "users", "Daily active users"),
-        ("reads_per_user", rng.choice([5, 10, 20, 40]), f"{d.store} reads/day", f"Reads per user per day"),
-        ("writes_per_user", rng.choice([0.5, 1, 2, 5]), f"{d.entity}s/day", "Writes per user per day"),
-        ("peak_factor", rng.choice([2, 3, 4, 5]), "x", "Peak-to-average ratio"),
-        ("fanout", rng.choice([10, 50, 200, 300]), d.audience, f"Average {d.audience} per {d.entity}"),
-        ("item_size_kb", rng.choice([0.5, 1, 2, 4]), "KB", f"Size of one {d.entity}"),
-        ("retention_days", rng.choice([30, 90, 365, 730]), "days", "Retention"),
-        ("replication_factor", 3, "", "Copies of each record"),
-        ("cache_hit_ratio", rng.choice([0.8, 0.9, 0.95]), "", "Cache hit ratio"),
-        ("response_kb", rng.choice([4, 8, 16, 32]), "KB", "Response size"),
+    audience = draft.audience_unit
+    dau = rng.choice([2e6, 5e6, 2e7, 5e7, 1.2e8, 2e8, 5e8])
+    found = [
+        ("dau", dau, "users", "Daily active users", f"Given: the service is sized for {number(dau)} daily users."),
+        ("reads_per_user", rng.choice([5, 10, 20, 40]), f"{d.store} reads/user/day", "Reads per user per day",
+         f"Each session opens the {d.store} a few times; {rng.choice(_MEASURED).lower()}"),
+        ("writes_per_user", rng.choice([0.5, 1, 2, 5]), f"{d.entity}s/user/day", "Writes per user per day",
+         f"Most {d.audience} only read; {rng.choice(_MEASURED).lower()}"),
+        ("peak_factor", rng.choice([2, 3, 4]), "x", "Peak-to-average ratio",
+         "The busiest hour over the daily average, from last year's traffic."),
+        ("fanout", rng.choice([10, 50, 200, 300]), f"{d.audience}/{d.entity}", f"Average {d.audience} per {d.entity}",
+         f"Mean {d.audience} per {d.entity}; the long tail is handled separately."),
+        ("item_size", rng.choice([0.5, 1, 2, 4]), f"KB/{d.entity}", f"Size of one {d.entity}",
+         "Metadata and body after compression; media lives elsewhere."),
+        ("retention", rng.choice([30, 90, 365, 730]), "days", "Retention", "Set by the data retention policy."),
+        ("replication_factor", 3, "x", "Copies of each record", "Three replicas across zones."),
+        ("cache_hit_ratio", rng.choice([80, 90, 95]), "%", "Cache hit ratio",
+         f"Observed on the current {d.store} cache at peak."),
+        ("response_size", rng.choice([4, 8, 16, 32]), "KB/read", "Response size",
+         f"One page of the {d.store} with hydrated {d.entity}s, compressed."),
     ]
+    if rng.random() < 0.5:
+        found.append(("hot_share", rng.choice([5, 10, 20]), "%", "Share of a week's data that is hot",
+                      f"Most reads hit {d.entity}s from the last week."))
+    return found
+
+
+def _derived(draft: Draft, names: set[str]) -> list[tuple[str, str, object, str, str]]:
+    """(name, formula, the same formula over the stated values, unit, label), in dependency order."""
+    d = draft.d
+    found = [
+        ("daily_reads", "dau * reads_per_user", lambda q: q["dau"] * q["reads_per_user"], "reads/day",
+         "Reads per day"),
+        ("daily_writes", "dau * writes_per_user", lambda q: q["dau"] * q["writes_per_user"], f"{d.entity}s/day",
+         "Writes per day"),
+        ("avg_read_qps", "daily_reads / (86400 s/day)", lambda q: q["daily_reads"] / 86400, "reads/s",
+         "Average reads per second"),
+        ("avg_write_qps", "daily_writes / (86400 s/day)", lambda q: q["daily_writes"] / 86400, f"{d.entity}s/s",
+         "Average writes per second"),
+        ("peak_read_qps", "avg_read_qps * peak_factor", lambda q: q["avg_read_qps"] * q["peak_factor"], "reads/s",
+         "Peak reads per second"),
+        ("peak_write_qps", "avg_write_qps * peak_factor", lambda q: q["avg_write_qps"] * q["peak_factor"],
+         f"{d.entity}s/s", "Peak writes per second"),
+        ("peak_fanout_writes_per_s", f"peak_write_qps * fanout * (1 writes/{draft.audience_unit})",
+         lambda q: q["peak_write_qps"] * q["fanout"], "writes/s", "Peak fan-out writes per second"),
+        ("daily_storage", "daily_writes * item_size", lambda q: q["daily_writes"] * q["item_size"] / 1e6, "GB/day",
+         "New data per day"),
+        ("total_storage", "daily_storage * retention * replication_factor",
+         lambda q: q["daily_storage"] * q["retention"] * q["replication_factor"] / 1000, "TB", "Stored data"),
+        ("peak_db_reads_per_s", "peak_read_qps * (100% - cache_hit_ratio)",
+         lambda q: q["peak_read_qps"] * (100 - q["cache_hit_ratio"]) / 100, "reads/s",
+         "Peak reads that miss the cache"),
+        ("peak_egress", "peak_read_qps * response_size * (8 bit/byte)",
+         lambda q: q["peak_read_qps"] * q["response_size"] * 8 / 1e6, "Gbps", "Peak egress"),
+    ]
+    if draft.rng.random() < 0.5:
+        found.insert(2, ("reads_per_write", "daily_reads / daily_writes",
+                         lambda q: q["daily_reads"] / q["daily_writes"], f"reads/{d.entity}", "Read-to-write ratio"))
+    if "hot_share" in names:
+        found.append(("cache_size", "daily_storage * (7 day) * hot_share",
+                      lambda q: q["daily_storage"] * 7 * q["hot_share"] / 100, "GB", "Cache memory for the hot set"))
+    return found
 
 
 def scale(draft: Draft) -> dict:
     rng = draft.rng
-    values: dict[str, float] = {}
+    values: dict[str, float] = {}  # what formulas see: the stated value, else the recomputed one
     quantities = []
-    for name, value, unit, label in _inputs(draft):
+    inputs = _inputs(draft)
+    for name, value, unit, label, rationale in inputs:
         values[name] = value
-        quantities.append({"name": name, "value": number(value, unit) if unit else value})
-        if rng.random() < 0.3:
-            quantities[-1]["label"] = label
-        if rng.random() < 0.2:
-            quantities[-1]["rationale"] = draft.sentence()
-    for name, formula, compute, unit, label in _DERIVED:
-        values[name] = compute(values)
+        draft.units[name] = unit
+        entry = {"name": name, "value": number(value, unit)}
+        if rng.random() < 0.25:
+            entry["label"] = label
+        if rng.random() < 0.92:  # a draft leaves the odd input unexplained
+            entry["rationale"] = rationale
+        quantities.append(entry)
+    for name, formula, compute, unit, label in _derived(draft, {i[0] for i in inputs}):
+        exact = compute(values)
+        draft.units[name] = unit
         entry = {"name": name, "formula": formula}
         if rng.random() < 0.2:
             entry["label"] = label
         if rng.random() < 0.9:  # a few are left to the formula alone
-            entry = {"name": name, "value": number(values[name], unit), **entry}
+            entry = {"name": name, "value": number(exact, unit), **entry}
+            values[name] = shown(exact)
+        else:
+            values[name] = exact
         quantities.append(entry)
     draft.quantities = values
     return {
@@ -75,45 +118,10 @@ def scale(draft: Draft) -> dict:
         ],
         "designTarget": f"Design for {rng.choice([2, 3, 5])}x today's peak without re-architecture.",
         "overTime": [
-            {"scale": f"{factor}x", "load": number(values["peak_read_qps"] * factor, "/s"),
+            {"scale": f"{factor}x", "load": number(values["peak_read_qps"] * factor, "reads/s"),
              "bottleneck": f"{cap(rng.choice(v.CONCERNS))} in the {rng.choice(['cache', 'primary store', 'stream'])}",
              "mitigation": cap(rng.choice(v.MECHANISMS))}
             for factor in (2, 5, 10)[: rng.randint(2, 3)]
         ],
         "bottlenecks": [cap(c) for c in draft.some(v.CONCERNS, 2, 3)],
-    }
-
-
-def nfr(draft: Draft) -> dict:
-    d, rng = draft.d, draft.rng
-    read_op, write_op = f"{d.store}-load", f"{d.entity}-publish"
-    draft.operations = [(read_op, rng.choice([200, 300, 400])), (write_op, rng.choice([300, 500, 800])),
-                        (f"{d.entity}-search", 500), (f"{d.entity}-history", 400)]
-    return {
-        "latency": [
-            {"operation": op, "name": f"{op.replace('-', ' ').capitalize()}", "target": f"{target} ms",
-             "percentile": rng.choice(["p99", "p99", "p95"])}
-            for op, target in draft.operations
-        ],
-        "availability": [
-            {"name": f"{cap(d.reader)}", "target": "99.95%", "rationale": draft.sentence()},
-            {"name": f"{cap(d.writer)}", "target": "99.9%"},
-        ],
-        "consistency": [
-            {"aspect": f"{cap(d.store)} after a write", "model": "eventual", "bound": f"{rng.choice([5, 30, 60])} s",
-             "rationale": draft.sentence()},
-            {"aspect": f"Own {d.entity}s", "model": "read-your-writes"},
-            {"aspect": "Quota and billing records", "model": "strong", "rationale": "Money and limits must not drift."},
-        ],
-        "durability": [f"No acknowledged {d.entity} is ever lost (RPO 0 for the primary store)",
-                       "Backups restored and verified weekly"],
-        "security": {
-            "authentication": "OAuth 2.0 bearer tokens validated at the gateway; mTLS between services.",
-            "authorization": f"Per-{d.entity} ACLs checked in the owning service, never in clients.",
-            "rateLimiting": f"Token bucket per user and per partner key at the gateway; {rng.choice([50, 100, 200])} requests/s burst.",
-            "pii": "User ids are hashed in logs; no free text is logged; traces drop request bodies.",
-            "retention": f"Deleted {d.entity}s are tombstoned at once and purged within 30 days, backups included.",
-            "trustBoundaries": Flow(["internet to edge", "edge to services", "services to vendors"]),
-            "compliance": Flow(draft.some(v.COMPLIANCE, 1, 3)),
-        },
     }

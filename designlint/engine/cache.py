@@ -35,7 +35,7 @@ _UTF8_BOM = b"\xef\xbb\xbf"
 
 
 @lru_cache(maxsize=1)
-def _code_fingerprint() -> str:
+def code_fingerprint() -> str:
     """designlint's own modules: a local edit of a check must invalidate what it found before."""
     digest = hashlib.sha256()
     for folder, dirs, files in os.walk(_PACKAGE):
@@ -53,7 +53,7 @@ def engine_fingerprint(engine) -> str:
     import designlint
 
     digest = hashlib.sha256()
-    digest.update(f"format {ENTRY_FORMAT}\nversion {designlint.__version__}\ncode {_code_fingerprint()}\n".encode())
+    digest.update(f"format {ENTRY_FORMAT}\nversion {designlint.__version__}\ncode {code_fingerprint()}\n".encode())
     digest.update(engine.ruleset.fingerprint().encode())
     for rule in engine.ruleset:
         check = rule.check

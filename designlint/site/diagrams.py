@@ -46,15 +46,12 @@ class DiagramCache:
         self._fingerprint: str | None = None
 
     def _renderer_fingerprint(self) -> str:
-        """Changes whenever the drawing code (or designlint's version) does."""
+        """Changes whenever designlint's code does (drawing, blast-radius analysis, latency sums...)."""
         if self._fingerprint is None:
             import designlint
-            import designlint.diagrams as package
+            from designlint.engine.cache import code_fingerprint
 
-            digest = hashlib.sha256(designlint.__version__.encode())
-            for source in sorted(Path(package.__file__).parent.glob("*.py")):
-                digest.update(source.name.encode() + b"\0" + source.read_bytes())
-            self._fingerprint = digest.hexdigest()
+            self._fingerprint = hashlib.sha256(f"{designlint.__version__}:{code_fingerprint()}".encode()).hexdigest()
         return self._fingerprint
 
     def key(self, design) -> str:
