@@ -125,3 +125,43 @@ def scale(draft: Draft) -> dict:
         ],
         "bottlenecks": [cap(c) for c in draft.some(v.CONCERNS, 2, 3)],
     }
+
+
+def nfr(draft: Draft) -> dict:
+    d, rng = draft.d, draft.rng
+    read_op, write_op = f"{d.store}-load", f"{d.entity}-publish"
+    draft.operations = [(read_op, rng.choice([200, 300, 400])), (write_op, rng.choice([300, 500, 800])),
+                        (f"{d.entity}-search", 500), (f"{d.entity}-history", 400)]
+    # Objectives as first written; they are lowered later to what the dependencies allow.
+    availability = [
+        {"name": f"{cap(d.reader)}", "component": f"{d.entity}-read-service", "target": "99.95%",
+         "rationale": draft.sentence()},
+        {"name": f"{cap(d.writer)}", "component": f"{d.entity}-write-service", "target": "99.9%"},
+    ]
+    if rng.random() < 0.7:
+        availability.append({"name": "Public API", "component": "api-gateway", "target": rng.choice(["99.9%", "99.5%"])})
+    return {
+        "latency": [
+            {"operation": op, "name": f"{op.replace('-', ' ').capitalize()}", "target": f"{target} ms",
+             "percentile": rng.choice(["p99", "p99", "p95"])}
+            for op, target in draft.operations
+        ],
+        "availability": availability,
+        "consistency": [
+            {"aspect": f"{cap(d.store)} after a write", "model": "eventual", "bound": f"{rng.choice([5, 30, 60])} s",
+             "rationale": draft.sentence()},
+            {"aspect": f"Own {d.entity}s", "model": "read-your-writes"},
+            {"aspect": "Quota and billing records", "model": "strong", "rationale": "Money and limits must not drift."},
+        ],
+        "durability": [f"No acknowledged {d.entity} is ever lost once the primary store has committed it",
+                       "Backups restored and verified weekly"],
+        "security": {
+            "authentication": "OAuth 2.0 bearer tokens validated at the gateway; mTLS between services.",
+            "authorization": f"Per-{d.entity} ACLs checked in the owning service, never in clients.",
+            "rateLimiting": f"Token bucket per user and per partner key at the gateway; {rng.choice([50, 100, 200])} requests/s burst.",
+            "pii": "User ids are hashed in logs; no free text is logged; traces drop request bodies.",
+            "retention": f"Deleted {d.entity}s are tombstoned at once and purged within 30 days, backups included.",
+            "trustBoundaries": Flow(["internet to edge", "edge to services", "services to vendors"]),
+            "compliance": Flow(draft.some(v.COMPLIANCE, 1, 3)),
+        },
+    }

@@ -6,6 +6,7 @@ import math
 import random
 
 from bench import vocabulary as v
+from designlint.units.definitions import singular
 
 _SUFFIXES = (("B", 1e9), ("M", 1e6), ("K", 1e3))
 
@@ -103,10 +104,17 @@ class Draft(Writer):
         self.users: list[str] = []
         self.operations: list[tuple[str, float]] = []  # (operation id, p99 target in ms)
         self.use_cases: list[str] = []
-        self.quantities: dict[str, float] = {}
+        self.quantities: dict[str, float] = {}  # the values formulas see, by name
+        self.units: dict[str, str] = {}  # the unit each quantity is stated in
         self.components: list[dict] = []
         self.paths: list[str] = []
         self.runbooks: list[str] = []
+        self.regions: dict | None = None  # the multi-region plan, drafted before the SLOs that depend on it
+
+    @property
+    def audience_unit(self) -> str:
+        """The audience as a unit word: ``follower`` in ``writes/follower``."""
+        return singular(self.d.audience)
 
     def ids(self, *kinds: str) -> list[str]:
         return [c["id"] for c in self.components if not kinds or c["kind"] in kinds]

@@ -147,6 +147,7 @@ CASES = {
     "DL433": _drop("deployment", "rollbackTrigger"),
     "DL440": _drop("cost", "total"),
     "DL441": _drop("cost", "drivers"),
+    "DL450": _drop("mentalModels"),
 }
 
 
