@@ -10,6 +10,22 @@ from bench.prose import Draft, cap, number
 from bench.yamlemit import FlowMap, Folded
 
 
+_EDGE_KINDS = ("cdn", "load-balancer", "api-gateway")
+_READ_SIDE = ("cache", "wide-column-store", "key-value-store", "search-index", "ml-model", "object-store")
+
+
+def _owner(draft: Draft, cid: str, kind: str) -> str:
+    """Teams own coherent slices, as they do: the edge, the write side with its store, the read side."""
+    edge, write, read = (draft.teams * 3)[:3]
+    if kind in _EDGE_KINDS:
+        return edge
+    if "-read-" in cid or kind in _READ_SIDE:
+        return read
+    if "-write-" in cid or kind in ("database", "stream", "queue", "worker", "scheduler"):
+        return write
+    return draft.rng.choice([write, read])
+
+
 def _component(draft: Draft, cid: str, kind: str, name: str, **extra) -> dict:
     rng = draft.rng
     found = {
@@ -19,7 +35,7 @@ def _component(draft: Draft, cid: str, kind: str, name: str, **extra) -> dict:
         "technology": rng.choice(v.TECHNOLOGIES[kind]),
     }
     if kind not in ("client", "external-service"):
-        found["owner"] = rng.choice(draft.teams)
+        found["owner"] = _owner(draft, cid, kind)
     if rng.random() < 0.4:
         found["responsibility"] = cap(draft.short())
     if rng.random() < 0.1:
@@ -69,22 +85,29 @@ def _tiers(draft: Draft) -> list[list[dict]]:
     return [clients, edge, services, workers, data, vendors]
 
 
+_PROTOCOLS = {"cache": "RESP", "stream": "Kafka protocol", "wide-column-store": "CQL", "external-service": "HTTPS"}
+
+
 def _dependency(draft: Draft, source: dict, target: dict) -> dict:
     rng = draft.rng
-    asynchronous = target["kind"] in ("stream", "queue") or source["kind"] == "scheduler"
-    soft = target["kind"] in ("external-service", "ml-model", "search-index") or rng.random() < 0.2
+    kind = target["kind"]
+    asynchronous = kind in ("stream", "queue") or source["kind"] == "scheduler"
+    soft = kind in ("external-service", "ml-model", "search-index") or (
+        kind == "service" and source["kind"] == "service" and rng.random() < 0.5)
     found = {"target": target["id"]}
     if asynchronous:
         found["mode"] = "async"
     if rng.random() < 0.3:
-        found["protocol"] = rng.choice(["gRPC", "HTTP/2", "RESP", "CQL", "Kafka protocol", "HTTPS"])
+        found["protocol"] = _PROTOCOLS.get(kind) or rng.choice(["gRPC", "HTTP/2", "HTTPS"])
     if rng.random() < 0.2:
         found["purpose"] = cap(draft.short())
-    if not asynchronous and rng.random() < 0.7:
-        found["timeout"] = f"{rng.choice([20, 50, 100, 200, 500])} ms"
+    if not asynchronous and rng.random() < 0.9:
+        found["timeout"] = f"{rng.choice([10, 20, 50] if kind == 'cache' else [50, 100, 200, 500])} ms"
         if rng.random() < 0.5:
             found["circuitBreaker"] = True
-    if soft:
+    if kind == "cache" and not asynchronous:
+        found["fallback"] = "Treat a cache error as a miss and read the store."
+    elif soft:
         found["criticality"] = "soft"
         found["fallback"] = f"{cap(rng.choice(v.ACTIONS))}."
     return found
@@ -124,16 +147,31 @@ def _wire(draft: Draft, tiers: list[list[dict]]) -> None:
             link(component, [by_id[f"{d.entity}-db"], by_id[f"{d.store}-store"]])
 
 
+# The peak load each kind of component carries, and what one node of it handles.
+_LOADS = {
+    "service": ("peak_read_qps", [2_000, 5_000, 10_000]),
+    "worker": ("peak_fanout_writes_per_s", [10_000, 20_000, 50_000]),
+    "cache": ("peak_read_qps", [50_000, 100_000, 200_000]),
+    "database": ("peak_db_reads_per_s", [5_000, 10_000, 20_000]),
+}
+
+
 def _capacity(draft: Draft, component: dict) -> None:
+    """Nodes for the peak at 65% utilisation, in the unit of the load they carry."""
     q, rng = draft.quantities, draft.rng
-    load = rng.choice(["peak_read_qps", "peak_write_qps", "peak_db_reads_per_s", "peak_fanout_writes_per_s"])
-    per_node = rng.choice([2_000, 5_000, 10_000, 20_000, 50_000])
+    load, per_node_choices = _LOADS[component["kind"]]
+    if "-write-" in component["id"]:
+        load = "peak_write_qps"
+    per_node = rng.choice(per_node_choices)
+    nodes = max(2, math.ceil(q[load] / (per_node * 0.65) - 1e-9))
     component["capacity"] = {
-        "perNode": number(per_node, "req/s"),
+        "perNode": number(per_node, draft.units[load]),
         "load": load,
-        "nodes": max(2, math.ceil(q[load] / (per_node * 0.65))),
+        "nodes": nodes,
         "targetUtilisation": "65%",
     }
+    if component["kind"] in ("service", "worker"):
+        component["replicas"] = nodes  # stateless: every node is a replica
 
 
 def _paths(draft: Draft) -> list[dict]:
@@ -167,7 +205,7 @@ def architecture(draft: Draft) -> dict:
         if component["kind"] in ("service", "worker", "cache", "database") and draft.rng.random() < 0.2:
             _capacity(draft, component)
     d = draft.d
-    return {
+    draft.architecture = {
         "summary": Folded(draft.prose(1, 2)),
         "components": draft.components,
         "paths": _paths(draft),
@@ -175,6 +213,7 @@ def architecture(draft: Draft) -> dict:
                       f"{d.store}_entries(owner_id, rank, {d.entity}_id) clustered by rank",
                       "idempotency_keys(key, response, expires_at) with a 24 h TTL"],
     }
+    return draft.architecture
 
 
 def api(draft: Draft) -> dict:

@@ -53,6 +53,18 @@ def money(amount: float, per: str = "/month") -> str:
     return f"${amount:,.2f}{per}" if amount < 100 else f"${amount:,.0f}{per}"
 
 
+def money_shown(amount: float) -> float:
+    """The amount ``money(amount)`` writes: cents below $100, whole dollars above."""
+    return round(amount, 2) if amount < 100 else float(f"{amount:.0f}")
+
+
+def price(amount: float, per: str) -> str:
+    """A small unit price to three significant digits: ``~$0.000263/user/month``."""
+    digits, _ = _digits(amount, False)
+    exact = math.isclose(float(digits), amount, rel_tol=1e-9)
+    return f"{'' if exact else '~'}${digits}{per}"
+
+
 class Writer:
     """Sentences about one design, drawn from the word pools with the design's own generator."""
 
@@ -107,6 +119,7 @@ class Draft(Writer):
         self.quantities: dict[str, float] = {}  # the values formulas see, by name
         self.units: dict[str, str] = {}  # the unit each quantity is stated in
         self.components: list[dict] = []
+        self.architecture: dict = {}
         self.paths: list[str] = []
         self.runbooks: list[str] = []
         self.regions: dict | None = None  # the multi-region plan, drafted before the SLOs that depend on it

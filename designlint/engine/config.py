@@ -25,7 +25,7 @@ def _kebab(name: str) -> str:
 
 
 class _ConfigSection(BaseModel):
-    model_config = ConfigDict(extra="forbid", alias_generator=_kebab, populate_by_name=True)
+    model_config = ConfigDict(extra="forbid", alias_generator=_kebab, populate_by_name=True, defer_build=True)
 
 
 class PathOverride(_ConfigSection):
