@@ -34,6 +34,7 @@ if __package__ in (None, ""):  # run as a script: make the repository root impor
     sys.path.insert(0, str(BENCH.parent))
 
 from bench.generate import DEFAULT_SEED, write_corpus  # noqa: E402
+from bench.run import bytecode_warning  # noqa: E402
 
 TARGET_WARM_S = 1.0
 
@@ -103,7 +104,8 @@ def run_benchmark(files: int, repeat: int, seed: int, progress) -> dict:
     warm_summary = summarise(warm)
     return {
         "corpus": {"files": files, "seed": seed},
-        "environment": {"python": platform.python_version(), "platform": platform.platform(), "cpus": os.cpu_count()},
+        "environment": {"python": platform.python_version(), "platform": platform.platform(), "cpus": os.cpu_count(),
+                        "bytecode_cache": bytecode_warning() is None},
         "uncached": summarise(uncached),
         "first_cached_run": summarise([first]),
         "warm": warm_summary,
@@ -148,6 +150,8 @@ def main(argv: list[str] | None = None) -> int:
     if args.files < 1 or args.repeat < 1:
         parser.error("--files and --repeat must be at least 1")
     progress = lambda message: print(message, file=sys.stderr, flush=True)  # noqa: E731
+    if bytecode_warning():
+        progress(bytecode_warning())
     try:
         result = run_benchmark(args.files, args.repeat, args.seed, progress)
     except (RuntimeError, subprocess.CalledProcessError) as error:

@@ -25,6 +25,8 @@ from bench import part_product as product
 from bench import part_reliability as rel
 from bench import part_scale as scale
 from bench.prose import Draft
+from bench.reconcile import settle_availability
+from bench.slips import add_slips
 from bench.yamlemit import dump
 
 DEFAULT_SEED = 20240601
@@ -35,8 +37,20 @@ def design_rng(seed: int, index: int) -> random.Random:
     return random.Random(f"designlint-bench:{seed}:{index}")
 
 
-def generate_design(index: int, rng: random.Random) -> str:
-    """The YAML text of one design; `index` makes its name unique within a corpus."""
+def generate_design(index: int, rng: random.Random, slips: bool = True) -> str:
+    """The YAML text of one design; `index` makes its name unique within a corpus.
+
+    Its numbers are consistent; with `slips`, a few designs carry one slip of the kind
+    reviews find (see :mod:`bench.slips`), as a repository of real drafts would.
+    """
+    document, draft = draft_design(index, rng)
+    if slips:
+        add_slips(document, draft, rng)
+    return render(document, draft)
+
+
+def draft_design(index: int, rng: random.Random) -> tuple[dict, Draft]:
+    """One design as a document (sections in the format's order) and the draft that wrote it."""
     draft = Draft(index, rng)
     # Sections that others refer to are drafted first; the document keeps the format's order.
     teams = product.teams(draft)
@@ -46,7 +60,8 @@ def generate_design(index: int, rng: random.Random) -> str:
     use_cases = product.use_cases(draft)
     architecture = arch.architecture(draft)
     runbooks = ops.runbooks(draft)
-    maybe = lambda section: section if rng.random() < 0.6 else None  # noqa: E731 - not every design has them
+    rel.plan_regions(draft)
+    maybe = lambda section: section if rng.random() < 0.5 else None  # noqa: E731 - not every design has them
     document = {
         "apiVersion": "designlint/v1",
         "kind": "Design",
@@ -72,7 +87,7 @@ def generate_design(index: int, rng: random.Random) -> str:
         "cascadeProtections": rel.cascade_protections(draft),
         "slos": rel.slos(draft),
         "dr": rel.dr(draft),
-        "multiRegion": maybe(rel.multi_region(draft)),
+        "multiRegion": rel.multi_region(draft),
         "migrations": maybe(ops.migrations(draft)),
         "invariants": ops.invariants(draft),
         "cost": ops.cost(draft),
@@ -88,8 +103,13 @@ def generate_design(index: int, rng: random.Random) -> str:
         "notes": ops.notes(draft),
     }
     document = {key: value for key, value in document.items() if value is not None}
-    header = [f"{draft.d.title}: generated benchmark design #{index}.",
-              "Numbers are illustrative; the structure and cross-references are what the benchmark needs."]
+    settle_availability(document, rel.set_slo_objective)
+    return document, draft
+
+
+def render(document: dict, draft: Draft) -> str:
+    header = [f"{draft.d.title}: generated benchmark design #{draft.index}.",
+              "Numbers are illustrative but consistent: formulas, budgets and costs recompute."]
     return dump(document, header)
 
 

@@ -36,11 +36,11 @@ def _component(draft: Draft, cid: str, kind: str, name: str, **extra) -> dict:
     }
     if kind not in ("client", "external-service"):
         found["owner"] = _owner(draft, cid, kind)
-    if rng.random() < 0.4:
+    if rng.random() < 0.3:
         found["responsibility"] = cap(draft.short())
-    if rng.random() < 0.1:
+    if rng.random() < 0.05:
         found["description"] = Folded(draft.prose(1, 2))
-    if rng.random() < 0.1:
+    if rng.random() < 0.05:
         found["designNotes"] = [draft.sentence()]
     found.update(extra)
     return found
@@ -85,21 +85,26 @@ def _tiers(draft: Draft) -> list[list[dict]]:
     return [clients, edge, services, workers, data, vendors]
 
 
-_PROTOCOLS = {"cache": "RESP", "stream": "Kafka protocol", "wide-column-store": "CQL", "external-service": "HTTPS"}
+_PROTOCOLS = {"cache": "RESP", "stream": "Kafka protocol", "wide-column-store": "CQL", "database": "SQL over TLS",
+              "external-service": "HTTPS"}
 
 
 def _dependency(draft: Draft, source: dict, target: dict) -> dict:
     rng = draft.rng
     kind = target["kind"]
     asynchronous = kind in ("stream", "queue") or source["kind"] == "scheduler"
+    foreign = source.get("owner") != target.get("owner")
+    # Calls a caller can do without: vendors, models and indexes, another team's service, optional
+    # features behind the gateway.
     soft = kind in ("external-service", "ml-model", "search-index") or (
-        kind == "service" and source["kind"] == "service" and rng.random() < 0.5)
-    found = {"target": target["id"]}
+        kind == "service" and (source["kind"] == "service" and (foreign or rng.random() < 0.5)
+                               or source["kind"] == "api-gateway" and not target.get("userFacing")))
+    found = draft.style(target=target["id"])
     if asynchronous:
         found["mode"] = "async"
-    if rng.random() < 0.3:
-        found["protocol"] = _PROTOCOLS.get(kind) or rng.choice(["gRPC", "HTTP/2", "HTTPS"])
     if rng.random() < 0.2:
+        found["protocol"] = _PROTOCOLS.get(kind) or rng.choice(["gRPC", "HTTP/2", "HTTPS"])
+    if rng.random() < 0.1:
         found["purpose"] = cap(draft.short())
     if not asynchronous and rng.random() < 0.9:
         found["timeout"] = f"{rng.choice([10, 20, 50] if kind == 'cache' else [50, 100, 200, 500])} ms"
@@ -107,6 +112,10 @@ def _dependency(draft: Draft, source: dict, target: dict) -> dict:
             found["circuitBreaker"] = True
     if kind == "cache" and not asynchronous:
         found["fallback"] = "Treat a cache error as a miss and read the store."
+    elif kind == "cdn":
+        found["fallback"] = "Retry against the origin hostname."
+    elif source["kind"] == "worker" and not asynchronous:
+        found["fallback"] = "Leave the event on the stream and retry with backoff."
     elif soft:
         found["criticality"] = "soft"
         found["fallback"] = f"{cap(rng.choice(v.ACTIONS))}."
@@ -136,7 +145,9 @@ def _wire(draft: Draft, tiers: list[list[dict]]) -> None:
     for number, service in enumerate(services):
         role = service["id"].split("-")[-2]
         own = [by_id[i] for i in fixed.get(role, [])]
-        callees = some(services[number + 1:], 0, 1) + some(stores, 0 if own else 1, 1)
+        # Stores are reached through the team that owns them, never directly across teams.
+        team_stores = [s for s in stores if s.get("owner") == service.get("owner")]
+        callees = some(services[number + 1:], 0, 1) + some(team_stores, 0 if own else 1, 1)
         link(service, own + callees + (vendors if role == "write" else []))
     for worker in workers:
         link(worker, [by_id[f"{d.entity}-events"]] + some(stores[2:], 1, 1))
@@ -192,7 +203,8 @@ def _paths(draft: Draft) -> list[dict]:
         total = sum(int(s["budget"].split()[0]) for s in steps)
         path_id = f"{operation}-path"
         found.append({"id": path_id, "name": f"{cap(operation.replace('-', ' '))} path", "flow": flow,
-                      "operation": operation, "description": draft.sentence(), "steps": steps, "total": f"{total} ms"})
+                      "operation": operation, **({"description": draft.sentence()} if rng.random() < 0.5 else {}),
+                      "steps": steps, "total": f"{total} ms"})
         draft.paths.append(path_id)
     return found
 
@@ -206,7 +218,7 @@ def architecture(draft: Draft) -> dict:
             _capacity(draft, component)
     d = draft.d
     draft.architecture = {
-        "summary": Folded(draft.prose(1, 2)),
+        "summary": Folded(draft.prose(1, 1)),
         "components": draft.components,
         "paths": _paths(draft),
         "dataModel": [f"{d.entity}s({d.entity}_id, owner_id, created_at, body, version) partitioned by owner_id",
@@ -232,6 +244,6 @@ def api(draft: Draft) -> dict:
         "paginationNotes": "Opaque cursors that encode the last rank seen; offsets drift under writes.",
         "idempotency": "Clients send an Idempotency-Key header on every POST; replays return the stored response.",
         "versioning": "Major version in the path; additive changes only within a version.",
-        "endpoints": [{"method": m, "path": p, "description": cap(what), "idempotent": idem}
+        "endpoints": [draft.style(method=m, path=p, description=cap(what), idempotent=idem)
                       for m, p, what, idem in endpoints[: rng.randint(3, 4)]],
     }

@@ -3,31 +3,52 @@
 from __future__ import annotations
 
 from bench import vocabulary as v
-from bench.prose import Draft, cap, money, number
-from bench.yamlemit import Flow, Folded
+from bench.prose import Draft, cap, money, money_shown, number, price, shown
+from bench.yamlemit import Flow, FlowMap, Folded
 
 HOURS_PER_MONTH = 730
 
 
+def _nodes(draft: Draft, component: dict) -> int:
+    """What the bill counts: the planned nodes, or every shard's replicas, or the replicas."""
+    if "capacity" in component:
+        return component["capacity"]["nodes"]
+    if component.get("shards") and component.get("replicas"):
+        return component["shards"] * component["replicas"]
+    return component.get("replicas") or draft.rng.randint(2, 12)
+
+
+def _data(terabytes: float) -> str:
+    return number(terabytes, "TB") if terabytes >= 1 else number(terabytes * 1000, "GB")
+
+
 def cost(draft: Draft) -> dict:
+    """Line items that multiply out, a total that adds up and a cost per user that divides out."""
     rng, q = draft.rng, draft.quantities
     items, amounts = [], []
-    billed = [c for c in draft.components if c["kind"] not in ("client", "external-service")]
-    for component in rng.sample(billed, min(len(billed), 3)):
-        nodes = component.get("capacity", {}).get("nodes") or component.get("replicas") or rng.randint(2, 12)
+
+    def add(item: dict, monthly: float, notes: str | None = None) -> None:
+        item["monthly"] = money(monthly)
+        if notes:
+            item["notes"] = notes
+        amounts.append(money_shown(monthly))
+        items.append(item)
+
+    billed = [c for c in draft.components if c["kind"] not in ("client", "external-service", "cdn")]
+    for component in rng.sample(billed, min(len(billed), rng.randint(3, 4))):
+        nodes = _nodes(draft, component)
         hourly = rng.choice([0.096, 0.192, 0.34, 0.48, 0.77, 1.54])
-        monthly = round(nodes * hourly * HOURS_PER_MONTH)
-        amounts.append(monthly)
-        items.append({"name": f"{component['name']} nodes", "component": component["id"], "quantity": nodes,
-                      "unitPrice": f"${hourly}/hour", "monthly": money(monthly)})
-    storage_tb = max(1, round(q["total_storage_tb"]))
-    items.append({"name": "Primary storage", "quantity": f"{storage_tb} TB", "quantityRef": "total_storage_tb",
-                  "unitPrice": "$23/TB/month", "monthly": money(storage_tb * 23), "notes": "Three replicas included."})
-    amounts.append(storage_tb * 23)
-    egress_tb = max(1, round(q["peak_egress_gbps"] * 0.4 * 3600 * HOURS_PER_MONTH / 8 / 1000))
-    items.append({"name": "Internet egress", "quantity": f"{egress_tb} TB", "unitPrice": "$20/TB/month",
-                  "monthly": money(egress_tb * 20), "notes": "CDN-committed rate; average is 40% of peak."})
-    amounts.append(egress_tb * 20)
+        add({"name": f"{component['name']} nodes", "component": component["id"], "quantity": f"{nodes} nodes",
+             "unitPrice": f"${hourly}/node/hour"}, nodes * hourly * HOURS_PER_MONTH)
+    storage = shown(q["total_storage"])  # TB, replicas included
+    add({"name": "Primary storage", "quantity": _data(storage), "quantityRef": "total_storage",
+         "unitPrice": "$23/TB/month"}, storage * 23, "Every replica is billed.")
+    # Average egress is 40% of the peak: Gbps -> TB a month.
+    egress = shown(q["peak_egress"] * 0.4 * 3600 * HOURS_PER_MONTH / 8 / 1000)
+    add({"name": "Internet egress", "quantity": number(egress, "TB/month"), "unitPrice": "$20/TB"}, egress * 20,
+        "CDN-committed rate; average is 40% of peak.")
+    if rng.random() < 0.4 and all(item.get("component") != "public-lb" for item in items):
+        add({"name": "Load balancer", "component": "public-lb"}, rng.choice([25, 40, 120]), "Plus traffic charges.")
     total = sum(amounts)
     found = {
         "currency": "USD",
@@ -35,7 +56,7 @@ def cost(draft: Draft) -> dict:
         "items": items,
         "total": money(total),
         "users": "dau",
-        "perUser": f"${total / q['dau']:.5f}/user/month",
+        "perUser": price(total / q["dau"], "/user/month"),
         "drivers": [{"driver": cap(d), "magnitude": rng.choice(["dominant", "large", "moderate"]),
                      "mitigation": cap(rng.choice(v.MECHANISMS))}
                     for d in ("egress at peak", "replicated storage", "compute for fan-out")[: rng.randint(1, 2)]],
@@ -65,17 +86,29 @@ def runbooks(draft: Draft) -> list[dict]:
     return found
 
 
+def _alerts(draft: Draft, component: dict) -> list[FlowMap]:
+    """A paging alert where the component has a runbook to page with; tickets and notes elsewhere."""
+    rng = draft.rng
+    runbook = f"RB-{component['id']}"
+    found = []
+    if runbook in draft.runbooks:
+        found.append(FlowMap(condition=cap(rng.choice(v.SIGNALS)), severity="page", runbook=runbook))
+    for severity in draft.some(["ticket", "info"], 0 if found else 1, 1):
+        found.append(FlowMap(condition=cap(rng.choice(v.SIGNALS)), severity=severity))
+    return found
+
+
 def observability(draft: Draft) -> dict:
     rng = draft.rng
+    watched = [c for c in draft.components if c["kind"] != "client" and not c.get("external")]
     metrics = []
-    for component in rng.sample(draft.components, min(len(draft.components), 2)):
+    for component in rng.sample(watched, min(len(watched), rng.randint(6, 8))):
         metrics.append({
             "component": component["id"],
             "metrics": Flow(["p99 latency", "error rate", "saturation"] + draft.some(["queue depth", "hit ratio", "lag"], 0, 1)),
-            "alerts": [{"condition": cap(rng.choice(v.SIGNALS)), "severity": severity, "runbook": rng.choice(draft.runbooks)}
-                       if severity == "page" else {"condition": cap(rng.choice(v.SIGNALS)), "severity": severity}
-                       for severity in draft.some(["page", "ticket", "info"], 1, 2)],
+            "alerts": _alerts(draft, component),
         })
+    metrics.sort(key=lambda entry: draft.ids().index(entry["component"]))
     return {
         "metrics": metrics,
         "tracing": {"context": Flow(["trace_id", "span_id", "user_id_hash"]),
@@ -152,10 +185,10 @@ def evolution(draft: Draft) -> dict:
     rng = draft.rng
     return {
         "steps": [{"horizon": h, "change": cap(rng.choice(v.MECHANISMS)), "impact": cap(draft.short()),
-                   "trigger": cap(rng.choice(v.SIGNALS))} for h in ("6 months", "1 year", "2 years")],
+                   "trigger": cap(rng.choice(v.SIGNALS))} for h in ("6 months", "1 year", "2 years")[: rng.randint(2, 3)]],
         "themes": {"Year 1": [cap(draft.short()) for _ in range(2)], "Year 2": [cap(draft.short())]},
     }
 
 
 def notes(draft: Draft) -> Folded:
-    return Folded(draft.prose(1, 3))
+    return Folded(draft.prose(1, 2))

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from bench import vocabulary as v
-from bench.prose import Draft, cap
+from bench.prose import Draft, cap, number
 from bench.yamlemit import Flow, Folded
 
 
@@ -13,20 +13,16 @@ def metadata(draft: Draft) -> dict:
     return {
         "name": draft.name,
         "title": f"{d.title} ({draft.index})",
-        "owners": Flow(draft.some(v.TEAM_NAMES, 1, 2)),
+        "owners": Flow(draft.some(draft.teams, 1, 2)),
         "status": rng.choice(["draft", "review", "approved", "implemented"]),
         "tags": Flow([d.slug, d.entity, rng.choice(["tier-1", "tier-2", "internal", "customer-facing"])]),
         "summary": Folded(
-            f"How we {d.writer} and {d.reader} for {number_words(rng)} daily users. " + draft.prose(1, 2)
+            f"How we {d.writer} and {d.reader} for {number(draft.quantities['dau'])} daily users. " + draft.prose(1, 1)
         ),
         "created": f"{year}-{rng.randint(1, 12):02d}-{rng.randint(1, 28):02d}",
         "updated": f"{year + 1}-{rng.randint(1, 12):02d}-{rng.randint(1, 28):02d}",
         "reviewers": Flow(draft.some(v.PEOPLE, 2, 3)),
     }
-
-
-def number_words(rng) -> str:
-    return rng.choice(["tens of millions of", "hundreds of millions of", "a few million", "about a billion"])
 
 
 def teams(draft: Draft) -> list[dict]:
@@ -75,13 +71,16 @@ def use_cases(draft: Draft) -> list[dict]:
     ]
     extra = ["history", "search", "export", "moderation", "settings", "bulk-import", "undo", "share"]
     for name in draft.some(extra, 1, 2):
-        found.append({"id": f"{d.entity}-{name}", "name": f"{cap(d.entity)} {name.replace('-', ' ')}",
-                      "category": rng.choice(["supporting", "supporting", "core"]), "user": rng.choice(draft.users),
-                      "priority": rng.choice(["P1", "P2"]),
-                      **({"description": draft.sentence()} if rng.random() < 0.5 else {})})
+        operation = f"{d.entity}-{name}"
+        targeted = operation in ops  # only a use case with a latency target is core
+        found.append({"id": operation, "name": f"{cap(d.entity)} {name.replace('-', ' ')}",
+                      "category": rng.choice(["supporting", "core"]) if targeted else "supporting",
+                      "user": rng.choice(draft.users), "priority": rng.choice(["P1", "P2"]),
+                      **({"description": draft.sentence()} if rng.random() < 0.4 else {}),
+                      **({"operations": Flow([operation])} if targeted else {})})
     for concern in draft.some(v.CONCERNS, 1, 1):
         found.append({"id": f"edge-{concern.replace(' ', '-')}", "name": f"Edge case: {concern}", "category": "edge",
-                      "handling": Folded(f"Handled with {rng.choice(v.MECHANISMS)}. {draft.sentence()}")})
+                      "handling": f"Handled with {rng.choice(v.MECHANISMS)}."})
     draft.use_cases = [u["id"] for u in found]
     return found
 
@@ -101,18 +100,21 @@ def scope(draft: Draft) -> dict:
 def requirements(draft: Draft) -> list[dict]:
     d, rng = draft.d, draft.rng
     found = []
-    for number, (flow, what) in enumerate([("write", d.writer), ("read", d.reader), ("read", f"list {d.entity} history"),
+    for position, (flow, what) in enumerate([("write", d.writer), ("read", d.reader), ("read", f"list {d.entity} history"),
                                            ("write", f"delete a {d.entity}"), ("control", "rate-limit abusive clients"),
-                                           ("control", f"backfill the {d.store}")][: rng.randint(2, 4)], start=1):
+                                           ("control", f"backfill the {d.store}")][: rng.randint(2, 3)], start=1):
+        primary = draft.use_cases[0 if flow == "write" else 1]  # the core use case of that flow
         found.append({
-            "id": f"FR-{number}",
+            "id": f"FR-{position}",
             "name": cap(what),
             "flow": flow,
             "description": cap(draft.short()),
-            "details": [draft.short()],
-            "useCases": Flow(draft.some(draft.use_cases[:4], 1, 2)),
-            "edgeCases": [f"{cap(c)} during {what}" for c in draft.some(v.CONCERNS, 0, 1)],
+            **({"details": [draft.short()]} if rng.random() < 0.5 else {}),
+            "useCases": Flow([primary, *draft.some([u for u in draft.use_cases[2:4] if u != primary], 0, 1)]),
         })
+        edge_cases = [f"{cap(c)} during {what}" for c in draft.some(v.CONCERNS, 0, 1)]
+        if edge_cases:
+            found[-1]["edgeCases"] = edge_cases
     return found
 
 
@@ -154,15 +156,15 @@ def decisions(draft: Draft) -> list[dict]:
     topics = [("Choose the primary store", v.STORE_KINDS), ("Choose the event transport", ["stream", "queue"]),
               ("Choose the cache", ["cache"]), ("Choose the deployment model", ["service", "worker"])]
     found = []
-    for number, (title, kinds) in enumerate(rng.sample(topics, rng.randint(1, 2)), start=1):
+    for position, (title, kinds) in enumerate(rng.sample(topics, rng.randint(1, 2)), start=1):
         kind = rng.choice(kinds)
         chosen, *others = rng.sample(v.TECHNOLOGIES[kind], 2)
         found.append({
-            "id": f"ADR-{draft.index % 100:02d}{number}",
+            "id": f"ADR-{draft.index % 100:02d}{position}",
             "title": title,
             "decision": f"Use {chosen}.",
             "reversibility": rng.choice(["reversible", "irreversible"]),
-            "rationale": Folded(draft.prose(1, 2)),
+            "rationale": Folded(draft.prose(1, 1)),
             "alternatives": [{"name": other, "whyRejected": draft.sentence(), "whenItWouldWork": cap(draft.short())}
                              for other in others],
         })

@@ -8,31 +8,54 @@ from bench.reconcile import impacts
 from bench.yamlemit import Flow, FlowMap
 
 
-_SCOPES = ["node", "shard", "cluster", "region", "slow", "partial"]
+# Failure scopes by kind of component, and how a scenario's name reads.
+_STATELESS = ("service", "worker", "api-gateway", "load-balancer")
+_DATA = ("cache", "database", "wide-column-store", "key-value-store", "stream", "queue", "search-index", "object-store")
+_WORDING = {"node": "loses a node", "shard": "loses a shard", "cluster": "is down", "region": "is down in one region",
+            "slow": "is slow", "partial": "partly fails"}
 
 
-def _blast_radius(draft: Draft, scope: str, component: dict, impact, paths: dict[str, dict]) -> dict:
-    """What the graph says the failure reaches; the share of users follows from the scope."""
+def _scopes(draft: Draft, component: dict) -> list[str]:
+    regional = ["region"] if draft.regions else []
+    if component["kind"] in _STATELESS:
+        return ["node", "slow", "cluster", *regional]
+    if component["kind"] in _DATA:
+        return ["node", "cluster", "slow", *(["shard"] if component.get("shards") else []), *regional]
+    return ["slow", "partial", "cluster"]
+
+
+def _effect(draft: Draft, scope: str, component: dict, impact, paths: dict[str, dict]) -> tuple[str, dict]:
+    """What the graph says the failure reaches, in words and as a blast radius; the users' share follows the scope."""
     rng = draft.rng
     lost = [p for p in paths if p in impact.lost_paths]
     degraded = [p for p in paths if p in impact.degraded_paths]
     flows = lost + [p for p in degraded if rng.random() < 0.5]
+    names = {p: paths[p]["name"].removesuffix(" path") for p in paths}
+    if lost:
+        verb = "fails" if len(lost) == 1 else "fail"
+        words = f"{' and '.join(names[p] for p in lost)} {verb} for the users it reaches."
+    elif degraded:
+        verb = "slows down but keeps" if len(degraded) == 1 else "slow down but keep"
+        words = f"{' and '.join(names[p] for p in degraded)} {verb} working."
+    else:
+        words = f"No user-facing flow stops; the {draft.d.store} lags until it recovers."
     if not lost and not degraded:
         share, revenue = 0, "none"
-    elif scope in ("cluster", "all"):
+    elif scope == "cluster":
         share, revenue = (100, "high") if lost else (rng.choice([10, 25]), "low")
     elif scope == "region":
-        share, revenue = 100 // len(draft.regions["regions"]) if draft.regions else 100, "medium"
+        share, revenue = 100 // len(draft.regions["regions"]), "medium"
     elif scope in ("node", "shard"):
         parts = component.get("shards" if scope == "shard" else "replicas") or rng.choice([4, 8])
         share, revenue = max(1, round(100 / parts)), "low"
     else:
         share, revenue = rng.choice([5, 10, 25]), "low"
-    found = {"users": f"{share}%", "revenue": revenue}
+    found = FlowMap(users=f"{share}%", revenue=revenue)
+    if flows and rng.random() < 0.4:
+        found["capabilities"] = Flow([names[p] for p in flows])
     if flows:
-        found["capabilities"] = Flow([paths[p]["name"].removesuffix(" path") for p in flows])
         found["flows"] = Flow(flows)
-    return found
+    return words, found
 
 
 def failure_scenarios(draft: Draft) -> list[dict]:
@@ -42,18 +65,19 @@ def failure_scenarios(draft: Draft) -> list[dict]:
     paths = {p["id"]: p for p in draft.architecture["paths"]}
     found = []
     for component in rng.sample(candidates, min(len(candidates), rng.randint(5, 7))):
-        scope = rng.choice(_SCOPES if draft.regions else [s for s in _SCOPES if s != "region"])
-        found.append({
-            "id": f"{component['id']}-{scope}-failure",
-            "component": component["id"],
-            "scope": scope,
-            "name": f"{component['name']} {'is slow' if scope == 'slow' else f'loses a {scope}'}",
-            "impact": draft.sentence(),
-            "degradation": f"{cap(rng.choice(v.ACTIONS))}.",
-            "detection": f"Alert when {rng.choice(v.SIGNALS)}.",
-            "blastRadius": _blast_radius(draft, scope, component, effects[component["id"]], paths),
-            "partial": scope in ("partial", "shard", "node"),
-        })
+        scope = rng.choice(_scopes(draft, component))
+        words, blast_radius = _effect(draft, scope, component, effects[component["id"]], paths)
+        scenario = {"id": f"{component['id']}-{scope}-failure", "component": component["id"], "scope": scope}
+        if rng.random() < 0.5:
+            scenario["name"] = f"{component['name']} {_WORDING[scope]}"
+        scenario["impact"] = words
+        scenario["degradation"] = f"{cap(rng.choice(v.ACTIONS))}."
+        if rng.random() < 0.6:
+            scenario["detection"] = f"Alert when {rng.choice(v.SIGNALS)}."
+        scenario["blastRadius"] = blast_radius
+        if scope in ("partial", "shard", "node"):
+            scenario["partial"] = True
+        found.append(scenario)
     return found
 
 
@@ -69,7 +93,7 @@ def cascade_protections(draft: Draft) -> list[dict]:
               "load-shedding": "90%", "bulkhead": "32", "backpressure": "10K", "request-coalescing": "1",
               "fallback": "1", "cache-warming": "15 min"}
     found = []
-    for pattern in rng.sample(sorted(values), rng.randint(3, 4)):
+    for pattern in rng.sample(sorted(values), rng.randint(2, 4)):
         found.append({"pattern": pattern, "appliedTo": rng.choice(draft.ids("service", "api-gateway", "worker")),
                       "rationale": cap(draft.short()), "value": values[pattern]})
     return found

@@ -12,8 +12,7 @@ from bench import vocabulary as v
 from bench.prose import Draft, cap, number, shown
 from bench.yamlemit import Flow
 
-_MEASURED = ["Measured on the current system over the last quarter.", "Product forecast for the first year.",
-             "From the analytics pipeline, median of the last 30 days.", "Agreed with product as the sizing input."]
+_MEASURED = ["Measured last quarter.", "Product forecast.", "Median of the last 30 days.", "Agreed with product."]
 
 
 def _inputs(draft: Draft) -> list[tuple[str, float, str, str, str]]:
@@ -22,27 +21,24 @@ def _inputs(draft: Draft) -> list[tuple[str, float, str, str, str]]:
     audience = draft.audience_unit
     dau = rng.choice([2e6, 5e6, 2e7, 5e7, 1.2e8, 2e8, 5e8])
     found = [
-        ("dau", dau, "users", "Daily active users", f"Given: the service is sized for {number(dau)} daily users."),
+        ("dau", dau, "users", "Daily active users", "Given by product for the launch year."),
         ("reads_per_user", rng.choice([5, 10, 20, 40]), f"{d.store} reads/user/day", "Reads per user per day",
-         f"Each session opens the {d.store} a few times; {rng.choice(_MEASURED).lower()}"),
+         rng.choice(_MEASURED)),
         ("writes_per_user", rng.choice([0.5, 1, 2, 5]), f"{d.entity}s/user/day", "Writes per user per day",
-         f"Most {d.audience} only read; {rng.choice(_MEASURED).lower()}"),
-        ("peak_factor", rng.choice([2, 3, 4]), "x", "Peak-to-average ratio",
-         "The busiest hour over the daily average, from last year's traffic."),
+         rng.choice(_MEASURED)),
+        ("peak_factor", rng.choice([2, 3, 4]), "x", "Peak-to-average ratio", "Busiest hour over the daily mean."),
         ("fanout", rng.choice([10, 50, 200, 300]), f"{d.audience}/{d.entity}", f"Average {d.audience} per {d.entity}",
-         f"Mean {d.audience} per {d.entity}; the long tail is handled separately."),
+         "Mean; the long tail is handled apart."),
         ("item_size", rng.choice([0.5, 1, 2, 4]), f"KB/{d.entity}", f"Size of one {d.entity}",
-         "Metadata and body after compression; media lives elsewhere."),
-        ("retention", rng.choice([30, 90, 365, 730]), "days", "Retention", "Set by the data retention policy."),
-        ("replication_factor", 3, "x", "Copies of each record", "Three replicas across zones."),
-        ("cache_hit_ratio", rng.choice([80, 90, 95]), "%", "Cache hit ratio",
-         f"Observed on the current {d.store} cache at peak."),
-        ("response_size", rng.choice([4, 8, 16, 32]), "KB/read", "Response size",
-         f"One page of the {d.store} with hydrated {d.entity}s, compressed."),
+         "Compressed; media lives elsewhere."),
+        ("retention", rng.choice([30, 90, 365, 730]), "days", "Retention", "The data retention policy."),
+        ("replication_factor", 3, "x", "Copies of each record", "Three zones."),
+        ("cache_hit_ratio", rng.choice([80, 90, 95]), "%", "Cache hit ratio", "Observed at peak."),
+        ("response_size", rng.choice([4, 8, 16, 32]), "KB/read", "Response size", "One page, compressed."),
     ]
     if rng.random() < 0.5:
         found.append(("hot_share", rng.choice([5, 10, 20]), "%", "Share of a week's data that is hot",
-                      f"Most reads hit {d.entity}s from the last week."))
+                      "Most reads are of the last week."))
     return found
 
 
@@ -91,8 +87,8 @@ def scale(draft: Draft) -> dict:
     for name, value, unit, label, rationale in inputs:
         values[name] = value
         draft.units[name] = unit
-        entry = {"name": name, "value": number(value, unit)}
-        if rng.random() < 0.25:
+        entry = draft.style(name=name, value=number(value, unit))
+        if rng.random() < 0.15:
             entry["label"] = label
         if rng.random() < 0.92:  # a draft leaves the odd input unexplained
             entry["rationale"] = rationale
@@ -100,11 +96,11 @@ def scale(draft: Draft) -> dict:
     for name, formula, compute, unit, label in _derived(draft, {i[0] for i in inputs}):
         exact = compute(values)
         draft.units[name] = unit
-        entry = {"name": name, "formula": formula}
-        if rng.random() < 0.2:
+        entry = draft.style(name=name, formula=formula)
+        if rng.random() < 0.15:
             entry["label"] = label
         if rng.random() < 0.9:  # a few are left to the formula alone
-            entry = {"name": name, "value": number(exact, unit), **entry}
+            entry = draft.style({"name": name, "value": number(exact, unit), **entry})
             values[name] = shown(exact)
         else:
             values[name] = exact
@@ -135,21 +131,21 @@ def nfr(draft: Draft) -> dict:
     # Objectives as first written; they are lowered later to what the dependencies allow.
     availability = [
         {"name": f"{cap(d.reader)}", "component": f"{d.entity}-read-service", "target": "99.95%",
-         "rationale": draft.sentence()},
+         "rationale": cap(draft.short())},
         {"name": f"{cap(d.writer)}", "component": f"{d.entity}-write-service", "target": "99.9%"},
     ]
     if rng.random() < 0.7:
         availability.append({"name": "Public API", "component": "api-gateway", "target": rng.choice(["99.9%", "99.5%"])})
     return {
         "latency": [
-            {"operation": op, "name": f"{op.replace('-', ' ').capitalize()}", "target": f"{target} ms",
-             "percentile": rng.choice(["p99", "p99", "p95"])}
+            {"operation": op, **({"name": op.replace("-", " ").capitalize()} if rng.random() < 0.5 else {}),
+             "target": f"{target} ms", "percentile": rng.choice(["p99", "p99", "p95"])}
             for op, target in draft.operations
         ],
         "availability": availability,
         "consistency": [
             {"aspect": f"{cap(d.store)} after a write", "model": "eventual", "bound": f"{rng.choice([5, 30, 60])} s",
-             "rationale": draft.sentence()},
+             "rationale": cap(draft.short())},
             {"aspect": f"Own {d.entity}s", "model": "read-your-writes"},
             {"aspect": "Quota and billing records", "model": "strong", "rationale": "Money and limits must not drift."},
         ],

@@ -6,6 +6,7 @@ import math
 import random
 
 from bench import vocabulary as v
+from bench.yamlemit import FlowMap
 from designlint.units.definitions import singular
 
 _SUFFIXES = (("B", 1e9), ("M", 1e6), ("K", 1e3))
@@ -110,6 +111,8 @@ class Draft(Writer):
 
     def __init__(self, index: int, rng: random.Random):
         super().__init__(rng, rng.choice(v.DOMAINS))
+        # Authors either write small entries on one line, `{name: dau, value: 50M users}`, or a key a line.
+        self.style = FlowMap if rng.random() < 0.5 else dict
         self.index = index
         self.name = f"{self.d.slug}-{index:04d}"
         self.teams: list[str] = []
@@ -123,6 +126,7 @@ class Draft(Writer):
         self.paths: list[str] = []
         self.runbooks: list[str] = []
         self.regions: dict | None = None  # the multi-region plan, drafted before the SLOs that depend on it
+        self.dr_plan: dict = {}  # the DR tier with its RPO, RTO and replication
 
     @property
     def audience_unit(self) -> str:

@@ -39,6 +39,14 @@ MAX_COLD_START_MS = 250.0
 COLD_START_DESIGN = REPO / "designs" / "newsfeed.yaml"
 
 
+def bytecode_warning() -> str | None:
+    """Without bytecode caches every process recompiles designlint, which users' runs do not."""
+    if not os.environ.get("PYTHONDONTWRITEBYTECODE"):
+        return None
+    return ("warning: PYTHONDONTWRITEBYTECODE is set, so every run recompiles designlint and the times include "
+            "it; run with bytecode caching enabled (env -u PYTHONDONTWRITEBYTECODE ...) to measure what users see")
+
+
 def designlint_command() -> list[str]:
     """The installed console script next to this interpreter, as users run it."""
     script = Path(sys.executable).parent / "designlint"
@@ -110,7 +118,8 @@ def run_benchmark(files: int, repeat: int, cold_runs: int, seed: int, out: Path,
     return {
         "corpus": {"files": files, "bytes": corpus_bytes, "seed": seed, "dir": str(out)},
         "repeat": repeat,
-        "environment": {"python": platform.python_version(), "platform": platform.platform(), "cpus": os.cpu_count()},
+        "environment": {"python": platform.python_version(), "platform": platform.platform(), "cpus": os.cpu_count(),
+                        "bytecode_cache": bytecode_warning() is None},
         "floor": floor,
         "designlint": {**check, "report": report_summary},
         "cold_start": {**cold, "runs": cold_runs, "design": str(cold_design),
@@ -170,6 +179,8 @@ def main(argv: list[str] | None = None) -> int:
         parser.error("--files, --repeat and --cold-runs must be at least 1")
 
     progress = lambda message: print(message, file=sys.stderr, flush=True)  # noqa: E731
+    if bytecode_warning():
+        progress(bytecode_warning())
     temporary = args.out is None
     out = Path(tempfile.mkdtemp(prefix="designlint-corpus-")) if temporary else args.out.resolve()
     if not temporary and out.exists() and any(out.glob("design-*.yaml")):

@@ -10,7 +10,8 @@ import jsonschema
 import pytest
 import yaml
 
-from bench.generate import DEFAULT_SEED, design_rng, generate_design, write_corpus
+from bench.generate import DEFAULT_SEED, design_rng, draft_design, generate_design, render, write_corpus
+from bench.slips import SLIPS
 from designlint.cli import main
 from designlint.loader import load_text
 from designlint.model import Design
@@ -61,3 +62,40 @@ def test_designlint_check_reports_no_structural_findings(corpus, capsys):
     assert code in (0, 1)  # 1 only means the checklist rules had something to say
     assert report["summary"]["files"] == len(corpus)
     assert [f for f in report["findings"] if STRUCTURAL.match(f["code"])] == []
+
+
+NUMBERS = re.compile(r"^DL5\d\d$")  # the rules that recompute a design's numbers
+
+
+def _check(paths: list[Path], capsys) -> list[dict]:
+    main(["check", "--no-cache", *map(str, paths), "--format", "json"])
+    return json.loads(capsys.readouterr().out)["findings"]
+
+
+def test_numbers_recompute_without_slips(tmp_path, capsys):
+    # Formulas, units, costs, budgets, ceilings, DR and blast radii all agree with designlint's arithmetic.
+    paths = []
+    for index in range(12):
+        path = tmp_path / f"design-{index:04d}.yaml"
+        path.write_text(generate_design(index, design_rng(DEFAULT_SEED, index), slips=False), encoding="utf-8")
+        paths.append(path)
+    assert [(f["file"], f["code"], f["message"]) for f in _check(paths, capsys) if NUMBERS.match(f["code"])] == []
+
+
+@pytest.mark.parametrize("code", sorted(SLIPS))
+def test_each_slip_causes_exactly_its_finding(code, tmp_path, capsys):
+    for index in range(40):
+        rng = design_rng(DEFAULT_SEED, index)
+        document, draft = draft_design(index, rng)
+        if SLIPS[code](document, draft, rng):
+            break
+    else:
+        pytest.fail(f"no design among the first 40 admits the {code} slip")
+    path = tmp_path / "slipped.yaml"
+    path.write_text(render(document, draft), encoding="utf-8")
+    assert [f["code"] for f in _check([path], capsys) if NUMBERS.match(f["code"])] == [code]
+
+
+def test_the_corpus_has_few_number_findings(corpus, capsys):
+    findings = _check(corpus, capsys)
+    assert sum(1 for f in findings if NUMBERS.match(f["code"])) <= len(corpus)

@@ -55,7 +55,7 @@ def test_pyproject_select_by_code_name_and_dimension(tmp_path, capsys):
 def test_yaml_config_ignore_prefix_and_severity_override(tmp_path, capsys):
     _write(tmp_path, {
         ".designlint.yaml": """
-            ignore: [DL1, DL2, DL3, DL41, DL42, DL43, DL440]
+            ignore: [DL1, DL2, DL3, DL41, DL42, DL43, DL44, DL45, DL5]
             severity: {tradeoff-sacrifice: info, DL401: info}
             fail-on: warning
         """,
