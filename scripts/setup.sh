@@ -6,10 +6,10 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 
 extras=".[diagrams,site]"
-system_packages=(graphviz)  # the 'dot' program that draws the diagrams
+system_packages=(graphviz fonts-dejavu-core)  # the 'dot' program that draws the diagrams, and a font for its labels
 if [ "${1:-}" = "--test" ]; then
   extras=".[test,diagrams,site]"
-  system_packages+=(chromium chromium-driver)  # the site's browser test drives Debian's Chromium
+  system_packages+=(chromium chromium-driver fonts-liberation2)  # the site's browser test drives Debian's Chromium
 fi
 
 missing=()
