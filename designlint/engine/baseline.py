@@ -33,7 +33,7 @@ Origin = tuple[str | None, Position | None]  # where the baseline was named, for
 
 
 class BaselineDocument(BaseModel):
-    model_config = ConfigDict(extra="forbid")
+    model_config = ConfigDict(extra="forbid", defer_build=True)
 
     version: Literal[1]
     findings: dict[str, dict[str, dict[RuleCode, Annotated[int, Field(strict=True, ge=1)]]]]
