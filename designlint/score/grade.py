@@ -64,7 +64,8 @@ class ItemGrade:
 
     @property
     def passed_rules(self) -> tuple[str, ...]:
-        reported = {f.code for f in self.findings}
+        # A suppressed finding is an accepted gap, listed on its own, not a pass.
+        reported = {f.code for f in (*self.findings, *self.suppressed)}
         return tuple(code for code in self.rules if code not in reported)
 
     @property
