@@ -59,6 +59,10 @@ def check(paths, output_format, fail_on, config_file, select, ignore, packs, out
     from designlint.reporters import REPORTERS, Report
 
     files = discover(list(paths) or ["."])
+    if not files:
+        # Exit 0 like ruff, but say so: a CI job pointed at the wrong folder should not look green silently.
+        click.echo("designlint: warning: no design files found (YAML files with apiVersion: designlint/... "
+                   "and kind: Design)", err=True)
     if only_designs:
         from designlint.engine.discovery import looks_like_design
 

@@ -81,3 +81,9 @@ def test_version_and_module_entry_point():
 
 def test_unknown_option_exits_2(capsys):
     assert main(["check", "--frobnicate"]) == 2
+
+
+def test_folder_without_designs_warns_and_exits_0(tmp_path, capsys):
+    (tmp_path / "ci.yaml").write_text("on: push\n", encoding="utf-8")
+    assert main(["check", str(tmp_path)]) == 0
+    assert "no design files found" in capsys.readouterr().err
