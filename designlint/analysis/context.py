@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import threading
 from functools import cached_property
 
 from designlint.units import month_seconds_of
@@ -87,17 +86,9 @@ class Numbers:
         return self._impacts[component]
 
 
-_last = threading.local()
-
-
 def numbers(design) -> Numbers:
-    """The Numbers of ``design``; the rules of one check share them (the last design is remembered).
-
-    Keeping a reference to the design keeps its ``id`` from being reused while remembered.
-    """
-    cached = getattr(_last, "entry", None)
-    if cached is not None and cached[0] is design:
-        return cached[1]
-    result = Numbers(design)
-    _last.entry = (design, result)
-    return result
+    """The Numbers of ``design``, computed once per design instance and shared by its rules."""
+    derived = design._derived
+    if "numbers" not in derived:
+        derived["numbers"] = Numbers(design)
+    return derived["numbers"]

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import difflib
+import typing
 from typing import Any
 
 from pydantic import BaseModel, ValidationError
@@ -47,8 +48,6 @@ def _describe(value: Any) -> str:
 
 def _model_at(root: type[BaseModel], path: DocPath) -> type[BaseModel] | None:
     """The model class that validates the mapping at ``path`` (for 'did you mean' hints)."""
-    import typing
-
     current: Any = root
     for part in path:
         if isinstance(part, int):
@@ -59,15 +58,15 @@ def _model_at(root: type[BaseModel], path: DocPath) -> type[BaseModel] | None:
         field = by_alias.get(part)
         if field is None:
             return None
-        current = _innermost_model(field.annotation, typing)
+        current = _innermost_model(field.annotation)
     return current if isinstance(current, type) and issubclass(current, BaseModel) else None
 
 
-def _innermost_model(annotation: Any, typing: Any) -> Any:
+def _innermost_model(annotation: Any) -> Any:
     if isinstance(annotation, type) and issubclass(annotation, BaseModel):
         return annotation
     for arg in typing.get_args(annotation):
-        found = _innermost_model(arg, typing)
+        found = _innermost_model(arg)
         if found is not None:
             return found
     return None

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
-from typing import Literal
+from typing import Any, Literal
+
+from pydantic import PrivateAttr
 
 from designlint.model.api import ApiDesign
 from designlint.model.architecture import Architecture
@@ -80,3 +82,7 @@ class Design(Section):
     incidents: list[Incident] = []
     mental_models: list[MentalModel] = []
     notes: Text | None = None
+
+    # Analyses derived from this design (the numbers every number rule reads), computed once per
+    # instance; not part of the data, the schema or a dump.
+    _derived: dict[str, Any] = PrivateAttr(default_factory=dict)
