@@ -46,8 +46,13 @@ def designlint_command() -> list[str]:
 
 def measure(command: list[str], cwd: Path, stdout_file: Path) -> dict:
     """One run in a fresh measuring process, so its CPU and memory figures are the command's alone."""
-    completed = subprocess.run([sys.executable, str(BENCH / "measure.py"), str(stdout_file), "--", *command],
-                               cwd=cwd, capture_output=True, text=True, check=True)
+    completed = subprocess.run(
+        [sys.executable, str(BENCH / "measure.py"), str(stdout_file), "--", *command],
+        cwd=cwd,
+        capture_output=True,
+        text=True,
+        check=True,
+    )
     result = json.loads(completed.stdout)
     if result["returncode"] not in (0, 1):
         raise RuntimeError(f"{' '.join(command)} exited {result['returncode']}: {result['stderr'].strip()}")
@@ -56,10 +61,12 @@ def measure(command: list[str], cwd: Path, stdout_file: Path) -> dict:
 
 
 def summarise(runs: list[dict]) -> dict:
-    return {"wall_s": statistics.median(r["wall_s"] for r in runs),
-            "cpu_s": statistics.median(r["cpu_s"] for r in runs),
-            "peak_rss_mib": max(r["peak_rss_kib"] for r in runs) / 1024,
-            "runs": len(runs)}
+    return {
+        "wall_s": statistics.median(r["wall_s"] for r in runs),
+        "cpu_s": statistics.median(r["cpu_s"] for r in runs),
+        "peak_rss_mib": max(r["peak_rss_kib"] for r in runs) / 1024,
+        "runs": len(runs),
+    }
 
 
 def run_benchmark(files: int, repeat: int, seed: int, progress) -> dict:
@@ -92,11 +99,15 @@ def run_benchmark(files: int, repeat: int, seed: int, progress) -> dict:
         measure(clean, corpus, out)
         clean_warm = [measure(clean, corpus, out) for _ in range(repeat)]
 
-        mismatches = [label for label, runs, expected in (
-            ("unchanged", [*uncached, first, *warm], reference),
-            ("one design changed", [one_changed], changed_reference),
-            ("passing designs", [*clean_uncached, *clean_warm], clean_uncached[0]["output"]),
-        ) if any(run["output"] != expected for run in runs)]
+        mismatches = [
+            label
+            for label, runs, expected in (
+                ("unchanged", [*uncached, first, *warm], reference),
+                ("one design changed", [one_changed], changed_reference),
+                ("passing designs", [*clean_uncached, *clean_warm], clean_uncached[0]["output"]),
+            )
+            if any(run["output"] != expected for run in runs)
+        ]
         entries = sum(1 for _ in (corpus / ".designlint_cache").rglob("*.json"))
     finally:
         shutil.rmtree(corpus, ignore_errors=True)
@@ -104,8 +115,12 @@ def run_benchmark(files: int, repeat: int, seed: int, progress) -> dict:
     warm_summary = summarise(warm)
     return {
         "corpus": {"files": files, "seed": seed},
-        "environment": {"python": platform.python_version(), "platform": platform.platform(), "cpus": os.cpu_count(),
-                        "bytecode_cache": bytecode_warning() is None},
+        "environment": {
+            "python": platform.python_version(),
+            "platform": platform.platform(),
+            "cpus": os.cpu_count(),
+            "bytecode_cache": bytecode_warning() is None,
+        },
         "uncached": summarise(uncached),
         "first_cached_run": summarise([first]),
         "warm": warm_summary,
@@ -121,22 +136,29 @@ def run_benchmark(files: int, repeat: int, seed: int, progress) -> dict:
 
 
 def render_table(result: dict) -> str:
-    rows = (("no cache (--no-cache)", result["uncached"]),
-            ("first run, writing the cache", result["first_cached_run"]),
-            ("re-run, nothing changed", result["warm"]),
-            ("re-run, one design changed", result["one_design_changed"]),
-            ("passing designs, no cache", result["passing_uncached"]),
-            ("passing designs, re-run", result["passing_warm"]))
-    lines = [f"designlint result cache: {result['corpus']['files']} designs, "
-             f"median of {result['warm']['runs']} runs", "",
-             f"{'designlint check . --format json':34}{'wall':>10}{'CPU':>10}{'peak RSS':>14}",
-             *(f"{label:34}{row['wall_s']:>9.3f}s{row['cpu_s']:>9.3f}s{row['peak_rss_mib']:>10.1f} MiB"
-               for label, row in rows),
-             "",
-             f"unchanged re-run: {result['warm']['wall_s']:.3f} s, {result['speedup']:.1f}x faster than no cache; "
-             f"target < {TARGET_WARM_S:.1f} s {'met' if result['target']['met'] else 'MISSED'}",
-             f"{result['cache_entries']} cache entries; output byte-identical to uncached runs: "
-             f"{'yes' if result['identical_output'] else 'NO'}"]
+    rows = (
+        ("no cache (--no-cache)", result["uncached"]),
+        ("first run, writing the cache", result["first_cached_run"]),
+        ("re-run, nothing changed", result["warm"]),
+        ("re-run, one design changed", result["one_design_changed"]),
+        ("passing designs, no cache", result["passing_uncached"]),
+        ("passing designs, re-run", result["passing_warm"]),
+    )
+    lines = [
+        f"designlint result cache: {result['corpus']['files']} designs, "
+        f"median of {result['warm']['runs']} runs",
+        "",
+        f"{'designlint check . --format json':34}{'wall':>10}{'CPU':>10}{'peak RSS':>14}",
+        *(
+            f"{label:34}{row['wall_s']:>9.3f}s{row['cpu_s']:>9.3f}s{row['peak_rss_mib']:>10.1f} MiB"
+            for label, row in rows
+        ),
+        "",
+        f"unchanged re-run: {result['warm']['wall_s']:.3f} s, {result['speedup']:.1f}x faster than no cache; "
+        f"target < {TARGET_WARM_S:.1f} s {'met' if result['target']['met'] else 'MISSED'}",
+        f"{result['cache_entries']} cache entries; output byte-identical to uncached runs: "
+        f"{'yes' if result['identical_output'] else 'NO'}",
+    ]
     return "\n".join(lines) + "\n"
 
 
@@ -157,10 +179,15 @@ def main(argv: list[str] | None = None) -> int:
     except (RuntimeError, subprocess.CalledProcessError) as error:
         print(f"bench: could not measure: {error}", file=sys.stderr)
         return 2
-    print(json.dumps(result, indent=2, sort_keys=True) if args.json else render_table(result), end="\n" if args.json else "")
+    print(
+        json.dumps(result, indent=2, sort_keys=True) if args.json else render_table(result),
+        end="\n" if args.json else "",
+    )
     if not result["identical_output"]:
-        print(f"bench: cached output differs from an uncached check: {', '.join(result['mismatches'])}",
-              file=sys.stderr)
+        print(
+            f"bench: cached output differs from an uncached check: {', '.join(result['mismatches'])}",
+            file=sys.stderr,
+        )
         return 2
     return 0
 

@@ -108,8 +108,10 @@ def draft_design(index: int, rng: random.Random) -> tuple[dict, Draft]:
 
 
 def render(document: dict, draft: Draft) -> str:
-    header = [f"{draft.d.title}: generated benchmark design #{draft.index}.",
-              "Numbers are illustrative but consistent: formulas, budgets and costs recompute."]
+    header = [
+        f"{draft.d.title}: generated benchmark design #{draft.index}.",
+        "Numbers are illustrative but consistent: formulas, budgets and costs recompute.",
+    ]
     return dump(document, header)
 
 

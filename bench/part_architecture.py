@@ -9,7 +9,6 @@ from bench import vocabulary as v
 from bench.prose import Draft, cap, number
 from bench.yamlemit import FlowMap, Folded
 
-
 _EDGE_KINDS = ("cdn", "load-balancer", "api-gateway")
 _READ_SIDE = ("cache", "wide-column-store", "key-value-store", "search-index", "ml-model", "object-store")
 
@@ -52,41 +51,92 @@ def _tiers(draft: Draft) -> list[list[dict]]:
     clients = [comp("mobile-app", "client", "Mobile apps", userFacing=True)]
     if rng.random() < 0.3:
         clients.append(comp("web-app", "client", "Web app", userFacing=True))
-    edge = [comp("public-lb", "load-balancer", "Public load balancer", replicas=rng.choice([2, 3, 4])),
-            comp("api-gateway", "api-gateway", "API gateway", userFacing=True, replicas=rng.randint(3, 12))]
+    edge = [
+        comp("public-lb", "load-balancer", "Public load balancer", replicas=rng.choice([2, 3, 4])),
+        comp("api-gateway", "api-gateway", "API gateway", userFacing=True, replicas=rng.randint(3, 12)),
+    ]
     if rng.random() < 0.5:
         edge.insert(0, comp("edge-cdn", "cdn", "Edge CDN", external=True, availability="99.99%"))
     roles = ["write", "read", *draft.some([r for r in v.SERVICE_ROLES if r not in ("write", "read")], 1, 1)]
-    services = [comp(f"{d.entity}-{role}-service", "service", f"{cap(d.entity)} {role} service",
-                     replicas=rng.randint(3, 40), **({"userFacing": True} if role in ("write", "read") else {}))
-                for role in roles]
-    workers = [comp(f"{d.entity}-{role}-worker", "worker", f"{cap(role)} worker", replicas=rng.randint(2, 30))
-               for role in draft.some(v.WORKER_ROLES, 1, 2)]
+    services = [
+        comp(
+            f"{d.entity}-{role}-service",
+            "service",
+            f"{cap(d.entity)} {role} service",
+            replicas=rng.randint(3, 40),
+            **({"userFacing": True} if role in ("write", "read") else {}),
+        )
+        for role in roles
+    ]
+    workers = [
+        comp(f"{d.entity}-{role}-worker", "worker", f"{cap(role)} worker", replicas=rng.randint(2, 30))
+        for role in draft.some(v.WORKER_ROLES, 1, 2)
+    ]
     shards = rng.choice([16, 32, 64, 128, 256])
     data = [
-        comp(f"{d.store}-cache", "cache", f"{cap(d.store)} cache", shards=shards // 4, replicas=2,
-             availability="99.9%"),
-        comp(f"{d.entity}-events", "stream", f"{cap(d.entity)} events", shards=shards, shardKey=f"{d.entity}_id"),
-        comp(f"{d.entity}-db", "database", f"{cap(d.entity)} database", shards=shards // 8, replicas=3,
-             shardKey="owner_id", availability="99.95%"),
-        comp(f"{d.store}-store", rng.choice(["wide-column-store", "key-value-store"]), f"{cap(d.store)} store",
-             shards=shards, replicas=3, shardKey="owner_id", availability="99.99%"),
+        comp(
+            f"{d.store}-cache",
+            "cache",
+            f"{cap(d.store)} cache",
+            shards=shards // 4,
+            replicas=2,
+            availability="99.9%",
+        ),
+        comp(
+            f"{d.entity}-events",
+            "stream",
+            f"{cap(d.entity)} events",
+            shards=shards,
+            shardKey=f"{d.entity}_id",
+        ),
+        comp(
+            f"{d.entity}-db",
+            "database",
+            f"{cap(d.entity)} database",
+            shards=shards // 8,
+            replicas=3,
+            shardKey="owner_id",
+            availability="99.95%",
+        ),
+        comp(
+            f"{d.store}-store",
+            rng.choice(["wide-column-store", "key-value-store"]),
+            f"{cap(d.store)} store",
+            shards=shards,
+            replicas=3,
+            shardKey="owner_id",
+            availability="99.99%",
+        ),
     ]
     optional = [
-        ("session-cache", "cache", "Session cache"), ("media-store", "object-store", "Media store"),
+        ("session-cache", "cache", "Session cache"),
+        ("media-store", "object-store", "Media store"),
         (f"{d.entity}-search", "search-index", f"{cap(d.entity)} search index"),
-        ("ranker-model", "ml-model", "Ranking model"), (f"{d.entity}-jobs", "queue", "Job queue"),
+        ("ranker-model", "ml-model", "Ranking model"),
+        (f"{d.entity}-jobs", "queue", "Job queue"),
         ("nightly-reconciler", "scheduler", "Nightly reconciler"),
     ]
     data += [comp(cid, kind, name) for cid, kind, name in draft.some(optional, 0, 1)]
-    vendors = [comp(f"{word}-provider", "external-service", f"{cap(word)} provider", external=True,
-                    availability="99.9%")
-               for word in draft.some(["push", "email", "sms", "payment", "maps", "identity"], 1, 1)]
+    vendors = [
+        comp(
+            f"{word}-provider",
+            "external-service",
+            f"{cap(word)} provider",
+            external=True,
+            availability="99.9%",
+        )
+        for word in draft.some(["push", "email", "sms", "payment", "maps", "identity"], 1, 1)
+    ]
     return [clients, edge, services, workers, data, vendors]
 
 
-_PROTOCOLS = {"cache": "RESP", "stream": "Kafka protocol", "wide-column-store": "CQL", "database": "SQL over TLS",
-              "external-service": "HTTPS"}
+_PROTOCOLS = {
+    "cache": "RESP",
+    "stream": "Kafka protocol",
+    "wide-column-store": "CQL",
+    "database": "SQL over TLS",
+    "external-service": "HTTPS",
+}
 
 
 def _dependency(draft: Draft, source: dict, target: dict) -> dict:
@@ -97,8 +147,12 @@ def _dependency(draft: Draft, source: dict, target: dict) -> dict:
     # Calls a caller can do without: vendors, models and indexes, another team's service, optional
     # features behind the gateway.
     soft = kind in ("external-service", "ml-model", "search-index") or (
-        kind == "service" and (source["kind"] == "service" and (foreign or rng.random() < 0.5)
-                               or source["kind"] == "api-gateway" and not target.get("userFacing")))
+        kind == "service"
+        and (
+            (source["kind"] == "service" and (foreign or rng.random() < 0.5))
+            or (source["kind"] == "api-gateway" and not target.get("userFacing"))
+        )
+    )
     found = draft.style(target=target["id"])
     if asynchronous:
         found["mode"] = "async"
@@ -141,13 +195,16 @@ def _wire(draft: Draft, tiers: list[list[dict]]) -> None:
     for caller, callee in zip(edge, edge[1:]):
         link(caller, [callee])
     link(edge[-1], services[:2] + some(services[2:], 0, 2))
-    fixed = {"write": [f"{d.entity}-db", f"{d.entity}-events"], "read": [f"{d.store}-cache", f"{d.store}-store"]}
-    for number, service in enumerate(services):
+    fixed = {
+        "write": [f"{d.entity}-db", f"{d.entity}-events"],
+        "read": [f"{d.store}-cache", f"{d.store}-store"],
+    }
+    for index, service in enumerate(services):
         role = service["id"].split("-")[-2]
         own = [by_id[i] for i in fixed.get(role, [])]
         # Stores are reached through the team that owns them, never directly across teams.
         team_stores = [s for s in stores if s.get("owner") == service.get("owner")]
-        callees = some(services[number + 1:], 0, 1) + some(team_stores, 0 if own else 1, 1)
+        callees = some(services[index + 1 :], 0, 1) + some(team_stores, 0 if own else 1, 1)
         link(service, own + callees + (vendors if role == "write" else []))
     for worker in workers:
         link(worker, [by_id[f"{d.entity}-events"]] + some(stores[2:], 1, 1))
@@ -191,20 +248,37 @@ def _paths(draft: Draft) -> list[dict]:
     found = []
     count = 3 if rng.random() < 0.3 else 2
     for (operation, target), flow in zip(draft.operations[:count], ("read", "write", "read", "read")):
-        hops = [("mobile-app", "Client to edge", 0.15), ("public-lb", "Load balancer", 0.05),
-                ("api-gateway", "Authenticate and route", 0.1),
-                (f"{d.entity}-{flow}-service", f"{cap(flow)} handler", 0.2)]
+        hops = [
+            ("mobile-app", "Client to edge", 0.15),
+            ("public-lb", "Load balancer", 0.05),
+            ("api-gateway", "Authenticate and route", 0.1),
+            (f"{d.entity}-{flow}-service", f"{cap(flow)} handler", 0.2),
+        ]
         if flow == "read":
-            hops += [(f"{d.store}-cache", "Cache lookup", 0.1), (f"{d.store}-store", "Store read on miss", 0.25)]
+            hops += [
+                (f"{d.store}-cache", "Cache lookup", 0.1),
+                (f"{d.store}-store", "Store read on miss", 0.25),
+            ]
         else:
             hops += [(f"{d.entity}-db", "Durable write", 0.3), (f"{d.entity}-events", "Publish event", 0.1)]
-        steps = [FlowMap(name=name, component=cid, budget=f"{max(1, round(target * share))} ms")
-                 for cid, name, share in hops if cid in ids]
+        steps = [
+            FlowMap(name=name, component=cid, budget=f"{max(1, round(target * share))} ms")
+            for cid, name, share in hops
+            if cid in ids
+        ]
         total = sum(int(s["budget"].split()[0]) for s in steps)
         path_id = f"{operation}-path"
-        found.append({"id": path_id, "name": f"{cap(operation.replace('-', ' '))} path", "flow": flow,
-                      "operation": operation, **({"description": draft.sentence()} if rng.random() < 0.5 else {}),
-                      "steps": steps, "total": f"{total} ms"})
+        found.append(
+            {
+                "id": path_id,
+                "name": f"{cap(operation.replace('-', ' '))} path",
+                "flow": flow,
+                "operation": operation,
+                **({"description": draft.sentence()} if rng.random() < 0.5 else {}),
+                "steps": steps,
+                "total": f"{total} ms",
+            }
+        )
         draft.paths.append(path_id)
     return found
 
@@ -221,9 +295,11 @@ def architecture(draft: Draft) -> dict:
         "summary": Folded(draft.prose(1, 1)),
         "components": draft.components,
         "paths": _paths(draft),
-        "dataModel": [f"{d.entity}s({d.entity}_id, owner_id, created_at, body, version) partitioned by owner_id",
-                      f"{d.store}_entries(owner_id, rank, {d.entity}_id) clustered by rank",
-                      "idempotency_keys(key, response, expires_at) with a 24 h TTL"],
+        "dataModel": [
+            f"{d.entity}s({d.entity}_id, owner_id, created_at, body, version) partitioned by owner_id",
+            f"{d.store}_entries(owner_id, rank, {d.entity}_id) clustered by rank",
+            "idempotency_keys(key, response, expires_at) with a 24 h TTL",
+        ],
     }
     return draft.architecture
 
@@ -232,10 +308,14 @@ def api(draft: Draft) -> dict:
     d, rng = draft.d, draft.rng
     base = f"/v{rng.randint(1, 3)}/{d.entity}s"
     endpoints = [
-        ("POST", base, d.writer, False), ("GET", base + "/{id}", f"fetch one {d.entity}", True),
-        ("GET", f"/v1/{d.store}", d.reader, True), ("DELETE", base + "/{id}", f"delete a {d.entity}", True),
-        ("PATCH", base + "/{id}", f"edit a {d.entity}", False), ("GET", base + "/{id}/history", "list versions", True),
-        ("STREAM", f"/v1/{d.store}/updates", "live updates", True), ("PUT", base + "/{id}/settings", "settings", True),
+        ("POST", base, d.writer, False),
+        ("GET", base + "/{id}", f"fetch one {d.entity}", True),
+        ("GET", f"/v1/{d.store}", d.reader, True),
+        ("DELETE", base + "/{id}", f"delete a {d.entity}", True),
+        ("PATCH", base + "/{id}", f"edit a {d.entity}", False),
+        ("GET", base + "/{id}/history", "list versions", True),
+        ("STREAM", f"/v1/{d.store}/updates", "live updates", True),
+        ("PUT", base + "/{id}/settings", "settings", True),
     ]
     return {
         "style": rng.choice(["rest", "grpc", "mixed"]),
@@ -244,6 +324,8 @@ def api(draft: Draft) -> dict:
         "paginationNotes": "Opaque cursors that encode the last rank seen; offsets drift under writes.",
         "idempotency": "Clients send an Idempotency-Key header on every POST; replays return the stored response.",
         "versioning": "Major version in the path; additive changes only within a version.",
-        "endpoints": [draft.style(method=m, path=p, description=cap(what), idempotent=idem)
-                      for m, p, what, idem in endpoints[: rng.randint(3, 4)]],
+        "endpoints": [
+            draft.style(method=m, path=p, description=cap(what), idempotent=idem)
+            for m, p, what, idem in endpoints[: rng.randint(3, 4)]
+        ],
     }

@@ -7,12 +7,26 @@ from bench.prose import Draft, cap, number
 from bench.reconcile import impacts
 from bench.yamlemit import Flow, FlowMap
 
-
 # Failure scopes by kind of component, and how a scenario's name reads.
 _STATELESS = ("service", "worker", "api-gateway", "load-balancer")
-_DATA = ("cache", "database", "wide-column-store", "key-value-store", "stream", "queue", "search-index", "object-store")
-_WORDING = {"node": "loses a node", "shard": "loses a shard", "cluster": "is down", "region": "is down in one region",
-            "slow": "is slow", "partial": "partly fails"}
+_DATA = (
+    "cache",
+    "database",
+    "wide-column-store",
+    "key-value-store",
+    "stream",
+    "queue",
+    "search-index",
+    "object-store",
+)
+_WORDING = {
+    "node": "loses a node",
+    "shard": "loses a shard",
+    "cluster": "is down",
+    "region": "is down in one region",
+    "slow": "is slow",
+    "partial": "partly fails",
+}
 
 
 def _scopes(draft: Draft, component: dict) -> list[str]:
@@ -82,20 +96,41 @@ def failure_scenarios(draft: Draft) -> list[dict]:
 
 
 def partial_failures(draft: Draft) -> list[dict]:
-    return [{"scenario": f"{cap(concern)} in one zone", "whatHappens": draft.sentence(),
-             "userImpact": draft.short(), "response": cap(draft.rng.choice(v.ACTIONS))}
-            for concern in draft.some(v.CONCERNS, 2, 3)]
+    return [
+        {
+            "scenario": f"{cap(concern)} in one zone",
+            "whatHappens": draft.sentence(),
+            "userImpact": draft.short(),
+            "response": cap(draft.rng.choice(v.ACTIONS)),
+        }
+        for concern in draft.some(v.CONCERNS, 2, 3)
+    ]
 
 
 def cascade_protections(draft: Draft) -> list[dict]:
     rng = draft.rng
-    values = {"circuit-breaker": "50%", "timeout": "200 ms", "retry-budget": "10%", "rate-limiting": "100 req/s",
-              "load-shedding": "90%", "bulkhead": "32", "backpressure": "10K", "request-coalescing": "1",
-              "fallback": "1", "cache-warming": "15 min"}
+    values = {
+        "circuit-breaker": "50%",
+        "timeout": "200 ms",
+        "retry-budget": "10%",
+        "rate-limiting": "100 req/s",
+        "load-shedding": "90%",
+        "bulkhead": "32",
+        "backpressure": "10K",
+        "request-coalescing": "1",
+        "fallback": "1",
+        "cache-warming": "15 min",
+    }
     found = []
     for pattern in rng.sample(sorted(values), rng.randint(2, 4)):
-        found.append({"pattern": pattern, "appliedTo": rng.choice(draft.ids("service", "api-gateway", "worker")),
-                      "rationale": cap(draft.short()), "value": values[pattern]})
+        found.append(
+            {
+                "pattern": pattern,
+                "appliedTo": rng.choice(draft.ids("service", "api-gateway", "worker")),
+                "rationale": cap(draft.short()),
+                "value": values[pattern],
+            }
+        )
     return found
 
 
@@ -121,8 +156,10 @@ def slos(draft: Draft) -> list[dict]:
             "objective": None,
             "window": "30d",
             "errorBudget": None,
-            "burnRateAlerts": [FlowMap(window="1h", burnRate=14.4),
-                               FlowMap(window="3d", burnRate=1.0, severity="ticket")],
+            "burnRateAlerts": [
+                FlowMap(window="1h", burnRate=14.4),
+                FlowMap(window="3d", burnRate=1.0, severity="ticket"),
+            ],
         }
         if kind in ("latency", "freshness"):
             entry["threshold"] = f"{rng.choice([100, 200, 300, 500])} ms"
@@ -144,9 +181,18 @@ _OBJECTIVES = {  # tier -> (RPO choices, RTO choices), inside the tier's bands
 _FAILOVER = {
     1: ["Drain the failed region at the load balancer", "Let the surviving regions absorb its traffic"],
     2: ["Freeze deploys", "Promote the warm standby", "Shift DNS weights"],
-    3: ["Freeze deploys", "Scale the pilot-light services up", "Promote the standby store", "Shift DNS weights"],
-    4: ["Freeze deploys", "Provision the stack from infrastructure code", "Restore the latest backup",
-        "Shift DNS to the new region"],
+    3: [
+        "Freeze deploys",
+        "Scale the pilot-light services up",
+        "Promote the standby store",
+        "Shift DNS weights",
+    ],
+    4: [
+        "Freeze deploys",
+        "Provision the stack from infrastructure code",
+        "Restore the latest backup",
+        "Shift DNS to the new region",
+    ],
 }
 
 
@@ -160,10 +206,16 @@ def plan_regions(draft: Draft) -> None:
     lag = None if synchronous or pattern is None else rng.choice([200, 500, 1000])
     if tier == 1 and not synchronous:
         rpo = f"{max(1, lag // 1000)} s"  # what has not crossed over yet is what a failover loses
-    draft.regions = None if pattern is None else {
-        "pattern": pattern, "regions": draft.some(v.REGIONS, 2, 3), "lag": lag,
-        "current": pattern if tier <= 2 else rng.choice(["single-region", pattern]),
-    }
+    draft.regions = (
+        None
+        if pattern is None
+        else {
+            "pattern": pattern,
+            "regions": draft.some(v.REGIONS, 2, 3),
+            "lag": lag,
+            "current": pattern if tier <= 2 else rng.choice(["single-region", pattern]),
+        }
+    )
     draft.dr_plan = {"tier": tier, "rpo": rpo, "rto": rto, "replication": "sync" if synchronous else "async"}
 
 
@@ -176,7 +228,11 @@ def dr(draft: Draft) -> dict:
         "rpo": plan["rpo"],
         "rto": plan["rto"],
         "replication": plan["replication"],
-        "scenarios": ["Loss of the primary region", "Corrupted deploy of the data layer", "Accidental mass delete"],
+        "scenarios": [
+            "Loss of the primary region",
+            "Corrupted deploy of the data layer",
+            "Accidental mass delete",
+        ],
         "detection": f"Alert when {rng.choice(v.SIGNALS)} in more than one zone.",
         "decisionProcess": "Incident commander decides within 10 minutes; no consensus needed to fail over.",
         "failover": _FAILOVER[tier],
@@ -200,20 +256,45 @@ def multi_region(draft: Draft) -> dict | None:
     }
     if plan["lag"]:
         found["replicationLag"] = f"{plan['lag']} ms"
-    found.update({
-        "conflictResolution": "Last writer wins on metadata; commutative counters; unique ids never conflict.",
-        "changes": [{"component": c, "singleRegion": "One cluster", "multiRegion": f"One cluster per region, {cap(draft.short())}"}
-                    for c in draft.some(draft.ids("database", "cache", "stream", "wide-column-store", "key-value-store"), 1, 2)],
-        "consistencyChallenges": [{"scenario": f"{cap(c)} across regions", "challenge": draft.sentence(),
-                                   "resolution": cap(rng.choice(v.MECHANISMS))} for c in draft.some(v.CONCERNS, 1, 2)],
-    })
+    found.update(
+        {
+            "conflictResolution": "Last writer wins on metadata; commutative counters; unique ids never conflict.",
+            "changes": [
+                {
+                    "component": c,
+                    "singleRegion": "One cluster",
+                    "multiRegion": f"One cluster per region, {cap(draft.short())}",
+                }
+                for c in draft.some(
+                    draft.ids("database", "cache", "stream", "wide-column-store", "key-value-store"), 1, 2
+                )
+            ],
+            "consistencyChallenges": [
+                {
+                    "scenario": f"{cap(c)} across regions",
+                    "challenge": draft.sentence(),
+                    "resolution": cap(rng.choice(v.MECHANISMS)),
+                }
+                for c in draft.some(v.CONCERNS, 1, 2)
+            ],
+        }
+    )
     return found
 
 
 def incidents(draft: Draft) -> list[dict]:
     rng = draft.rng
-    return [{"title": f"{cap(concern)} took down {rng.choice(draft.ids('service', 'cache', 'database'))}",
-             "context": draft.sentence(), "trigger": cap(rng.choice(v.SIGNALS)), "propagation": draft.sentence(),
-             "impact": f"{rng.randint(5, 90)} minutes of degraded {draft.d.store}", "response": cap(rng.choice(v.ACTIONS)),
-             "rootCause": cap(concern), "designChange": cap(rng.choice(v.MECHANISMS)), "lesson": draft.sentence()}
-            for concern in draft.some(v.CONCERNS, 1, 1)]
+    return [
+        {
+            "title": f"{cap(concern)} took down {rng.choice(draft.ids('service', 'cache', 'database'))}",
+            "context": draft.sentence(),
+            "trigger": cap(rng.choice(v.SIGNALS)),
+            "propagation": draft.sentence(),
+            "impact": f"{rng.randint(5, 90)} minutes of degraded {draft.d.store}",
+            "response": cap(rng.choice(v.ACTIONS)),
+            "rootCause": cap(concern),
+            "designChange": cap(rng.choice(v.MECHANISMS)),
+            "lesson": draft.sentence(),
+        }
+        for concern in draft.some(v.CONCERNS, 1, 1)
+    ]

@@ -123,14 +123,20 @@ def end_to_end(root: str) -> tuple[float, float]:
     session = CheckSession()
     results = session.check(files)
     checked = time.perf_counter()
-    report = Report(results=results, ruleset=merged_ruleset(session, files), version="bench",
-                    enabled=enabled_codes(session, files))
+    report = Report(
+        results=results,
+        ruleset=merged_ruleset(session, files),
+        version="bench",
+        enabled=enabled_codes(session, files),
+    )
     REPORTERS["json"](report)
     return checked - start, time.perf_counter() - checked
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(description="Time each phase of designlint check on a folder of designs.")
+    parser = argparse.ArgumentParser(
+        description="Time each phase of designlint check on a folder of designs."
+    )
     parser.add_argument("dir")
     parser.add_argument("--top", type=int, default=10, help="slowest rules to list")
     args = parser.parse_args(argv)
@@ -145,8 +151,10 @@ def main(argv: list[str] | None = None) -> int:
         print(f"{phase:34}{seconds:>9.3f}{seconds / phases_total:>8.0%}")
     print(f"{'(phases, with ' + str(findings) + ' problems)':34}{phases_total:>9.3f}")
     print(f"{'  of which garbage collection':34}{phases_gc:>9.3f}{phases_gc / phases_total:>8.0%}")
-    print(f"\nreal engine, second pass (warm):   {engine_s:.3f} s check + {report_s:.3f} s JSON report, "
-          f"of which {collector.seconds:.3f} s garbage collection (the engine keeps every file's result)")
+    print(
+        f"\nreal engine, second pass (warm):   {engine_s:.3f} s check + {report_s:.3f} s JSON report, "
+        f"of which {collector.seconds:.3f} s garbage collection (the engine keeps every file's result)"
+    )
     print(f"\nslowest {args.top} rules:")
     for name, seconds in sorted(per_rule.items(), key=lambda item: -item[1])[: args.top]:
         print(f"  {seconds:>8.3f} s  {name}")

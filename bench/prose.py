@@ -22,7 +22,7 @@ def _digits(value: float, suffixes: bool) -> tuple[str, str]:
                 break
     if scaled == 0:
         return "0", suffix
-    decimals = max(0, 2 - int(math.floor(math.log10(abs(scaled)))))
+    decimals = max(0, 2 - math.floor(math.log10(abs(scaled))))
     digits = f"{scaled:.{decimals}f}"
     if "." in digits:
         digits = digits.rstrip("0").rstrip(".")
@@ -79,16 +79,24 @@ class Writer:
     def sentence(self) -> str:
         d, pick = self.d, self.pick
         templates = (
-            lambda: f"The {d.entity} path must stay {pick(v.ADJECTIVES)} even when {pick(v.CONCERNS)} hit the {d.store} tier.",
+            lambda: (
+                f"The {d.entity} path must stay {pick(v.ADJECTIVES)} even when {pick(v.CONCERNS)} hit the {d.store} tier."
+            ),
             lambda: f"We rely on {pick(v.MECHANISMS)} to keep {pick(v.CONCERNS)} away from {d.audience}.",
             lambda: f"When {pick(v.SIGNALS)}, on-call should {pick(v.ACTIONS)} before anything else.",
             lambda: f"Most {d.audience} never notice a spike because {pick(v.MECHANISMS)} absorbs it.",
             lambda: f"This keeps the {d.store} {pick(v.ADJECTIVES)} and the operational load small.",
-            lambda: f"The main risk is {pick(v.CONCERNS)}; we accept it because the alternative is {pick(v.ADJECTIVES)} but far more expensive.",
+            lambda: (
+                f"The main risk is {pick(v.CONCERNS)}; we accept it because the alternative is {pick(v.ADJECTIVES)} but far more expensive."
+            ),
             lambda: f"Reads dominate writes, so the {d.store} is precomputed and kept {pick(v.ADJECTIVES)}.",
-            lambda: f"Every request to {d.reader} carries a deadline, and each hop spends only its share of it.",
+            lambda: (
+                f"Every request to {d.reader} carries a deadline, and each hop spends only its share of it."
+            ),
             lambda: f"Ownership is explicit: one team carries the pager for the {d.entity} write path.",
-            lambda: f"Capacity is planned for the peak hour, not the daily average, with 30% headroom for {pick(v.CONCERNS)}.",
+            lambda: (
+                f"Capacity is planned for the peak hour, not the daily average, with 30% headroom for {pick(v.CONCERNS)}."
+            ),
         )
         return pick(templates)()
 
@@ -97,13 +105,15 @@ class Writer:
 
     def short(self) -> str:
         d, pick = self.d, self.pick
-        return pick((
-            f"{pick(v.MECHANISMS)} in front of the {d.store}",
-            f"keep the {d.entity} write path {pick(v.ADJECTIVES)}",
-            f"avoid {pick(v.CONCERNS)} at peak",
-            f"{pick(v.ACTIONS)} when {pick(v.SIGNALS)}",
-            f"{d.store} stays {pick(v.ADJECTIVES)} under load",
-        ))
+        return pick(
+            (
+                f"{pick(v.MECHANISMS)} in front of the {d.store}",
+                f"keep the {d.entity} write path {pick(v.ADJECTIVES)}",
+                f"avoid {pick(v.CONCERNS)} at peak",
+                f"{pick(v.ACTIONS)} when {pick(v.SIGNALS)}",
+                f"{d.store} stays {pick(v.ADJECTIVES)} under load",
+            )
+        )
 
 
 class Draft(Writer):

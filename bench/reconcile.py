@@ -21,13 +21,21 @@ MAX_ROUNDS = 8  # lowering one objective can lower the ceiling of a component th
 
 def model(document: dict) -> Design:
     """The design model of a drafted document (comments and left-out sections dropped)."""
-    return Design.model_validate({k: v for k, v in document.items() if not k.startswith("#") and v is not None})
+    return Design.model_validate(
+        {k: v for k, v in document.items() if not k.startswith("#") and v is not None}
+    )
 
 
 def impacts(name: str, architecture: dict) -> dict[str, FailureImpact]:
     """component id -> what its failure does to the user-facing request paths."""
-    design = model({"apiVersion": "designlint/v1", "kind": "Design", "metadata": {"name": name},
-                    "architecture": architecture})
+    design = model(
+        {
+            "apiVersion": "designlint/v1",
+            "kind": "Design",
+            "metadata": {"name": name},
+            "architecture": architecture,
+        }
+    )
     return failure_impacts(design)
 
 

@@ -43,8 +43,10 @@ def bytecode_warning() -> str | None:
     """Without bytecode caches every process recompiles designlint, which users' runs do not."""
     if not os.environ.get("PYTHONDONTWRITEBYTECODE"):
         return None
-    return ("warning: PYTHONDONTWRITEBYTECODE is set, so every run recompiles designlint and the times include "
-            "it; run with bytecode caching enabled (env -u PYTHONDONTWRITEBYTECODE ...) to measure what users see")
+    return (
+        "warning: PYTHONDONTWRITEBYTECODE is set, so every run recompiles designlint and the times include "
+        "it; run with bytecode caching enabled (env -u PYTHONDONTWRITEBYTECODE ...) to measure what users see"
+    )
 
 
 def designlint_command() -> list[str]:
@@ -58,7 +60,10 @@ def measure(command: list[str], scratch: Path, cwd: Path = REPO) -> dict:
     stdout_file = scratch / "stdout.txt"
     completed = subprocess.run(
         [sys.executable, str(BENCH / "measure.py"), str(stdout_file), "--", *command],
-        capture_output=True, text=True, cwd=cwd, check=True,
+        capture_output=True,
+        text=True,
+        cwd=cwd,
+        check=True,
     )
     result = json.loads(completed.stdout)
     result["stdout_file"] = str(stdout_file)
@@ -118,19 +123,34 @@ def run_benchmark(files: int, repeat: int, cold_runs: int, seed: int, out: Path,
     return {
         "corpus": {"files": files, "bytes": corpus_bytes, "seed": seed, "dir": str(out)},
         "repeat": repeat,
-        "environment": {"python": platform.python_version(), "platform": platform.platform(), "cpus": os.cpu_count(),
-                        "bytecode_cache": bytecode_warning() is None},
+        "environment": {
+            "python": platform.python_version(),
+            "platform": platform.platform(),
+            "cpus": os.cpu_count(),
+            "bytecode_cache": bytecode_warning() is None,
+        },
         "floor": floor,
         "designlint": {**check, "report": report_summary},
-        "cold_start": {**cold, "runs": cold_runs, "design": str(cold_design),
-                       "is_newsfeed": cold_design == COLD_START_DESIGN},
+        "cold_start": {
+            **cold,
+            "runs": cold_runs,
+            "design": str(cold_design),
+            "is_newsfeed": cold_design == COLD_START_DESIGN,
+        },
         "ratio": ratio,
         "cpu_ratio": cpu_ratio,
         "targets": {
             "ratio": {"limit": MAX_RATIO, "value": ratio, "met": ratio <= MAX_RATIO},
-            "peak_rss_mib": {"limit": MAX_PEAK_MIB, "value": check["peak_rss_mib"],
-                             "met": check["peak_rss_mib"] < MAX_PEAK_MIB},
-            "cold_start_ms": {"limit": MAX_COLD_START_MS, "value": cold_ms, "met": cold_ms < MAX_COLD_START_MS},
+            "peak_rss_mib": {
+                "limit": MAX_PEAK_MIB,
+                "value": check["peak_rss_mib"],
+                "met": check["peak_rss_mib"] < MAX_PEAK_MIB,
+            },
+            "cold_start_ms": {
+                "limit": MAX_COLD_START_MS,
+                "value": cold_ms,
+                "met": cold_ms < MAX_COLD_START_MS,
+            },
         },
     }
 
@@ -145,9 +165,14 @@ def render_table(result: dict) -> str:
         f"median of {result['repeat']} runs (cold start: {cold['runs']})",
         "",
         f"{'':32}{'wall':>10}{'CPU':>10}{'peak RSS':>14}",
-        *(f"{label:32}{row['wall_s']:>9.3f}s{row['cpu_s']:>9.3f}s{row['peak_rss_mib']:>10.1f} MiB"
-          for label, row in (("floor (libyaml compose + walk)", floor), ("designlint check --format json", check),
-                             (cold_label, cold))),
+        *(
+            f"{label:32}{row['wall_s']:>9.3f}s{row['cpu_s']:>9.3f}s{row['peak_rss_mib']:>10.1f} MiB"
+            for label, row in (
+                ("floor (libyaml compose + walk)", floor),
+                ("designlint check --format json", check),
+                (cold_label, cold),
+            )
+        ),
         "",
         f"{'designlint / floor':32}{result['ratio']:>9.2f}x   target <= {MAX_RATIO:.1f}x      {mark(targets['ratio'])}"
         f"   (CPU time: {result['cpu_ratio']:.2f}x)",
@@ -160,8 +185,10 @@ def render_table(result: dict) -> str:
         lines.append("(designs/newsfeed.yaml not found: cold start measured on a generated design)")
     if check.get("report"):
         summary = check["report"]
-        lines.append(f"designlint reported {summary.get('findings')} findings on {summary.get('files')} files "
-                     f"({summary.get('error')} errors, {summary.get('warning')} warnings, {summary.get('info')} info)")
+        lines.append(
+            f"designlint reported {summary.get('findings')} findings on {summary.get('files')} files "
+            f"({summary.get('error')} errors, {summary.get('warning')} warnings, {summary.get('info')} info)"
+        )
     return "\n".join(lines) + "\n"
 
 
@@ -171,8 +198,12 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--repeat", type=int, default=3, help="measured runs of each command (default 3)")
     parser.add_argument("--cold-runs", type=int, default=10, help="runs of the cold start (default 10)")
     parser.add_argument("--seed", type=int, default=DEFAULT_SEED)
-    parser.add_argument("--out", type=Path, default=None,
-                        help="write the corpus here (e.g. bench/out) and keep it; default: a temporary folder")
+    parser.add_argument(
+        "--out",
+        type=Path,
+        default=None,
+        help="write the corpus here (e.g. bench/out) and keep it; default: a temporary folder",
+    )
     parser.add_argument("--json", action="store_true", help="print the results as JSON")
     args = parser.parse_args(argv)
     if args.files < 1 or args.repeat < 1 or args.cold_runs < 1:

@@ -50,17 +50,22 @@ markdown_extensions:
 def write_configs(work: Path, designs: Path) -> tuple[Path, Path]:
     """The designlint site and the plain site: same theme and plugins, one with the designlint plugin."""
     (work / "docs").mkdir(parents=True, exist_ok=True)
-    (work / "docs" / "index.md").write_text("# Design reviews\n\n[Designs](designs/index.md)\n", encoding="utf-8")
+    (work / "docs" / "index.md").write_text(
+        "# Design reviews\n\n[Designs](designs/index.md)\n", encoding="utf-8"
+    )
     designlint_yml = work / "designlint.yml"
     designlint_yml.write_text(
         f"site_name: Bench\ndocs_dir: docs\nsite_dir: out-designlint\n{THEME}"
         f"plugins:\n  - search\n  - tags\n  - designlint:\n      designs: {json.dumps(str(designs))}\n"
-        f"      cache_dir: diagram-cache\n", encoding="utf-8")
+        f"      cache_dir: diagram-cache\n",
+        encoding="utf-8",
+    )
     plain_yml = work / "plain.yml"
     plain_yml.write_text(
         f"site_name: Bench\ndocs_dir: static-docs\nsite_dir: out-plain\n{THEME}plugins:\n  - search\n  - tags\n"
         "extra_css: [assets/designlint/designlint.css]\nextra_javascript: [assets/designlint/designlint.js]\n",
-        encoding="utf-8")
+        encoding="utf-8",
+    )
     return designlint_yml, plain_yml
 
 
@@ -76,8 +81,9 @@ def write_static_pages(work: Path, designs: Path) -> dict:
     shutil.copytree(work / "docs", docs, dirs_exist_ok=True)
     generated = generate(collect([designs], work), DiagramCache(work / "diagram-cache"))
     for name in ("designlint.css", "designlint.js"):
-        generated[f"assets/designlint/{name}"] = resources.files("designlint.site").joinpath("assets").joinpath(
-            name).read_bytes()
+        generated[f"assets/designlint/{name}"] = (
+            resources.files("designlint.site").joinpath("assets").joinpath(name).read_bytes()
+        )
     markdown = 0
     for uri, content in generated.items():
         target = docs / uri
@@ -118,7 +124,10 @@ def run(count: int, repeat: int, seed: int, out: Path, progress) -> dict:
     plain, warm = summarise(plain_runs), summarise(warm_runs)
     overhead = warm["wall_s"] / plain["wall_s"] - 1
     return {
-        "designs": count, "seed": seed, "repeat": repeat, **pages,
+        "designs": count,
+        "seed": seed,
+        "repeat": repeat,
+        **pages,
         "plain_mkdocs": plain,
         "designlint_warm": warm,
         "designlint_cold": {"wall_s": cold["wall_s"], "peak_rss_mib": cold["peak_rss_kib"] / 1024},
@@ -130,18 +139,23 @@ def run(count: int, repeat: int, seed: int, out: Path, progress) -> dict:
 def render(result: dict) -> str:
     plain, warm, cold = result["plain_mkdocs"], result["designlint_warm"], result["designlint_cold"]
     verdict = "met" if result["target"]["met"] else "MISSED"
-    return "\n".join([
-        f"site benchmark: {result['designs']} generated designs -> {result['pages']} pages "
-        f"({result['markdown_bytes'] / 2**20:.1f} MiB of Markdown), median of {result['repeat']} runs",
-        "",
-        f"{'':46}{'wall':>10}{'peak RSS':>14}",
-        f"{'plain mkdocs build of the same static pages':46}{plain['wall_s']:>9.2f}s{plain['peak_rss_mib']:>10.1f} MiB",
-        f"{'designlint site build (diagrams cached)':46}{warm['wall_s']:>9.2f}s{warm['peak_rss_mib']:>10.1f} MiB",
-        f"{'designlint site build (diagrams drawn, once)':46}{cold['wall_s']:>9.2f}s{cold['peak_rss_mib']:>10.1f} MiB",
-        "",
-        f"designlint's own overhead: {result['overhead'] * 100:+.0f} % "
-        f"(target within {result['target']['limit'] * 100:.0f} %: {verdict})",
-    ]) + "\n"
+    return (
+        "\n".join(
+            [
+                f"site benchmark: {result['designs']} generated designs -> {result['pages']} pages "
+                f"({result['markdown_bytes'] / 2**20:.1f} MiB of Markdown), median of {result['repeat']} runs",
+                "",
+                f"{'':46}{'wall':>10}{'peak RSS':>14}",
+                f"{'plain mkdocs build of the same static pages':46}{plain['wall_s']:>9.2f}s{plain['peak_rss_mib']:>10.1f} MiB",
+                f"{'designlint site build (diagrams cached)':46}{warm['wall_s']:>9.2f}s{warm['peak_rss_mib']:>10.1f} MiB",
+                f"{'designlint site build (diagrams drawn, once)':46}{cold['wall_s']:>9.2f}s{cold['peak_rss_mib']:>10.1f} MiB",
+                "",
+                f"designlint's own overhead: {result['overhead'] * 100:+.0f} % "
+                f"(target within {result['target']['limit'] * 100:.0f} %: {verdict})",
+            ]
+        )
+        + "\n"
+    )
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -149,7 +163,9 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--designs", type=int, default=100)
     parser.add_argument("--repeat", type=int, default=3)
     parser.add_argument("--seed", type=int, default=DEFAULT_SEED)
-    parser.add_argument("--out", type=Path, default=None, help="keep the work folder here (default: a temporary one)")
+    parser.add_argument(
+        "--out", type=Path, default=None, help="keep the work folder here (default: a temporary one)"
+    )
     parser.add_argument("--json", action="store_true")
     args = parser.parse_args(argv)
     out = args.out or Path(tempfile.mkdtemp(prefix="designlint-site-"))

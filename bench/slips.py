@@ -39,8 +39,11 @@ def stale_total(document: dict, draft, rng: random.Random) -> bool:
 
 def short_month(document: dict, draft, rng: random.Random) -> bool:
     """An hourly price turned into a monthly one with 720 hours instead of the declared 730 (DL550)."""
-    hourly = [item for item in document["cost"]["items"]
-              if item.get("unitPrice", "").endswith("/hour") and _amount(item["monthly"]) >= 1000]
+    hourly = [
+        item
+        for item in document["cost"]["items"]
+        if item.get("unitPrice", "").endswith("/hour") and _amount(item["monthly"]) >= 1000
+    ]
     if not hourly:
         return False
     item = rng.choice(hourly)
@@ -81,10 +84,13 @@ def unmarked_rounding(document: dict, draft, rng: random.Random) -> bool:
 def forgotten_flow(document: dict, draft, rng: random.Random) -> bool:
     """A whole-component failure whose blast radius leaves out a flow it takes down (DL570)."""
     effects = impacts(draft.name, document["architecture"])
-    candidates = [(scenario, flow) for scenario in document["failureScenarios"]
-                  if scenario["scope"] in ("cluster", "region")
-                  for flow in scenario["blastRadius"].get("flows", [])
-                  if flow in effects[scenario["component"]].lost_paths]
+    candidates = [
+        (scenario, flow)
+        for scenario in document["failureScenarios"]
+        if scenario["scope"] in ("cluster", "region")
+        for flow in scenario["blastRadius"].get("flows", [])
+        if flow in effects[scenario["component"]].lost_paths
+    ]
     if not candidates:
         return False
     scenario, flow = rng.choice(candidates)
@@ -101,10 +107,9 @@ def forgotten_flow(document: dict, draft, rng: random.Random) -> bool:
 
 def optimistic_objective(document: dict, draft, rng: random.Random) -> bool:
     """An availability SLO one step above what its hard dependencies allow (DL520)."""
+    from bench.part_reliability import set_slo_objective
     from designlint.analysis.resilience import ceilings
     from designlint.units import month_seconds_of
-
-    from bench.part_reliability import set_slo_objective
 
     design = model(document)
     candidates = []
@@ -121,8 +126,13 @@ def optimistic_objective(document: dict, draft, rng: random.Random) -> bool:
     return True
 
 
-SLIPS = {"DL552": stale_total, "DL550": short_month, "DL503": unmarked_rounding, "DL570": forgotten_flow,
-         "DL520": optimistic_objective}
+SLIPS = {
+    "DL552": stale_total,
+    "DL550": short_month,
+    "DL503": unmarked_rounding,
+    "DL570": forgotten_flow,
+    "DL520": optimistic_objective,
+}
 
 
 def add_slips(document: dict, draft, rng: random.Random) -> str | None:

@@ -61,7 +61,10 @@ def _fits_flow(items: list) -> bool:
     if not items or any(isinstance(i, (dict, list)) for i in items):
         return False
     rendered = [scalar(i, flow=True) for i in items]
-    return all(len(r) <= _FLOW_ITEM_MAX for r in rendered) and sum(len(r) + 2 for r in rendered) <= _FLOW_LINE_MAX
+    return (
+        all(len(r) <= _FLOW_ITEM_MAX for r in rendered)
+        and sum(len(r) + 2 for r in rendered) <= _FLOW_LINE_MAX
+    )
 
 
 def _fits_flow_map(mapping: dict) -> bool:
@@ -91,7 +94,11 @@ def _value_lines(prefix: str, value: object, indent: int) -> list[str]:
         if isinstance(value, Flow) and _fits_flow(value):
             return [f"{prefix} [{', '.join(scalar(i, flow=True) for i in value)}]"]
         return [prefix, *_sequence(value, indent + 2)]
-    if isinstance(value, Folded) and len(value) > WIDTH - indent - len(prefix.strip()) - 2 and "\n" not in value:
+    if (
+        isinstance(value, Folded)
+        and len(value) > WIDTH - indent - len(prefix.strip()) - 2
+        and "\n" not in value
+    ):
         return [f"{prefix} >-", *_folded(value, indent + 2)]
     return [f"{prefix} {scalar(value)}"]
 
@@ -116,8 +123,8 @@ def _sequence(items: list, indent: int) -> list[str]:
             # The first key shares the line with the dash: "- id: feed-cache".
             first = next(i for i, line in enumerate(inner) if not line.lstrip().startswith("#"))
             lines.extend(inner[:first])
-            lines.append(f"{pad}- {inner[first][indent + 2:]}")
-            lines.extend(inner[first + 1:])
+            lines.append(f"{pad}- {inner[first][indent + 2 :]}")
+            lines.extend(inner[first + 1 :])
         else:
             lines.extend(_value_lines(f"{pad}-", item, indent))
     return lines

@@ -21,7 +21,7 @@ from collections.abc import Callable, Container
 from dataclasses import dataclass
 
 from designlint.units.definitions import UnitError
-from designlint.units.measure import DEFAULT_MONTH_SECONDS, CURRENCY_CODES, DimensionError, Measure, measure
+from designlint.units.measure import CURRENCY_CODES, DEFAULT_MONTH_SECONDS, DimensionError, Measure, measure
 
 MAX_LENGTH = 1000
 MAX_DEPTH = 40
@@ -81,10 +81,11 @@ def _tokenize(text: str) -> list[Token]:
         elif char.isascii() and (char.isalpha() or char == "_"):
             match = _NAME.match(text, index)
             name = match.group()
-            if name not in FUNCTIONS and text[match.end():].lstrip().startswith("("):
+            if name not in FUNCTIONS and text[match.end() :].lstrip().startswith("("):
                 # Reported here, before whatever follows it, so `__import__('os')` reads as what it is.
-                raise FormulaError(f"unknown function '{name}' (formulas may use {', '.join(FUNCTIONS)})",
-                                   index, len(name))
+                raise FormulaError(
+                    f"unknown function '{name}' (formulas may use {', '.join(FUNCTIONS)})", index, len(name)
+                )
             tokens.append(Token("name", name, index))
             index = match.end()
         elif text.startswith("**", index):
@@ -204,8 +205,11 @@ class _Parser:
 
     def call(self, name: Token):
         if name.text not in FUNCTIONS:
-            raise FormulaError(f"unknown function '{name.text}' (formulas may use {', '.join(FUNCTIONS)})",
-                               name.offset, len(name.text))
+            raise FormulaError(
+                f"unknown function '{name.text}' (formulas may use {', '.join(FUNCTIONS)})",
+                name.offset,
+                len(name.text),
+            )
         self.take()  # "("
         args = [] if self.peek().text == ")" and self.peek().kind == "op" else [self.expression()]
         while self.peek().kind == "op" and self.peek().text == ",":
@@ -214,8 +218,11 @@ class _Parser:
         self.expect(")")
         wanted = (1, 1) if name.text in ("ceil", "floor", "round") else (1, 64)
         if not wanted[0] <= len(args) <= wanted[1]:
-            raise FormulaError(f"{name.text}() takes {'one value' if wanted[1] == 1 else 'one or more values'}",
-                               name.offset, len(name.text))
+            raise FormulaError(
+                f"{name.text}() takes {'one value' if wanted[1] == 1 else 'one or more values'}",
+                name.offset,
+                len(name.text),
+            )
         return ("call", name.offset, name.text, tuple(args))
 
 
@@ -259,8 +266,9 @@ def names(node) -> list[tuple[str, int]]:
 Lookup = Callable[[str, int], Measure]
 
 
-def evaluate(text: str, lookup: Lookup, month_seconds: float = DEFAULT_MONTH_SECONDS,
-             known: Container[str] = ()) -> Measure:
+def evaluate(
+    text: str, lookup: Lookup, month_seconds: float = DEFAULT_MONTH_SECONDS, known: Container[str] = ()
+) -> Measure:
     """Evaluate a formula; ``lookup(name, offset)`` gives a quantity's value or raises FormulaError.
 
     ``known`` holds the quantity names, so that ``2 dau`` (a name where a unit belongs) is an
@@ -288,11 +296,14 @@ class _Evaluator:
         return self.call(node)
 
     def number(self, node) -> Measure:
-        _, offset, value, unit, unit_offset = node
+        _, _offset, value, unit, unit_offset = node
         word = _NAME.match(unit.split("·", 1)[-1]) if unit else None
         if word and word.group() in self.known:
-            raise FormulaError(f"'{word.group()}' is a quantity, not a unit: write '* {word.group()}'",
-                               unit_offset, len(word.group()))
+            raise FormulaError(
+                f"'{word.group()}' is a quantity, not a unit: write '* {word.group()}'",
+                unit_offset,
+                len(word.group()),
+            )
         try:
             return measure(value, unit, self.month_seconds)
         except UnitError as error:
@@ -325,13 +336,16 @@ class _Evaluator:
             first = args[0]
             for other in args[1:]:
                 try:
-                    first + other  # noqa: B018 - raises when the dimensions disagree
+                    first + other
                 except DimensionError as error:
                     raise FormulaError(f"{function}(): {error}", offset, len(function), kind="unit") from None
             pick = min if function == "min" else max
             return pick(args, key=lambda m: m.value)
         value = args[0].value
         slack = abs(value) * 1e-9  # 123.0000000001 from float arithmetic is still 123
-        rounded = {"ceil": lambda v: math.ceil(v - slack), "floor": lambda v: math.floor(v + slack),
-                   "round": round}[function](value)
+        rounded = {
+            "ceil": lambda v: math.ceil(v - slack),
+            "floor": lambda v: math.floor(v + slack),
+            "round": round,
+        }[function](value)
         return args[0].with_value(float(rounded))

@@ -65,7 +65,9 @@ def _model_descriptions(root: type[BaseModel]) -> dict[str, dict[str, str]]:
         if title in seen:
             continue
         docs = _attribute_docstrings(cls)
-        seen[title] = {(field.alias or name): docs[name] for name, field in cls.model_fields.items() if name in docs}
+        seen[title] = {
+            (field.alias or name): docs[name] for name, field in cls.model_fields.items() if name in docs
+        }
         for field in cls.model_fields.values():
             stack.extend(_models_in(field.annotation))
     return seen

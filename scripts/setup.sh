@@ -1,14 +1,15 @@
 #!/usr/bin/env bash
 # Set up designlint on a fresh machine: system packages, a virtual environment, the package.
 #   bash scripts/setup.sh          everything the main job needs
-#   bash scripts/setup.sh --test   also what the test suite needs
+#   bash scripts/setup.sh --test   also what the test suite and the static checks need
+# Python packages come from the lock files in requirements/ (see requirements/README.md).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-extras=".[diagrams,site]"
+lock=requirements/main.txt  # exact versions with hashes: an upstream release cannot change an install
 system_packages=(graphviz fonts-dejavu-core)  # the 'dot' program that draws the diagrams, and a font for its labels
 if [ "${1:-}" = "--test" ]; then
-  extras=".[test,diagrams,site]"
+  lock=requirements/test.txt
   system_packages+=(chromium chromium-driver fonts-liberation2)  # the site's browser test drives Debian's Chromium
 fi
 
@@ -23,5 +24,7 @@ if [ ${#missing[@]} -gt 0 ]; then
 fi
 
 python3 -m venv .venv
-.venv/bin/python -m pip install -q --upgrade pip
-.venv/bin/python -m pip install -q -e "$extras"
+.venv/bin/python -m pip install -q --require-hashes --no-deps -r "$lock"
+# designlint itself, from this checkout, built with the locked backend (no isolated build that
+# would fetch whatever hatchling is newest).
+.venv/bin/python -m pip install -q --no-deps --no-build-isolation -e .

@@ -70,7 +70,9 @@ def capacities(numbers) -> tuple[list[CapacityPlan], list[Issue]]:
     def lookup(name: str, offset: int) -> Measure:
         value = derivations.value(name)
         if value is None:
-            raise FormulaError(f"'{name}' is not a scale quantity with a value", offset, len(name), kind=UNKNOWN_NAME)
+            raise FormulaError(
+                f"'{name}' is not a scale quantity with a value", offset, len(name), kind=UNKNOWN_NAME
+            )
         return value
 
     for index, component in enumerate(design.architecture.components):
@@ -81,9 +83,17 @@ def capacities(numbers) -> tuple[list[CapacityPlan], list[Issue]]:
         try:
             load = evaluate(capacity.load, lookup, numbers.month_seconds, known=derivations.by_name)
         except FormulaError as error:
-            kind = {"unit": UNIT, "unreadable-unit": UNREADABLE_UNIT, UNKNOWN_NAME: UNKNOWN_NAME}.get(error.kind, FORMULA)
-            issues.append(Issue(kind, (*base, "load"), f"capacity load of '{component.id}': {error.message}",
-                                offset=error.offset))
+            kind = {"unit": UNIT, "unreadable-unit": UNREADABLE_UNIT, UNKNOWN_NAME: UNKNOWN_NAME}.get(
+                error.kind, FORMULA
+            )
+            issues.append(
+                Issue(
+                    kind,
+                    (*base, "load"),
+                    f"capacity load of '{component.id}': {error.message}",
+                    offset=error.offset,
+                )
+            )
             continue
         try:
             per_node = from_quantity(capacity.per_node, numbers.month_seconds)
@@ -92,21 +102,43 @@ def capacities(numbers) -> tuple[list[CapacityPlan], list[Issue]]:
             continue
         if ("node", -1) in per_node.dims:  # "10K writes/s/node" is what one node handles
             per_node = per_node * Measure(1.0, (("node", 1),))
-        if not (compatible(per_node.dims, load.dims) or compatible(load.dims, per_node.dims)) or per_node.value <= 0:
-            issues.append(Issue(UNIT, (*base, "perNode"),
-                                f"'{component.id}' handles {capacity.per_node} per node but its load is in "
-                                f"{describe(load)}; they cannot be compared",
-                                hint="state the per-node limit in the unit of the load, e.g. 10K writes/s"))
+        if (
+            not (compatible(per_node.dims, load.dims) or compatible(load.dims, per_node.dims))
+            or per_node.value <= 0
+        ):
+            issues.append(
+                Issue(
+                    UNIT,
+                    (*base, "perNode"),
+                    f"'{component.id}' handles {capacity.per_node} per node but its load is in "
+                    f"{describe(load)}; they cannot be compared",
+                    hint="state the per-node limit in the unit of the load, e.g. 10K writes/s",
+                )
+            )
             continue
         band = _band(capacity.target_utilisation)
         if band is None:
-            issues.append(Issue(UNIT, (*base, "targetUtilisation"),
-                                f"'{component.id}' target utilisation {capacity.target_utilisation} is not a share",
-                                hint="write a percentage or a band such as 60-70%"))
+            issues.append(
+                Issue(
+                    UNIT,
+                    (*base, "targetUtilisation"),
+                    f"'{component.id}' target utilisation {capacity.target_utilisation} is not a share",
+                    hint="write a percentage or a band such as 60-70%",
+                )
+            )
             continue
         declared, declared_path = capacity.nodes, (*base, "nodes")
         if declared is None and component.replicas is not None:
             declared, declared_path = component.replicas, ("architecture", "components", index, "replicas")
-        plans.append(CapacityPlan(index, component, load, per_node, band,
-                                  declared, declared_path if declared is not None else None))
+        plans.append(
+            CapacityPlan(
+                index,
+                component,
+                load,
+                per_node,
+                band,
+                declared,
+                declared_path if declared is not None else None,
+            )
+        )
     return plans, issues

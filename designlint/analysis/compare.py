@@ -30,8 +30,13 @@ def tolerance_for(quantity, options: dict | None = None) -> float:
     return float(options.get("tolerance", EXACT_TOLERANCE))
 
 
-def compare(quantity, recomputed: Measure, month_seconds: float, options: dict | None = None,
-            stated: Measure | None = None) -> Comparison:
+def compare(
+    quantity,
+    recomputed: Measure,
+    month_seconds: float,
+    options: dict | None = None,
+    stated: Measure | None = None,
+) -> Comparison:
     """Does the stated ``quantity`` agree with ``recomputed``? Ranges and bounds are honoured.
 
     A stated unit that names no count (``12K/s``) is compared with any count; otherwise the
@@ -83,8 +88,12 @@ def factor_text(ratio: float) -> str:
     if ratio is None or ratio <= 0 or not math.isfinite(ratio):
         return ""
     if ratio >= 1:
-        return f"the stated value is {format_number(ratio, suffixes=False, grouping=True)}× the recomputed one"
-    return f"the recomputed value is {format_number(1 / ratio, suffixes=False, grouping=True)}× the stated one"
+        return (
+            f"the stated value is {format_number(ratio, suffixes=False, grouping=True)}× the recomputed one"
+        )
+    return (
+        f"the recomputed value is {format_number(1 / ratio, suffixes=False, grouping=True)}× the stated one"
+    )
 
 
 _TIME_SLIPS = {

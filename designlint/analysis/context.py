@@ -82,7 +82,9 @@ class Numbers:
             from designlint.analysis import graph
 
             failure_graph, paths, known = self._failure_graph
-            self._impacts[component] = graph._impact(failure_graph, component, paths) if component in known else None
+            self._impacts[component] = (
+                graph._impact(failure_graph, component, paths) if component in known else None
+            )
         return self._impacts[component]
 
 

@@ -43,11 +43,20 @@ def month_uses(design, month_seconds: float) -> list[MonthUse]:
         if window.dims != (("second", 1),):
             continue
         if any(symbol == "month" for symbol, _ in window.display):
-            uses.append(MonthUse(("slos", index, "window"), f"SLO '{slo.id}' window of {slo.window}",
-                                 month_seconds, declared))
+            uses.append(
+                MonthUse(
+                    ("slos", index, "window"),
+                    f"SLO '{slo.id}' window of {slo.window}",
+                    month_seconds,
+                    declared,
+                )
+            )
         elif 28 * DAY <= window.value <= 31 * DAY:
-            uses.append(MonthUse(("slos", index, "window"), f"SLO '{slo.id}' window of {slo.window}",
-                                 window.value, True))
+            uses.append(
+                MonthUse(
+                    ("slos", index, "window"), f"SLO '{slo.id}' window of {slo.window}", window.value, True
+                )
+            )
     if design.cost is not None:
         for index, item in enumerate(design.cost.items):
             price = item.unit_price
@@ -59,14 +68,24 @@ def month_uses(design, month_seconds: float) -> list[MonthUse]:
                 continue
             symbols = {symbol for symbol, _ in info.display}
             if ("second", -1) in info.dims and "month" not in symbols:
-                uses.append(MonthUse(("cost", "items", index, "unitPrice"),
-                                     f"cost item '{item.name}' priced per {_time_word(symbols)} and totalled per month",
-                                     month_seconds, declared))
+                uses.append(
+                    MonthUse(
+                        ("cost", "items", index, "unitPrice"),
+                        f"cost item '{item.name}' priced per {_time_word(symbols)} and totalled per month",
+                        month_seconds,
+                        declared,
+                    )
+                )
     if design.scale is not None:
         for index, quantity in enumerate(design.scale.quantities):
             if quantity.formula:
-                uses.extend(_formula_months(quantity.formula, ("scale", "quantities", index, "formula"),
-                                            f"formula of '{quantity.name}'"))
+                uses.extend(
+                    _formula_months(
+                        quantity.formula,
+                        ("scale", "quantities", index, "formula"),
+                        f"formula of '{quantity.name}'",
+                    )
+                )
     return uses
 
 
@@ -89,8 +108,14 @@ def _formula_months(formula: str, path: tuple, what: str) -> list[MonthUse]:
             info = resolve_unit(node[3]) if _readable(node[3]) else None
             if info is not None and not info.dims and ("month", -1) in info.display:
                 seconds = node[2] * info.factor * DEFAULT_MONTH_SECONDS
-                found.append(MonthUse(path, f"{what} ({node[3].split('/')[0]} per month: {_describe(seconds)})",
-                                      seconds, True))
+                found.append(
+                    MonthUse(
+                        path,
+                        f"{what} ({node[3].split('/')[0]} per month: {_describe(seconds)})",
+                        seconds,
+                        True,
+                    )
+                )
         elif node[0] == "neg":
             stack.append(node[2])
         elif node[0] == "bin":
@@ -124,15 +149,24 @@ def mixed_months(design, month_seconds: float) -> list[Mixture]:
         # Explicit conversions that contradict the declared month.
         for use in uses:
             if use.path[0] == "scale" and abs(use.seconds - month_seconds) > 3600:
-                found.append(Mixture(use.path, f"{use.what} contradicts cost.hoursPerMonth "
-                                     f"({_describe(month_seconds)})",
-                                     "use the declared month, or write the conversion with the unit month"))
+                found.append(
+                    Mixture(
+                        use.path,
+                        f"{use.what} contradicts cost.hoursPerMonth ({_describe(month_seconds)})",
+                        "use the declared month, or write the conversion with the unit month",
+                    )
+                )
         return found
     lengths = {round(use.seconds / 3600) for use in uses}
     if len(lengths) > 1:
         first = uses[0]
         others = "; ".join(f"{use.what} assumes {_describe(use.seconds)}" for use in uses)
         target = next((use for use in uses if not use.explicit), first)
-        found.append(Mixture(target.path, f"months of different lengths are mixed: {others}",
-                             "declare cost.hoursPerMonth (730 h or 720 h) and write SLO windows in days"))
+        found.append(
+            Mixture(
+                target.path,
+                f"months of different lengths are mixed: {others}",
+                "declare cost.hoursPerMonth (730 h or 720 h) and write SLO windows in days",
+            )
+        )
     return found

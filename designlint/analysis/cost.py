@@ -91,9 +91,14 @@ def cost_summary(numbers) -> CostSummary:
         if item.quantity_ref:
             line.reference = derivations.value(item.quantity_ref)
             if item.quantity_ref not in derivations.by_name:
-                summary.issues.append(Issue(UNKNOWN_NAME, (*where, "quantityRef"),
-                                            f"cost item '{item.name}' refers to '{item.quantity_ref}', which no quantity defines",
-                                            hint=did_you_mean(item.quantity_ref, derivations.by_name)))
+                summary.issues.append(
+                    Issue(
+                        UNKNOWN_NAME,
+                        (*where, "quantityRef"),
+                        f"cost item '{item.name}' refers to '{item.quantity_ref}', which no quantity defines",
+                        hint=did_you_mean(item.quantity_ref, derivations.by_name),
+                    )
+                )
         component = components.get(item.component) if item.component else None
         if component is not None and component.replicas and component.replicas > 1:
             line.replicas = component.replicas
@@ -103,15 +108,25 @@ def cost_summary(numbers) -> CostSummary:
         unreadable_amount = item.quantity is not None and line.quantity is None
         if line.unit_price is not None and not unreadable_amount:
             amount = line.quantity or line.reference or Measure(1.0)
-            if line.quantity is None and line.reference is not None and line.replicas > 1 and _is_data(line.reference):
+            if (
+                line.quantity is None
+                and line.reference is not None
+                and line.replicas > 1
+                and _is_data(line.reference)
+            ):
                 amount = line.reference * Measure(float(line.replicas))
             computed = per_month(amount * line.unit_price, month)
             if is_monthly_money(computed):
                 line.computed = _shown_per_month(computed)
             else:
-                summary.issues.append(Issue(UNIT, (*where, "unitPrice"),
-                                            f"cost item '{item.name}': quantity x unit price is not a monthly amount",
-                                            hint="price per unit of the quantity and per time, e.g. $0.48/node/hour"))
+                summary.issues.append(
+                    Issue(
+                        UNIT,
+                        (*where, "unitPrice"),
+                        f"cost item '{item.name}': quantity x unit price is not a monthly amount",
+                        hint="price per unit of the quantity and per time, e.g. $0.48/node/hour",
+                    )
+                )
     _totals(summary, cost, derivations, month)
     return summary
 
@@ -138,16 +153,27 @@ def _totals(summary: CostSummary, cost, derivations, month: float) -> None:
             for value in monthly[1:]:
                 total = total + value
         except DimensionError as error:
-            summary.issues.append(Issue(UNIT, ("cost", "items"), f"cost items do not add up: {error}",
-                                        hint="price every item in the same currency"))
+            summary.issues.append(
+                Issue(
+                    UNIT,
+                    ("cost", "items"),
+                    f"cost items do not add up: {error}",
+                    hint="price every item in the same currency",
+                )
+            )
             total = None
         summary.total = total
     if cost.users:
         summary.users = derivations.value(cost.users)
         if cost.users not in derivations.by_name:
-            summary.issues.append(Issue(UNKNOWN_NAME, ("cost", "users"),
-                                        f"cost.users refers to '{cost.users}', which no quantity defines",
-                                        hint=did_you_mean(cost.users, derivations.by_name)))
+            summary.issues.append(
+                Issue(
+                    UNKNOWN_NAME,
+                    ("cost", "users"),
+                    f"cost.users refers to '{cost.users}', which no quantity defines",
+                    hint=did_you_mean(cost.users, derivations.by_name),
+                )
+            )
     for key, quantity in (("total", cost.total), ("perUser", cost.per_user)):
         _read(quantity, month, ("cost", key), summary.issues)
     base = summary.total

@@ -67,9 +67,14 @@ def derive(design, month_seconds: float) -> Derivations:
         items.append(item)
         if quantity.name in by_name:
             first = by_name[quantity.name].index
-            issues.append(Issue(DUPLICATE, _path(index, "name"),
-                                f"quantity '{quantity.name}' is already defined at scale.quantities[{first}]",
-                                hint="give each quantity its own name; formulas could not tell them apart"))
+            issues.append(
+                Issue(
+                    DUPLICATE,
+                    _path(index, "name"),
+                    f"quantity '{quantity.name}' is already defined at scale.quantities[{first}]",
+                    hint="give each quantity its own name; formulas could not tell them apart",
+                )
+            )
             item.broken = True
             continue
         by_name[quantity.name] = item
@@ -77,24 +82,42 @@ def derive(design, month_seconds: float) -> Derivations:
             try:
                 item.stated_value = from_quantity(quantity.value, month_seconds)
             except UnitError as error:
-                issues.append(Issue(UNREADABLE_UNIT, _path(index, "value"), f"'{quantity.name}': {error}",
-                                    hint="write a unit such as 'loads/day', 'GB', 'ms' or '%'"))
+                issues.append(
+                    Issue(
+                        UNREADABLE_UNIT,
+                        _path(index, "value"),
+                        f"'{quantity.name}': {error}",
+                        hint="write a unit such as 'loads/day', 'GB', 'ms' or '%'",
+                    )
+                )
     for item in items:
         if item.formula is None or item.broken:
             continue
         try:
             tree = parse(item.formula)
         except FormulaError as error:
-            issues.append(Issue(FORMULA, _path(item.index, "formula"), f"formula of '{item.name}': {error.message}",
-                                offset=error.offset))
+            issues.append(
+                Issue(
+                    FORMULA,
+                    _path(item.index, "formula"),
+                    f"formula of '{item.name}': {error.message}",
+                    offset=error.offset,
+                )
+            )
             item.broken = True
             continue
         item.references = names(tree)
         for name, offset in item.references:
             if name not in by_name:
-                issues.append(Issue(UNKNOWN_NAME, _path(item.index, "formula"),
-                                    f"formula of '{item.name}' refers to '{name}', which no quantity defines",
-                                    hint=did_you_mean(name, by_name), offset=offset))
+                issues.append(
+                    Issue(
+                        UNKNOWN_NAME,
+                        _path(item.index, "formula"),
+                        f"formula of '{item.name}' refers to '{name}', which no quantity defines",
+                        hint=did_you_mean(name, by_name),
+                        offset=offset,
+                    )
+                )
                 item.broken = True
     cyclic = _cycles(items, by_name, issues)
     _evaluate_all(items, by_name, cyclic, issues, month_seconds)
@@ -103,8 +126,11 @@ def derive(design, month_seconds: float) -> Derivations:
 
 def _cycles(items: list[Derived], by_name: dict[str, Derived], issues: list[Issue]) -> set[str]:
     """Report each group of formulas that refer to each other (strongly connected), once."""
-    graph = {item.name: [n for n, _ in item.references if n in by_name]
-             for item in items if item.formula is not None and by_name.get(item.name) is item}
+    graph = {
+        item.name: [n for n, _ in item.references if n in by_name]
+        for item in items
+        if item.formula is not None and by_name.get(item.name) is item
+    }
     if _acyclic(graph):
         return set()
     index_of: dict[str, int] = {}
@@ -183,9 +209,15 @@ def _report_cycle(group: list[str], by_name: dict[str, Derived], graph, issues: 
         current = nxt
     first = by_name[start]
     offset = next((o for n, o in first.references if n == loop[1]), None)
-    issues.append(Issue(CYCLE, _path(first.index, "formula"),
-                        "formulas refer to each other in a cycle: " + " -> ".join(loop),
-                        hint="one of them must be an input with a stated value and a rationale", offset=offset))
+    issues.append(
+        Issue(
+            CYCLE,
+            _path(first.index, "formula"),
+            "formulas refer to each other in a cycle: " + " -> ".join(loop),
+            hint="one of them must be an input with a stated value and a rationale",
+            offset=offset,
+        )
+    )
 
 
 def _evaluate_all(items, by_name, cyclic: set[str], issues: list[Issue], month_seconds: float) -> None:
@@ -201,13 +233,21 @@ def _evaluate_all(items, by_name, cyclic: set[str], issues: list[Issue], month_s
         return value
 
     # Inputs first: a formula only waits for quantities whose value comes from their own formula.
-    pending = [item for item in items if item.formula is not None and not item.broken and item.name not in cyclic]
+    pending = [
+        item for item in items if item.formula is not None and not item.broken and item.name not in cyclic
+    ]
     while pending:
         progressed, waiting = False, []
         for item in pending:
-            needs = [n for n, _ in item.references
-                     if by_name[n].stated_value is None and by_name[n].formula is not None and n not in done
-                     and not by_name[n].broken and n not in cyclic]
+            needs = [
+                n
+                for n, _ in item.references
+                if by_name[n].stated_value is None
+                and by_name[n].formula is not None
+                and n not in done
+                and not by_name[n].broken
+                and n not in cyclic
+            ]
             if needs:
                 waiting.append(item)
                 continue
@@ -226,6 +266,12 @@ def _evaluate_one(item: Derived, lookup, by_name, issues: list[Issue], month_sec
         return
     except FormulaError as error:
         kind = {"unit": UNIT, "unreadable-unit": UNREADABLE_UNIT}.get(error.kind, FORMULA)
-        issues.append(Issue(kind, _path(item.index, "formula"), f"formula of '{item.name}': {error.message}",
-                            offset=error.offset))
+        issues.append(
+            Issue(
+                kind,
+                _path(item.index, "formula"),
+                f"formula of '{item.name}': {error.message}",
+                offset=error.offset,
+            )
+        )
         item.broken = True

@@ -75,7 +75,8 @@ class _Graph:
                     continue
                 self.callees.setdefault(component.id, []).append(dependency.target)
                 self.callers.setdefault(dependency.target, []).append(
-                    (component.id, propagates(component, dependency), contains_failure(dependency)))
+                    (component.id, propagates(component, dependency), contains_failure(dependency))
+                )
                 if dependency.target != component.id:
                     called.add(dependency.target)
         entries = [c.id for c in components if c.user_facing and c.id not in called]
@@ -106,7 +107,11 @@ class _Graph:
 
     def containers(self, target: str, failed: set[str]) -> set[str]:
         """Callers still up whose fallback or soft dependency contains ``target`` failing."""
-        return {caller for caller, _, contains in self.callers.get(target, ()) if contains and caller not in failed}
+        return {
+            caller
+            for caller, _, contains in self.callers.get(target, ())
+            if contains and caller not in failed
+        }
 
 
 def _impact(graph: _Graph, component: str, paths) -> FailureImpact:

@@ -41,8 +41,14 @@ def path_latencies(design, month_seconds: float) -> tuple[list[PathLatency], lis
                 readable = False
                 continue
             if budget.dims != SECOND:
-                issues.append(Issue(UNIT, where, f"step '{step.name}' budget {step.budget} is not a duration",
-                                    hint="write step budgets as durations such as 50 ms"))
+                issues.append(
+                    Issue(
+                        UNIT,
+                        where,
+                        f"step '{step.name}' budget {step.budget} is not a duration",
+                        hint="write step budgets as durations such as 50 ms",
+                    )
+                )
                 readable = False
                 continue
             if step.parallel_group:
@@ -67,8 +73,13 @@ def path_latencies(design, month_seconds: float) -> tuple[list[PathLatency], lis
             try:
                 from_quantity(path.total, month_seconds)
             except UnitError as error:
-                issues.append(Issue(UNREADABLE_UNIT, ("architecture", "paths", index, "total"),
-                                    f"path '{path.id}': {error}"))
+                issues.append(
+                    Issue(
+                        UNREADABLE_UNIT,
+                        ("architecture", "paths", index, "total"),
+                        f"path '{path.id}': {error}",
+                    )
+                )
         target = targets.get(path.operation) if path.operation else None
         if target is not None:
             try:

@@ -53,7 +53,13 @@ def calculation(design) -> dict:
 
 
 def _issues(data) -> list:
-    return [*data.derivations.issues, *data.budgets[1], *data.latency[1], *data.capacity[1], *data.cost.issues]
+    return [
+        *data.derivations.issues,
+        *data.budgets[1],
+        *data.latency[1],
+        *data.capacity[1],
+        *data.cost.issues,
+    ]
 
 
 def _quantities(data, month: float) -> list[dict]:
@@ -61,13 +67,15 @@ def _quantities(data, month: float) -> list[dict]:
     for item in data.derivations.items:
         if item.formula is None:
             continue
-        rows.append({
-            "name": item.name,
-            "formula": item.formula,
-            "value": _show(item.value, month),
-            "stated": _text(item.stated),
-            "status": _status(item.stated, item.value, month, item.stated_value),
-        })
+        rows.append(
+            {
+                "name": item.name,
+                "formula": item.formula,
+                "value": _show(item.value, month),
+                "stated": _text(item.stated),
+                "status": _status(item.stated, item.value, month, item.stated_value),
+            }
+        )
     return rows
 
 
@@ -77,13 +85,15 @@ def _budgets(data, month: float) -> list[dict]:
     for budget in budgets:
         computed = budget.computed
         window = f" over {budget.slo.window}" if budget.time is not None and computed is budget.time else ""
-        rows.append({
-            "slo": budget.slo.id,
-            "formula": f"(100% - {budget.slo.objective}){window}",
-            "value": _show(computed, month),
-            "stated": _text(budget.slo.error_budget),
-            "status": _status(budget.slo.error_budget, computed, month),
-        })
+        rows.append(
+            {
+                "slo": budget.slo.id,
+                "formula": f"(100% - {budget.slo.objective}){window}",
+                "value": _show(computed, month),
+                "stated": _text(budget.slo.error_budget),
+                "status": _status(budget.slo.error_budget, computed, month),
+            }
+        )
     return rows
 
 
@@ -94,16 +104,18 @@ def _percent(fraction: float) -> str:
 def _availability(data) -> list[dict]:
     rows = []
     for ceiling in data.availability:
-        rows.append({
-            "component": ceiling.component,
-            "formula": " x ".join(f"{name} {_percent(value)}" for name, value in ceiling.factors)
-            + (f", in {ceiling.regions} active regions" if ceiling.regions > 1 else ""),
-            "ceiling": _percent(ceiling.ceiling),
-            "objective": _percent(ceiling.objective),
-            "downtimePerWindow": f"{format_number((1 - ceiling.ceiling) * ceiling.window_seconds / 60)} min",
-            "budgetPerWindow": f"{format_number((1 - ceiling.objective) * ceiling.window_seconds / 60)} min",
-            "status": OK if ceiling.ceiling >= ceiling.objective - 1e-12 else "below objective",
-        })
+        rows.append(
+            {
+                "component": ceiling.component,
+                "formula": " x ".join(f"{name} {_percent(value)}" for name, value in ceiling.factors)
+                + (f", in {ceiling.regions} active regions" if ceiling.regions > 1 else ""),
+                "ceiling": _percent(ceiling.ceiling),
+                "objective": _percent(ceiling.objective),
+                "downtimePerWindow": f"{format_number((1 - ceiling.ceiling) * ceiling.window_seconds / 60)} min",
+                "budgetPerWindow": f"{format_number((1 - ceiling.objective) * ceiling.window_seconds / 60)} min",
+                "status": OK if ceiling.ceiling >= ceiling.objective - 1e-12 else "below objective",
+            }
+        )
     return rows
 
 
@@ -113,18 +125,28 @@ def _paths(data, month: float) -> list[dict]:
     for result in paths:
         target = result.target
         unit = (target.target.unit if target is not None else None) or "ms"
-        over = result.total is not None and result.target_value is not None and \
-            result.total.value > result.target_value.value * (1 + 1e-9)
-        rows.append({
-            "path": result.path.id,
-            "formula": " + ".join(result.terms),
-            "value": _show(result.total, month, unit) if result.total is not None else None,
-            "stated": _text(result.path.total),
-            "target": f"{target.operation} {target.target}" + (f" {target.percentile}" if target.percentile else "")
-            if target is not None else None,
-            "status": "over target" if over else _status(result.path.total, result.total, month)
-            if result.path.total is not None else (OK if result.total is not None else "cannot compute"),
-        })
+        over = (
+            result.total is not None
+            and result.target_value is not None
+            and result.total.value > result.target_value.value * (1 + 1e-9)
+        )
+        rows.append(
+            {
+                "path": result.path.id,
+                "formula": " + ".join(result.terms),
+                "value": _show(result.total, month, unit) if result.total is not None else None,
+                "stated": _text(result.path.total),
+                "target": f"{target.operation} {target.target}"
+                + (f" {target.percentile}" if target.percentile else "")
+                if target is not None
+                else None,
+                "status": "over target"
+                if over
+                else _status(result.path.total, result.total, month)
+                if result.path.total is not None
+                else (OK if result.total is not None else "cannot compute"),
+            }
+        )
     return rows
 
 
@@ -141,14 +163,18 @@ def _capacity(data) -> list[dict]:
             status = "surplus"
         elif plan.declared is None:
             status = "nodes not stated"
-        rows.append({
-            "component": plan.component.id,
-            "formula": f"ceil({format_measure(plan.load)} / ({plan.component.capacity.per_node} x {_percent(high)}))",
-            "nodesNeeded": plan.needed,
-            "nodesDeclared": plan.declared,
-            "utilisation": format_number(utilisation * 100, suffixes=False) + "%" if utilisation is not None else None,
-            "status": status,
-        })
+        rows.append(
+            {
+                "component": plan.component.id,
+                "formula": f"ceil({format_measure(plan.load)} / ({plan.component.capacity.per_node} x {_percent(high)}))",
+                "nodesNeeded": plan.needed,
+                "nodesDeclared": plan.declared,
+                "utilisation": format_number(utilisation * 100, suffixes=False) + "%"
+                if utilisation is not None
+                else None,
+                "status": status,
+            }
+        )
     return rows
 
 
@@ -158,14 +184,19 @@ def _cost(design, data, month: float) -> dict:
     items = []
     for line in summary.lines:
         amount = _text(line.item.quantity) or line.item.quantity_ref or "1"
-        items.append({
-            "name": line.item.name,
-            "formula": f"{amount} x {line.item.unit_price}" if line.item.unit_price is not None else None,
-            "value": _show(line.computed, month, monthly_unit(line.computed)) if line.computed is not None else None,
-            "stated": _text(line.item.monthly),
-            "status": _status(line.item.monthly, line.computed, month, line.stated)
-            if line.computed is not None else (NOT_STATED if line.item.monthly is None else OK),
-        })
+        items.append(
+            {
+                "name": line.item.name,
+                "formula": f"{amount} x {line.item.unit_price}" if line.item.unit_price is not None else None,
+                "value": _show(line.computed, month, monthly_unit(line.computed))
+                if line.computed is not None
+                else None,
+                "stated": _text(line.item.monthly),
+                "status": _status(line.item.monthly, line.computed, month, line.stated)
+                if line.computed is not None
+                else (NOT_STATED if line.item.monthly is None else OK),
+            }
+        )
     total = summary.total
     stated_total = stated_monthly(cost.total, month) if cost is not None else None
     stated_per_user = stated_monthly(cost.per_user, month) if cost is not None else None
@@ -177,7 +208,8 @@ def _cost(design, data, month: float) -> dict:
         "perUser": _show(summary.per_user, month),
         "statedPerUser": _text(cost.per_user) if cost is not None else None,
         "perUserStatus": _status(cost.per_user, summary.per_user, month, stated_per_user)
-        if cost is not None else NOT_STATED,
+        if cost is not None
+        else NOT_STATED,
     }
 
 
@@ -185,6 +217,11 @@ def _blast(data) -> list[dict]:
     rows = []
     for component, impact in data.failure_impacts.items():
         if impact.lost_paths or impact.degraded_paths:
-            rows.append({"component": component, "loses": sorted(impact.lost_paths),
-                         "degrades": sorted(impact.degraded_paths)})
+            rows.append(
+                {
+                    "component": component,
+                    "loses": sorted(impact.lost_paths),
+                    "degrades": sorted(impact.degraded_paths),
+                }
+            )
     return rows

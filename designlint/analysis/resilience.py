@@ -50,7 +50,10 @@ class ComponentIndex:
         own = self.own_availability(component_id)
         if own is not None:
             return own
-        return next((value for value in map(_fraction, self.promised.get(component_id, ())) if value is not None), None)
+        return next(
+            (value for value in map(_fraction, self.promised.get(component_id, ())) if value is not None),
+            None,
+        )
 
     def hard_dependencies(self, start: str) -> list[tuple[str, tuple[str, ...]]]:
         """Components ``start`` cannot work without, each with the chain that leads to it."""
@@ -129,13 +132,17 @@ def ceilings(design, month_seconds: float, index: ComponentIndex | None = None) 
     if design.nfr:
         for position, target in enumerate(design.nfr.availability):
             if target.component and target.component not in with_slo:
-                targets.append((target.component, target.target, ("nfr", "availability", position, "target"), None))
+                targets.append(
+                    (target.component, target.target, ("nfr", "availability", position, "target"), None)
+                )
     regions = active_regions(design)
     results = []
     for component, objective_quantity, path, window in targets:
         try:
             objective = from_quantity(objective_quantity).value
-            window_seconds = from_quantity(window, month_seconds).value if window is not None else 30 * 86400.0
+            window_seconds = (
+                from_quantity(window, month_seconds).value if window is not None else 30 * 86400.0
+            )
         except UnitError:
             continue
         if not 0 < objective <= 1 or window_seconds <= 0:

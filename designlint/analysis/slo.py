@@ -50,16 +50,23 @@ def error_budgets(design, month_seconds: float) -> tuple[list[Budget], list[Issu
             try:
                 from_quantity(slo.error_budget, month_seconds)
             except UnitError as error:
-                issues.append(Issue(UNREADABLE_UNIT, ("slos", index, "errorBudget"), f"SLO '{slo.id}': {error}"))
+                issues.append(
+                    Issue(UNREADABLE_UNIT, ("slos", index, "errorBudget"), f"SLO '{slo.id}': {error}")
+                )
         try:
             objective = from_quantity(slo.objective, month_seconds)
         except UnitError as error:
             issues.append(Issue(UNREADABLE_UNIT, ("slos", index, "objective"), f"SLO '{slo.id}': {error}"))
             continue
         if objective.dims or not 0 < objective.value <= 1:
-            issues.append(Issue(UNIT, ("slos", index, "objective"),
-                                f"SLO '{slo.id}' objective {slo.objective} is not a share of good events",
-                                hint="write the objective as a percentage such as 99.9%"))
+            issues.append(
+                Issue(
+                    UNIT,
+                    ("slos", index, "objective"),
+                    f"SLO '{slo.id}' objective {slo.objective} is not a share of good events",
+                    hint="write the objective as a percentage such as 99.9%",
+                )
+            )
             continue
         budget.objective = objective.value
         budget.fraction = measure((1 - objective.value) * 100, "%")
@@ -71,9 +78,14 @@ def error_budgets(design, month_seconds: float) -> tuple[list[Budget], list[Issu
             issues.append(Issue(UNREADABLE_UNIT, ("slos", index, "window"), f"SLO '{slo.id}': {error}"))
             continue
         if window.dims != SECOND:
-            issues.append(Issue(UNIT, ("slos", index, "window"),
-                                f"SLO '{slo.id}' window {slo.window} is not a length of time",
-                                hint="write the window as a duration such as 30 d or 4 weeks"))
+            issues.append(
+                Issue(
+                    UNIT,
+                    ("slos", index, "window"),
+                    f"SLO '{slo.id}' window {slo.window} is not a length of time",
+                    hint="write the window as a duration such as 30 d or 4 weeks",
+                )
+            )
             continue
         budget.window = window
         budget.time = budget_time(objective.value, window.value)

@@ -17,7 +17,9 @@ def load_valid(file: Path):
     try:
         document = load_path(file, str(file))
     except LoadError as error:
-        raise UsageError(f"{error.message} ({error.code})", file=error.file, position=error.position) from None
+        raise UsageError(
+            f"{error.message} ({error.code})", file=error.file, position=error.position
+        ) from None
     return document, validate_or_raise(document, Design, "design")
 
 
@@ -40,40 +42,78 @@ def render_text(file: str, report: dict) -> str:
         if rows:
             out.extend(["", title, *rows])
 
-    section("Derived quantities", [_line(r["name"], r["formula"], r["value"], r["stated"], r["status"])
-                                   for r in report["quantities"]])
-    section("Error budgets", [_line(r["slo"], r["formula"], r["value"], r["stated"], r["status"])
-                              for r in report["errorBudgets"]])
-    section("Availability ceilings", [
-        f"  {r['component']} = {r['formula']} = {r['ceiling']} against {r['objective']}: "
-        f"{r['downtimePerWindow']} of downtime per window, budget {r['budgetPerWindow']}   [{r['status']}]"
-        for r in report["availability"]])
-    section("Request paths", [
-        _line(r["path"], r["formula"], r["value"], r["stated"], r["status"])
-        + (f"   target {r['target']}" if r["target"] else "") for r in report["paths"]])
-    section("Capacity", [
-        f"  {r['component']} = {r['formula']} = {r['nodesNeeded']} node{'s' if r['nodesNeeded'] != 1 else ''}"
-        + (f"   [declared {r['nodesDeclared']}, {r['utilisation']} at peak: {r['status']}]"
-           if r["nodesDeclared"] is not None else f"   [{r['status']}]")
-        for r in report["capacity"]])
+    section(
+        "Derived quantities",
+        [_line(r["name"], r["formula"], r["value"], r["stated"], r["status"]) for r in report["quantities"]],
+    )
+    section(
+        "Error budgets",
+        [_line(r["slo"], r["formula"], r["value"], r["stated"], r["status"]) for r in report["errorBudgets"]],
+    )
+    section(
+        "Availability ceilings",
+        [
+            f"  {r['component']} = {r['formula']} = {r['ceiling']} against {r['objective']}: "
+            f"{r['downtimePerWindow']} of downtime per window, budget {r['budgetPerWindow']}   [{r['status']}]"
+            for r in report["availability"]
+        ],
+    )
+    section(
+        "Request paths",
+        [
+            _line(r["path"], r["formula"], r["value"], r["stated"], r["status"])
+            + (f"   target {r['target']}" if r["target"] else "")
+            for r in report["paths"]
+        ],
+    )
+    section(
+        "Capacity",
+        [
+            f"  {r['component']} = {r['formula']} = {r['nodesNeeded']} node{'s' if r['nodesNeeded'] != 1 else ''}"
+            + (
+                f"   [declared {r['nodesDeclared']}, {r['utilisation']} at peak: {r['status']}]"
+                if r["nodesDeclared"] is not None
+                else f"   [{r['status']}]"
+            )
+            for r in report["capacity"]
+        ],
+    )
     cost = report["cost"]
-    rows = [_line(r["name"], r["formula"], r["value"] or r["stated"], r["stated"] if r["value"] else None, r["status"])
-            for r in cost["items"]]
+    rows = [
+        _line(
+            r["name"],
+            r["formula"],
+            r["value"] or r["stated"],
+            r["stated"] if r["value"] else None,
+            r["status"],
+        )
+        for r in cost["items"]
+    ]
     if cost["total"] is not None or cost["statedTotal"] is not None:
-        rows.append(_line("total", "sum of the items", cost["total"], cost["statedTotal"], cost["totalStatus"]))
+        rows.append(
+            _line("total", "sum of the items", cost["total"], cost["statedTotal"], cost["totalStatus"])
+        )
     if cost["perUser"] is not None:
-        rows.append(_line("per user", "total / users", cost["perUser"], cost["statedPerUser"], cost["perUserStatus"]))
+        rows.append(
+            _line("per user", "total / users", cost["perUser"], cost["statedPerUser"], cost["perUserStatus"])
+        )
     section("Cost (monthly)", rows)
-    section("Blast radius (from the dependency graph)", [
-        f"  {r['component']}: loses {', '.join(r['loses']) or 'nothing'}; degrades {', '.join(r['degrades']) or 'nothing'}"
-        for r in report["blastRadius"]])
+    section(
+        "Blast radius (from the dependency graph)",
+        [
+            f"  {r['component']}: loses {', '.join(r['loses']) or 'nothing'}; degrades {', '.join(r['degrades']) or 'nothing'}"
+            for r in report["blastRadius"]
+        ],
+    )
     section("Cannot compute", [f"  {issue['message']}" for issue in report["issues"]])
     return "\n".join(out) + "\n"
 
 
 @click.command()
 @click.argument("file", type=click.Path(dir_okay=False, path_type=Path))
-@click.option("--format", "output_format", type=click.Choice(["text", "json"]), default="text", show_default=True)
+@click.option(
+    "--format", "output_format", type=click.Choice(["text", "json"]), default="text", show_default=True
+)
 def calc(file, output_format):
     """Show every derived number of a design with its formula and value.
 
@@ -90,7 +130,9 @@ def calc(file, output_format):
     if output_format == "json":
         import json
 
-        click.echo(json.dumps({"file": document.file, **report}, indent=2, sort_keys=True, ensure_ascii=False))
+        click.echo(
+            json.dumps({"file": document.file, **report}, indent=2, sort_keys=True, ensure_ascii=False)
+        )
     else:
         click.echo(render_text(document.file, report), nl=False)
     return 0

@@ -20,18 +20,33 @@ def _load_design(file: Path):
     try:
         document = load_path(file, str(file))
     except LoadError as error:
-        raise UsageError(f"{error.message} ({error.code})", file=error.file, position=error.position) from None
+        raise UsageError(
+            f"{error.message} ({error.code})", file=error.file, position=error.position
+        ) from None
     return validate_or_raise(document, Design, "design")
 
 
 @click.command()
 @click.argument("file", type=click.Path(dir_okay=False, path_type=Path))
-@click.option("--output-dir", "-o", type=click.Path(file_okay=False, path_type=Path), default=Path("."),
-              show_default=True, help="Folder to write the diagrams to (created if missing).")
-@click.option("--format", "fmt", type=click.Choice(FORMAT_CHOICES), default="svg", show_default=True,
-              help="svg and png need Graphviz's dot program; dot is the Graphviz source.")
-@click.option("--view", type=click.Choice(VIEW_CHOICES), default="all", show_default=True,
-              help="Which view to draw.")
+@click.option(
+    "--output-dir",
+    "-o",
+    type=click.Path(file_okay=False, path_type=Path),
+    default=Path("."),
+    show_default=True,
+    help="Folder to write the diagrams to (created if missing).",
+)
+@click.option(
+    "--format",
+    "fmt",
+    type=click.Choice(FORMAT_CHOICES),
+    default="svg",
+    show_default=True,
+    help="svg and png need Graphviz's dot program; dot is the Graphviz source.",
+)
+@click.option(
+    "--view", type=click.Choice(VIEW_CHOICES), default="all", show_default=True, help="Which view to draw."
+)
 def diagram(file, output_dir, fmt, view):
     """Draw a design's architecture from its model, as NAME.VIEW.FORMAT files in the output folder.
 

@@ -12,13 +12,29 @@ from designlint.errors import EXIT_CLEAN
 
 @click.command()
 @click.argument("paths", nargs=-1, type=click.Path(path_type=str))
-@click.option("--git", "rev", metavar="REV", default=None,
-              help="Compare every design changed since git revision REV with the working tree "
-                   "(PATHS then limit which files).")
-@click.option("--format", "output_format", type=click.Choice(["text", "markdown", "json"]), default="text",
-              show_default=True, help="Output format; markdown is ready for a pull-request comment.")
-@click.option("--config", "config_file", type=click.Path(exists=True, dir_okay=False, path_type=Path), default=None,
-              help="Use this configuration file instead of searching upwards from each design.")
+@click.option(
+    "--git",
+    "rev",
+    metavar="REV",
+    default=None,
+    help="Compare every design changed since git revision REV with the working tree "
+    "(PATHS then limit which files).",
+)
+@click.option(
+    "--format",
+    "output_format",
+    type=click.Choice(["text", "markdown", "json"]),
+    default="text",
+    show_default=True,
+    help="Output format; markdown is ready for a pull-request comment.",
+)
+@click.option(
+    "--config",
+    "config_file",
+    type=click.Path(exists=True, dir_okay=False, path_type=Path),
+    default=None,
+    help="Use this configuration file instead of searching upwards from each design.",
+)
 def diff(paths, rev, output_format, config_file):
     """Report what changed between two versions of a design: BASE HEAD, or --git REV [PATH...].
 

@@ -104,8 +104,9 @@ def apply_fills(text: str, file: str, data, planned) -> str:
                 return candidate
         except LoadError:
             continue
-    raise DesignlintError("could not add the values without changing the rest of the document; nothing was written",
-                          file=file)
+    raise DesignlintError(
+        "could not add the values without changing the rest of the document; nothing was written", file=file
+    )
 
 
 def _where(fill) -> str:
@@ -116,7 +117,12 @@ def _where(fill) -> str:
 
 @click.command()
 @click.argument("file", type=click.Path(dir_okay=False, path_type=Path))
-@click.option("--diff", "show_diff", is_flag=True, help="Print the change as a unified diff instead of writing the file.")
+@click.option(
+    "--diff",
+    "show_diff",
+    is_flag=True,
+    help="Print the change as a unified diff instead of writing the file.",
+)
 def fix(file, show_diff):
     """Fill in the numbers a design leaves out but determines: values of quantities that have a
     formula, SLO error budgets, cost items' monthly figures, the cost total and cost per user.
@@ -143,8 +149,12 @@ def fix(file, show_diff):
     if show_diff:
         import difflib
 
-        lines = difflib.unified_diff(source.splitlines(keepends=True), updated.splitlines(keepends=True),
-                                     fromfile=document.file, tofile=document.file)
+        lines = difflib.unified_diff(
+            source.splitlines(keepends=True),
+            updated.splitlines(keepends=True),
+            fromfile=document.file,
+            tofile=document.file,
+        )
         click.echo("".join(lines), nl=False)
         return EXIT_FINDINGS
     write_atomic(file, bom + updated)

@@ -21,19 +21,34 @@ def _ruleset(packs: tuple[str, ...]):
 
 
 @click.command()
-@click.option("--pack", "packs", multiple=True, help="Rule pack(s) to list (default: the built-in checklist).")
-@click.option("--format", "output_format", type=click.Choice(["text", "json"]), default="text", show_default=True)
+@click.option(
+    "--pack", "packs", multiple=True, help="Rule pack(s) to list (default: the built-in checklist)."
+)
+@click.option(
+    "--format", "output_format", type=click.Choice(["text", "json"]), default="text", show_default=True
+)
 def rules(packs, output_format) -> None:
     """List the rules: code, name, severity and checklist dimensions."""
     ruleset = _ruleset(packs)
     if output_format == "json":
         import json
 
-        click.echo(json.dumps([
-            {"code": r.code, "name": r.name, "severity": r.severity.value, "dimensions": r.rule.dimensions,
-             "pack": r.pack, "summary": r.rule.docs.what}
-            for r in ruleset
-        ], indent=2))
+        click.echo(
+            json.dumps(
+                [
+                    {
+                        "code": r.code,
+                        "name": r.name,
+                        "severity": r.severity.value,
+                        "dimensions": r.rule.dimensions,
+                        "pack": r.pack,
+                        "summary": r.rule.docs.what,
+                    }
+                    for r in ruleset
+                ],
+                indent=2,
+            )
+        )
         return
     for r in ruleset:
         dims = ",".join(r.rule.dimensions) or "-"

@@ -21,16 +21,29 @@ def modeline_for(target: Path) -> str:
         schema = candidate / SCHEMA_RELATIVE
         if schema.is_file():
             return f"# yaml-language-server: $schema={Path(os.path.relpath(schema, folder)).as_posix()}"
-    return ("# Completion and hover docs in editors: `designlint schema > design.schema.json`, then make the\n"
-            "# first line `# yaml-language-server: $schema=design.schema.json`.")
+    return (
+        "# Completion and hover docs in editors: `designlint schema > design.schema.json`, then make the\n"
+        "# first line `# yaml-language-server: $schema=design.schema.json`."
+    )
 
 
 @click.command()
 @click.argument("name")
-@click.option("--template", "-t", type=click.Choice(TEMPLATE_CHOICES), default="blank", show_default=True,
-              help="Start blank, or from the worked news feed or rate limiter.")
-@click.option("--output", "-o", type=click.Path(path_type=str), default=None,
-              help="File (or folder) to write; default NAME.yaml here; '-' prints it.")
+@click.option(
+    "--template",
+    "-t",
+    type=click.Choice(TEMPLATE_CHOICES),
+    default="blank",
+    show_default=True,
+    help="Start blank, or from the worked news feed or rate limiter.",
+)
+@click.option(
+    "--output",
+    "-o",
+    type=click.Path(path_type=str),
+    default=None,
+    help="File (or folder) to write; default NAME.yaml here; '-' prints it.",
+)
 @click.option("--force", is_flag=True, help="Overwrite an existing file.")
 def new(name, template, output, force):
     """Scaffold a design called NAME that walks the five phases in order.
@@ -54,13 +67,17 @@ def new(name, template, output, force):
         click.echo(text, nl=False)
         return EXIT_CLEAN
     if target.exists() and not force:
-        raise UsageError(f"{target.as_posix()} already exists; choose another name or pass --force to overwrite it")
+        raise UsageError(
+            f"{target.as_posix()} already exists; choose another name or pass --force to overwrite it"
+        )
     from designlint.fileio import write_atomic
 
     try:
         write_atomic(target, text)
     except OSError as error:
         raise UsageError(f"cannot write {target.as_posix()}: {error.strerror or error}") from None
-    click.echo(f"wrote {target.as_posix()} from the '{template}' template; "
-               f"next: designlint check {target.as_posix()}")
+    click.echo(
+        f"wrote {target.as_posix()} from the '{template}' template; "
+        f"next: designlint check {target.as_posix()}"
+    )
     return EXIT_CLEAN

@@ -30,11 +30,17 @@ def enabled_codes(session, files: list[tuple[Path, str]]) -> dict[str, tuple[str
 def announce_baselines(written, results: list[FileResult]) -> None:
     for destination, baseline in written:
         total = sum(baseline.counts.values())
-        click.echo(f"designlint: wrote baseline {destination.as_posix()} "
-                   f"({total} finding{'s' if total != 1 else ''} in {baseline.files} "
-                   f"file{'s' if baseline.files != 1 else ''})", err=True)
+        click.echo(
+            f"designlint: wrote baseline {destination.as_posix()} "
+            f"({total} finding{'s' if total != 1 else ''} in {baseline.files} "
+            f"file{'s' if baseline.files != 1 else ''})",
+            err=True,
+        )
     for result in results:
         for finding in result.findings:
             if finding.code == INTERNAL_ERROR:
-                click.echo(f"{finding.file}:{finding.position}: error {finding.code} {finding.message} "
-                           "(not recorded in the baseline)", err=True)
+                click.echo(
+                    f"{finding.file}:{finding.position}: error {finding.code} {finding.message} "
+                    "(not recorded in the baseline)",
+                    err=True,
+                )

@@ -12,10 +12,21 @@ from designlint.errors import EXIT_CLEAN, EXIT_ERROR, EXIT_FINDINGS
 
 @click.command()
 @click.argument("file", type=click.Path(path_type=str))
-@click.option("--format", "output_format", type=click.Choice(["text", "json", "markdown"]), default="text",
-              show_default=True, help="Output format.")
-@click.option("--config", "config_file", type=click.Path(exists=True, dir_okay=False, path_type=Path), default=None,
-              help="Use this configuration file instead of searching upwards from the design.")
+@click.option(
+    "--format",
+    "output_format",
+    type=click.Choice(["text", "json", "markdown"]),
+    default="text",
+    show_default=True,
+    help="Output format.",
+)
+@click.option(
+    "--config",
+    "config_file",
+    type=click.Path(exists=True, dir_okay=False, path_type=Path),
+    default=None,
+    help="Use this configuration file instead of searching upwards from the design.",
+)
 def score(file, output_format, config_file):
     """Grade a design: Strong / Partial / Missing for each of the 11 checklist items (dimensions A-J).
 
@@ -29,7 +40,7 @@ def score(file, output_format, config_file):
 
     if Path(file).is_dir():
         raise UsageError(f"score grades one design file, and {file} is a folder")
-    (path, display), = discover([file])
+    ((path, display),) = discover([file])
     session = CheckSession(Overrides(config_file=config_file))
     result, card = score_file(session, path, display)
     if card is None:
@@ -39,8 +50,12 @@ def score(file, output_format, config_file):
         # Only what stops grading: structural findings, or the rule that crashed.
         shown = [f for f in result.findings if f.code == INTERNAL_ERROR or f.code.startswith("DL0")]
         blocking = FileResult(result.file, findings=shown, text=result.text)
-        click.echo(REPORTERS["text"](Report(results=[blocking], ruleset=session.engine_for(path).ruleset,
-                                            version=__version__)), nl=False)
+        click.echo(
+            REPORTERS["text"](
+                Report(results=[blocking], ruleset=session.engine_for(path).ruleset, version=__version__)
+            ),
+            nl=False,
+        )
         reason = "a rule failed" if result.internal_error else "the design does not validate"
         click.echo(f"designlint: cannot grade {display}: {reason}; fix the findings above first", err=True)
         return EXIT_ERROR if result.internal_error else EXIT_FINDINGS

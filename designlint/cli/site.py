@@ -15,13 +15,30 @@ def site() -> None:
 
 
 @site.command()
-@click.option("--config-file", "-f", type=click.Path(dir_okay=False, path_type=Path), default=Path("mkdocs.yml"),
-              show_default=True, help=CONFIG_HELP)
-@click.option("--strict", is_flag=True, help="Fail on any warning: broken links, missing anchors, bad configuration.")
-@click.option("--site-dir", "-d", type=click.Path(file_okay=False, path_type=Path), default=None,
-              help="Write the HTML here instead of the configured site_dir.")
-@click.option("--designs", multiple=True, type=click.Path(exists=True, path_type=Path),
-              help="Design folders or files to publish instead of the ones mkdocs.yml names (repeatable).")
+@click.option(
+    "--config-file",
+    "-f",
+    type=click.Path(dir_okay=False, path_type=Path),
+    default=Path("mkdocs.yml"),
+    show_default=True,
+    help=CONFIG_HELP,
+)
+@click.option(
+    "--strict", is_flag=True, help="Fail on any warning: broken links, missing anchors, bad configuration."
+)
+@click.option(
+    "--site-dir",
+    "-d",
+    type=click.Path(file_okay=False, path_type=Path),
+    default=None,
+    help="Write the HTML here instead of the configured site_dir.",
+)
+@click.option(
+    "--designs",
+    multiple=True,
+    type=click.Path(exists=True, path_type=Path),
+    help="Design folders or files to publish instead of the ones mkdocs.yml names (repeatable).",
+)
 @click.option("--quiet", "-q", is_flag=True, help="Only warnings and errors.")
 def build(config_file, strict, site_dir, designs, quiet):
     """Build the site (wraps 'mkdocs build'); diagrams are reused from the cache when unchanged."""
@@ -31,16 +48,27 @@ def build(config_file, strict, site_dir, designs, quiet):
 
     show_mkdocs_log(logging.WARNING if quiet else logging.INFO)
     report = build_site(config_file, strict=strict, site_dir=site_dir, designs=list(designs) or None)
-    click.echo(f"designlint: site built in {_shown(report.site_dir)} ({report.designs} designs, {report.rules} rules; "
-               f"diagrams drawn {report.diagrams_drawn}, reused {report.diagrams_reused}); "
-               f"open {_shown(report.site_dir / 'index.html')}", err=True)
+    click.echo(
+        f"designlint: site built in {_shown(report.site_dir)} ({report.designs} designs, {report.rules} rules; "
+        f"diagrams drawn {report.diagrams_drawn}, reused {report.diagrams_reused}); "
+        f"open {_shown(report.site_dir / 'index.html')}",
+        err=True,
+    )
     return 0
 
 
 @site.command()
-@click.option("--config-file", "-f", type=click.Path(dir_okay=False, path_type=Path), default=Path("mkdocs.yml"),
-              show_default=True, help=CONFIG_HELP)
-@click.option("--dev-addr", "-a", default=None, metavar="IP:PORT", help="Address to serve on (default 127.0.0.1:8000).")
+@click.option(
+    "--config-file",
+    "-f",
+    type=click.Path(dir_okay=False, path_type=Path),
+    default=Path("mkdocs.yml"),
+    show_default=True,
+    help=CONFIG_HELP,
+)
+@click.option(
+    "--dev-addr", "-a", default=None, metavar="IP:PORT", help="Address to serve on (default 127.0.0.1:8000)."
+)
 @click.option("--open", "open_browser", is_flag=True, help="Open the site in a browser.")
 def serve(config_file, dev_addr, open_browser):
     """Serve the site locally (wraps 'mkdocs serve'); it rebuilds when a design or page changes."""

@@ -63,8 +63,9 @@ def dot_sources(design, views: Iterable[str] = VIEWS) -> dict[str, str]:
     return {view: to_dot(scene) for view, scene in scenes(design, views).items()}
 
 
-def render_views(design, formats: Iterable[str] = ("svg",),
-                 views: Iterable[str] = VIEWS) -> dict[str, dict[str, bytes]]:
+def render_views(
+    design, formats: Iterable[str] = ("svg",), views: Iterable[str] = VIEWS
+) -> dict[str, dict[str, bytes]]:
     """view name -> format -> bytes, for each requested view and format (``svg``, ``png``, ``dot``)."""
     formats = list(formats)
     unknown = [fmt for fmt in formats if fmt not in FORMATS]

@@ -60,15 +60,22 @@ def _base_node(component) -> Node:
     return Node(
         id=f"c_{component.id}",
         lines=_base_lines(component),
-        tooltip=tooltip(component.name, component.kind, component.technology,
-                        component.responsibility, component.description),
+        tooltip=tooltip(
+            component.name,
+            component.kind,
+            component.technology,
+            component.responsibility,
+            component.description,
+        ),
         icon=(component.kind, component.technology),
         attrs=attrs,
     )
 
 
 def _dependency_text(dependency) -> str:
-    return f"{shorten(dependency.protocol, 24)} · {dependency.mode}" if dependency.protocol else dependency.mode
+    return (
+        f"{shorten(dependency.protocol, 24)} · {dependency.mode}" if dependency.protocol else dependency.mode
+    )
 
 
 def _base_edge(component, index: int, dependency, names: dict[str, str]) -> Edge:
@@ -78,10 +85,17 @@ def _base_edge(component, index: int, dependency, names: dict[str, str]) -> Edge
         source=f"c_{component.id}",
         target=f"c_{dependency.target}",
         lines=[Line(_dependency_text(dependency), size=10)],
-        tooltip=tooltip(f"{component.name} → {names[dependency.target]}", dependency.purpose, timeout,
-                        fallback, f"{dependency.criticality} dependency"),
-        attrs={"id": f"dependency-{component.id}-{index}",
-               **({"style": "dashed"} if dependency.mode == "async" else {})},
+        tooltip=tooltip(
+            f"{component.name} → {names[dependency.target]}",
+            dependency.purpose,
+            timeout,
+            fallback,
+            f"{dependency.criticality} dependency",
+        ),
+        attrs={
+            "id": f"dependency-{component.id}-{index}",
+            **({"style": "dashed"} if dependency.mode == "async" else {}),
+        },
     )
 
 
@@ -103,8 +117,10 @@ def _layout(design, view: str, decorate_node: Callable, decorate_edge: Callable)
             cluster_id = f"team_{slug(component.owner)}_{len(clusters)}"
             label = teams.get(component.owner, component.owner)
             cluster = clusters[component.owner] = Cluster(
-                id=cluster_id, lines=[Line(shorten(label, 40), size=12, bold=True)],
-                tooltip=tooltip(f"Owned by {label}"), attrs={"id": f"team-{slug(component.owner)}"},
+                id=cluster_id,
+                lines=[Line(shorten(label, 40), size=12, bold=True)],
+                tooltip=tooltip(f"Owned by {label}"),
+                attrs={"id": f"team-{slug(component.owner)}"},
             )
             scene.clusters.append(cluster)
         cluster.nodes.append(node)
@@ -121,7 +137,9 @@ def _layout(design, view: str, decorate_node: Callable, decorate_edge: Callable)
 
 def architecture_scene(design) -> Scene:
     """Components with icons by kind, clustered by owner; dependencies labelled protocol · mode."""
-    return _layout(design, "architecture", lambda component, node: node, lambda caller, dependency, edge: edge)
+    return _layout(
+        design, "architecture", lambda component, node: node, lambda caller, dependency, edge: edge
+    )
 
 
 def _fill(impact: FailureImpact, total: int) -> str:
@@ -148,7 +166,9 @@ def failure_scene(design) -> Scene:
     def decorate_node(component, node: Node) -> Node:
         impact = impacts[component.id]
         if impact.lost_paths:
-            summary = Line(f"loses {len(impact.lost_paths)} of {_plural(total)}", size=10, color=PROPAGATES, bold=True)
+            summary = Line(
+                f"loses {len(impact.lost_paths)} of {_plural(total)}", size=10, color=PROPAGATES, bold=True
+            )
         elif impact.degraded_paths:
             summary = Line(f"degrades {_plural(len(impact.degraded_paths))}", size=10, color="#8D6E00")
         else:
@@ -167,13 +187,18 @@ def failure_scene(design) -> Scene:
         if propagates(caller, dependency):
             edge.attrs.update(color=PROPAGATES, penwidth="1.6")
         elif contains_failure(dependency):
-            contained_by = f"fallback: {shorten(dependency.fallback, 28)}" if dependency.fallback else "soft dependency"
+            contained_by = (
+                f"fallback: {shorten(dependency.fallback, 28)}" if dependency.fallback else "soft dependency"
+            )
             edge.lines.append(Line(contained_by, size=9, color=CONTAINED))
             edge.attrs.update(color=CONTAINED, fontcolor=CONTAINED)
         return edge
 
     scene = _layout(design, "failure", decorate_node, decorate_edge)
-    scene.legend = [*FAILURE_LEGEND, (PROPAGATES, "edge: the caller fails with its target"),
-                    (CONTAINED, "edge: a fallback or soft dependency contains the failure"),
-                    (ROUTED, "edge: routing only; requests routed to a failed target fail")]
+    scene.legend = [
+        *FAILURE_LEGEND,
+        (PROPAGATES, "edge: the caller fails with its target"),
+        (CONTAINED, "edge: a fallback or soft dependency contains the failure"),
+        (ROUTED, "edge: routing only; requests routed to a failed target fail"),
+    ]
     return scene

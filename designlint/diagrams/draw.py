@@ -16,17 +16,35 @@ from designlint.diagrams.scene import Cluster, Line, Node, Scene, one_line
 
 FONT = "Sans-Serif"
 ICON_POINTS = 56
-HEADER = ("Drawn by designlint from the design's architecture section. Icons are relative to the "
-          "install directory of the Python 'diagrams' package: render with dot -Gimagepath=<that directory>.")
+HEADER = (
+    "Drawn by designlint from the design's architecture section. Icons are relative to the "
+    "install directory of the Python 'diagrams' package: render with dot -Gimagepath=<that directory>."
+)
 
 GRAPH_ATTRS = {
-    "pad": "0.3", "splines": "spline", "nodesep": "0.5", "ranksep": "0.8", "newrank": "true",
-    "labelloc": "t", "labeljust": "l", "fontname": FONT, "fontsize": "12", "compound": "true",
+    "pad": "0.3",
+    "splines": "spline",
+    "nodesep": "0.5",
+    "ranksep": "0.8",
+    "newrank": "true",
+    "labelloc": "t",
+    "labeljust": "l",
+    "fontname": FONT,
+    "fontsize": "12",
+    "compound": "true",
 }
 NODE_ATTRS = {
-    "shape": "box", "style": "rounded", "fixedsize": "false", "width": "0", "height": "0",
-    "margin": "0.12,0.06", "fontname": FONT, "fontsize": "11", "fontcolor": "#2D3436",
-    "imagescale": None, "labelloc": None,
+    "shape": "box",
+    "style": "rounded",
+    "fixedsize": "false",
+    "width": "0",
+    "height": "0",
+    "margin": "0.12,0.06",
+    "fontname": FONT,
+    "fontsize": "11",
+    "fontcolor": "#2D3436",
+    "imagescale": None,
+    "labelloc": None,
 }
 EDGE_ATTRS = {"color": "#7B8894", "fontname": FONT, "fontsize": "10", "arrowsize": "0.7"}
 # Tooltips pass through Graphviz's backslash processing twice in some versions; a look-alike
@@ -103,8 +121,12 @@ def _add_node(node: Node, base_node):
 
 
 def _add_cluster(cluster: Cluster, made: dict, diagrams_module) -> None:
-    graph_attr = {"label": html_label(cluster.lines), "tooltip": escaped_string(cluster.tooltip),
-                  "fontname": FONT, **cluster.attrs}
+    graph_attr = {
+        "label": html_label(cluster.lines),
+        "tooltip": escaped_string(cluster.tooltip),
+        "fontname": FONT,
+        **cluster.attrs,
+    }
     with diagrams_module.Cluster(label=cluster.id, graph_attr=graph_attr):
         for node in cluster.nodes:
             made[node.id] = _add_node(node, diagrams_module.Node)
@@ -118,8 +140,14 @@ def to_dot(scene: Scene) -> str:
 
     title = legend_label(scene.title, scene.legend) if scene.legend else html_label(scene.title)
     diagram = diagrams.Diagram(
-        name=scene.name, filename=scene.name, direction=scene.direction, outformat="dot", show=False,
-        graph_attr={**GRAPH_ATTRS, "label": title}, node_attr=NODE_ATTRS, edge_attr=EDGE_ATTRS,
+        name=scene.name,
+        filename=scene.name,
+        direction=scene.direction,
+        outformat="dot",
+        show=False,
+        graph_attr={**GRAPH_ATTRS, "label": title},
+        node_attr=NODE_ATTRS,
+        edge_attr=EDGE_ATTRS,
     )
     diagram.dot.comment = HEADER
     made: dict[str, object] = {}
@@ -136,9 +164,15 @@ def to_dot(scene: Scene) -> str:
                 continue
             label = html_label(edge.lines) if edge.lines else None
             attrs = {"fontname": FONT, "fontsize": EDGE_ATTRS["fontsize"], **edge.attrs}
-            source.connect(target, diagrams.Edge(
-                forward=True, label=label, tooltip=escaped_string(edge.tooltip) if edge.tooltip else None, **attrs,
-            ))
+            source.connect(
+                target,
+                diagrams.Edge(
+                    forward=True,
+                    label=label,
+                    tooltip=escaped_string(edge.tooltip) if edge.tooltip else None,
+                    **attrs,
+                ),
+            )
     finally:
         diagrams.setdiagram(outer)
     return diagram.dot.source

@@ -40,7 +40,11 @@ BY_TECHNOLOGY: list[tuple[str, frozenset[str], str]] = [
     ("postgres", frozenset({"database", "key-value-store"}), "diagrams.onprem.database.Postgresql"),
     ("mysql", frozenset({"database", "key-value-store"}), "diagrams.onprem.database.Mysql"),
     ("mongodb", frozenset({"database", "key-value-store"}), "diagrams.onprem.database.Mongodb"),
-    ("dynamodb", frozenset({"database", "key-value-store", "wide-column-store"}), "diagrams.aws.database.Dynamodb"),
+    (
+        "dynamodb",
+        frozenset({"database", "key-value-store", "wide-column-store"}),
+        "diagrams.aws.database.Dynamodb",
+    ),
     ("scylla", frozenset({"database", "wide-column-store"}), "diagrams.onprem.database.Scylla"),
     ("cassandra", frozenset({"database", "wide-column-store"}), "diagrams.onprem.database.Cassandra"),
     ("solr", frozenset({"search-index"}), "diagrams.onprem.search.Solr"),

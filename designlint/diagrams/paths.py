@@ -56,14 +56,21 @@ def _verdict(path, latency, targets) -> tuple[str, str]:
         return f"steps {unknown} · {target}", GREY
     shown = format_measure(total, unit)
     if total.value > latency.target_value.value:
-        return f"steps {shown} · {target} · over by {format_measure(total - latency.target_value, unit)}", OVER
+        return (
+            f"steps {shown} · {target} · over by {format_measure(total - latency.target_value, unit)}",
+            OVER,
+        )
     return f"steps {shown} · {target} · within", WITHIN
 
 
 def _slowest(steps, stage, month_seconds) -> str:
     try:
-        return "slowest " + format_measure(max((from_quantity(steps[i].budget, month_seconds) for i in stage),
-                                               key=lambda budget: budget.value))
+        return "slowest " + format_measure(
+            max(
+                (from_quantity(steps[i].budget, month_seconds) for i in stage),
+                key=lambda budget: budget.value,
+            )
+        )
     except UnitError:
         return "slowest unknown"
 
@@ -71,13 +78,19 @@ def _slowest(steps, stage, month_seconds) -> str:
 def _step_node(path, index: int, step, component_names: dict[str, str]) -> Node:
     lines = [Line(text, bold=True) for text in wrap(step.name, 22, 2)]
     if step.component:
-        lines.append(Line(shorten(component_names.get(step.component, step.component), 26), size=10, color=GREY))
+        lines.append(
+            Line(shorten(component_names.get(step.component, step.component), 26), size=10, color=GREY)
+        )
     lines.append(Line(str(step.budget), size=11))
     return Node(
         id=f"path_{path.id}_step_{index}",
         lines=lines,
-        tooltip=tooltip(step.name, component_names.get(step.component or "", step.component),
-                        f"budget {step.budget}", step.notes),
+        tooltip=tooltip(
+            step.name,
+            component_names.get(step.component or "", step.component),
+            f"budget {step.budget}",
+            step.notes,
+        ),
         attrs={"id": f"step-{path.id}-{index}"},
     )
 
@@ -86,10 +99,16 @@ def _path_cluster(path, latency, targets, component_names, month_seconds) -> tup
     verdict, colour = _verdict(path, latency, targets)
     cluster = Cluster(
         id=f"path_{path.id}",
-        lines=[Line(shorten(f"{path.name} ({path.flow})", 80), size=13, bold=True),
-               Line(verdict, size=11, color=colour)],
+        lines=[
+            Line(shorten(f"{path.name} ({path.flow})", 80), size=13, bold=True),
+            Line(verdict, size=11, color=colour),
+        ],
         tooltip=tooltip(path.name, path.description),
-        attrs={"id": f"path-{path.id}", "bgcolor": PATH_FILL, "pencolor": colour if colour != GREY else "#AEB6BE"},
+        attrs={
+            "id": f"path-{path.id}",
+            "bgcolor": PATH_FILL,
+            "pencolor": colour if colour != GREY else "#AEB6BE",
+        },
     )
     steps = path.steps
     previous: list[str] = []
@@ -98,13 +117,17 @@ def _path_cluster(path, latency, targets, component_names, month_seconds) -> tup
         nodes = [_step_node(path, i, steps[i], component_names) for i in stage]
         if len(stage) > 1:
             group = steps[stage[0]].parallel_group
-            cluster.clusters.append(Cluster(
-                id=f"path_{path.id}_group_{stage[0]}",
-                lines=[Line(f"in parallel · {_slowest(steps, stage, month_seconds)}", size=10, color=GREY)],
-                tooltip=tooltip(f"parallel group {group}"),
-                nodes=nodes,
-                attrs={"bgcolor": GROUP_FILL, "style": "rounded,dashed"},
-            ))
+            cluster.clusters.append(
+                Cluster(
+                    id=f"path_{path.id}_group_{stage[0]}",
+                    lines=[
+                        Line(f"in parallel · {_slowest(steps, stage, month_seconds)}", size=10, color=GREY)
+                    ],
+                    tooltip=tooltip(f"parallel group {group}"),
+                    nodes=nodes,
+                    attrs={"bgcolor": GROUP_FILL, "style": "rounded,dashed"},
+                )
+            )
         else:
             cluster.nodes.extend(nodes)
         edges.extend(Edge(source, node.id) for source in previous for node in nodes)

@@ -70,7 +70,9 @@ def embed_images(svg: str, root: Path) -> str:
         if href is None or href.startswith(("data:", "#")):
             return match[0]
         data = _data_uri(_icon_path(href, root))
-        shape = {name: attrs.pop(name) for name in ("width", "height", "preserveAspectRatio") if name in attrs}
+        shape = {
+            name: attrs.pop(name) for name in ("width", "height", "preserveAspectRatio") if name in attrs
+        }
         ident = "icon-" + hashlib.sha256((data + repr(sorted(shape.items()))).encode()).hexdigest()[:16]
         if ident not in definitions:
             sized = "".join(f' {name}="{value}"' for name, value in shape.items())
@@ -80,7 +82,9 @@ def embed_images(svg: str, root: Path) -> str:
 
     svg = _IMAGE.sub(share, svg)
     if definitions:
-        svg = _SVG_OPEN.sub(lambda m: m[0] + "\n<defs>\n" + "\n".join(definitions.values()) + "\n</defs>", svg, count=1)
+        svg = _SVG_OPEN.sub(
+            lambda m: m[0] + "\n<defs>\n" + "\n".join(definitions.values()) + "\n</defs>", svg, count=1
+        )
 
     def inline(match: re.Match) -> str:  # any other link to a local file (other Graphviz versions)
         value = match["value"]
@@ -93,14 +97,18 @@ def embed_images(svg: str, root: Path) -> str:
 
 def _run_dot(command: list[str], source: str, view: str) -> bytes:
     try:
-        done = subprocess.run(command, input=source.encode("utf-8"), capture_output=True, timeout=TIMEOUT_SECONDS)
+        done = subprocess.run(
+            command, input=source.encode("utf-8"), capture_output=True, timeout=TIMEOUT_SECONDS
+        )
     except subprocess.TimeoutExpired:
         raise RenderError(f"Graphviz took longer than {TIMEOUT_SECONDS} s to draw the {view} view") from None
     except OSError as exc:
         raise RenderError(f"cannot run Graphviz 'dot': {exc.strerror or exc}; {INSTALL_HINT}") from None
     if done.returncode != 0:
         reason = done.stderr.decode("utf-8", "replace").strip().splitlines()
-        raise RenderError(f"Graphviz failed to draw the {view} view: {reason[-1] if reason else 'no message'}")
+        raise RenderError(
+            f"Graphviz failed to draw the {view} view: {reason[-1] if reason else 'no message'}"
+        )
     return done.stdout
 
 

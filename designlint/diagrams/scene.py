@@ -86,7 +86,7 @@ def wrap(text: str | None, width: int, max_lines: int) -> list[str]:
     lines = textwrap.wrap(one_line(text), width=width, break_long_words=True, break_on_hyphens=False)
     if len(lines) <= max_lines:
         return lines
-    return lines[: max_lines - 1] + [shorten(" ".join(lines[max_lines - 1:]), width)]
+    return lines[: max_lines - 1] + [shorten(" ".join(lines[max_lines - 1 :]), width)]
 
 
 def tooltip(*parts: str | None, limit: int = 600) -> str:

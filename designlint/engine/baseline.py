@@ -101,17 +101,23 @@ def load_baseline(path: Path, origin: Origin = (None, None)) -> Baseline:
 
     display = path.as_posix()
     if not path.is_file():
-        raise UsageError(f"baseline not found: {display} (create it with --write-baseline)",
-                         file=origin[0], position=origin[1])
+        raise UsageError(
+            f"baseline not found: {display} (create it with --write-baseline)",
+            file=origin[0],
+            position=origin[1],
+        )
     try:
         # The design loader gives positions (JSON is YAML); json.loads then insists on strict JSON.
         document = load_path(path, display)
         json.loads(document.text)
     except LoadError as error:
-        raise UsageError(f"invalid baseline: {error.message}", file=error.file, position=error.position) from None
+        raise UsageError(
+            f"invalid baseline: {error.message}", file=error.file, position=error.position
+        ) from None
     except json.JSONDecodeError as error:
-        raise UsageError(f"invalid baseline: {error.msg}", file=display,
-                         position=Position(error.lineno, error.colno)) from None
+        raise UsageError(
+            f"invalid baseline: {error.msg}", file=display, position=Position(error.lineno, error.colno)
+        ) from None
     model = validate_or_raise(document, BaselineDocument, "baseline")
     baseline = Baseline(path.parent)
     for file, paths in model.findings.items():
@@ -142,8 +148,9 @@ def choose_baseline(config, option: Path | None) -> BaselineChoice | None:
 ConfigFor = Callable[[Path], object]  # design path -> its Config
 
 
-def hide_baselined(files: list[tuple[Path, str]], results: list[FileResult], config_for: ConfigFor,
-                   option: Path | None) -> tuple[list[FileResult], int]:
+def hide_baselined(
+    files: list[tuple[Path, str]], results: list[FileResult], config_for: ConfigFor, option: Path | None
+) -> tuple[list[FileResult], int]:
     """Results without the findings their baselines record, and how many were hidden."""
     loaded: dict[Path, tuple[Baseline, Counter]] = {}
     out: list[FileResult] = []
@@ -164,8 +171,9 @@ def hide_baselined(files: list[tuple[Path, str]], results: list[FileResult], con
     return out, hidden
 
 
-def write_baselines(files: list[tuple[Path, str]], results: list[FileResult], config_for: ConfigFor,
-                    target: Path | None) -> list[tuple[Path, Baseline]]:
+def write_baselines(
+    files: list[tuple[Path, str]], results: list[FileResult], config_for: ConfigFor, target: Path | None
+) -> list[tuple[Path, Baseline]]:
     """Write each file's findings to its baseline (``target``, else configured, else the default)."""
     groups: dict[Path, tuple[Path, list[FileResult]]] = {}
     for (path, _), result in zip(files, results):
@@ -188,12 +196,16 @@ def write_baselines(files: list[tuple[Path, str]], results: list[FileResult], co
 def _refuse_to_clobber(destination: Path) -> None:
     """Only ever replace a baseline: ``--write-baseline design.yaml`` must not eat a design."""
     if destination.is_dir():
-        raise UsageError(f"--write-baseline needs a file, and {destination.as_posix()} is a folder "
-                         f"(write --write-baseline=FILE, or put it after the design paths)")
+        raise UsageError(
+            f"--write-baseline needs a file, and {destination.as_posix()} is a folder "
+            f"(write --write-baseline=FILE, or put it after the design paths)"
+        )
     if not destination.exists():
         return
     try:
         load_baseline(destination)
     except UsageError as error:
-        raise UsageError(f"refusing to overwrite {destination.as_posix()}: it is not a designlint baseline "
-                         f"({error.message}); remove it or choose another file") from None
+        raise UsageError(
+            f"refusing to overwrite {destination.as_posix()}: it is not a designlint baseline "
+            f"({error.message}); remove it or choose another file"
+        ) from None

@@ -43,8 +43,10 @@ def code_fingerprint() -> str:
         for name in sorted(files):
             if name.endswith(".py"):
                 stat = os.stat(os.path.join(folder, name))
-                digest.update(f"{os.path.relpath(os.path.join(folder, name), _PACKAGE)}:{stat.st_size}:"
-                              f"{stat.st_mtime_ns}\n".encode())
+                digest.update(
+                    f"{os.path.relpath(os.path.join(folder, name), _PACKAGE)}:{stat.st_size}:"
+                    f"{stat.st_mtime_ns}\n".encode()
+                )
     return digest.hexdigest()
 
 
@@ -53,11 +55,17 @@ def engine_fingerprint(engine) -> str:
     import designlint
 
     digest = hashlib.sha256()
-    digest.update(f"format {ENTRY_FORMAT}\nversion {designlint.__version__}\ncode {code_fingerprint()}\n".encode())
+    digest.update(
+        f"format {ENTRY_FORMAT}\nversion {designlint.__version__}\ncode {code_fingerprint()}\n".encode()
+    )
     digest.update(engine.ruleset.fingerprint().encode())
     for rule in engine.ruleset:
         check = rule.check
-        implementation = f"{getattr(check, '__module__', '')}.{getattr(check, '__qualname__', repr(check))}" if check else ""
+        implementation = (
+            f"{getattr(check, '__module__', '')}.{getattr(check, '__qualname__', repr(check))}"
+            if check
+            else ""
+        )
         code = getattr(check, "__code__", None)
         if code is not None:
             implementation += hashlib.sha256(code.co_code).hexdigest()
@@ -74,18 +82,43 @@ _SEVERITIES = {severity.value: severity for severity in Severity}
 
 def _finding_to_json(finding: Finding) -> list:
     # A list, not a mapping: entries are read back far more often than written, and lists load faster.
-    return [finding.file, finding.position.line, finding.position.column, finding.code, finding.name,
-            finding.severity.value, finding.message, list(finding.path), finding.hint, list(finding.dimensions),
-            finding.fingerprint_path]
+    return [
+        finding.file,
+        finding.position.line,
+        finding.position.column,
+        finding.code,
+        finding.name,
+        finding.severity.value,
+        finding.message,
+        list(finding.path),
+        finding.hint,
+        list(finding.dimensions),
+        finding.fingerprint_path,
+    ]
 
 
 def _finding_from_json(data: list) -> Finding:
     file, line, column, code, name, severity, message, path, hint, dimensions, fingerprint = data
-    if not (type(line) is int and type(column) is int and isinstance(message, str) and isinstance(code, str)
-            and all(type(part) in (str, int) for part in path)):
+    if not (
+        type(line) is int
+        and type(column) is int
+        and isinstance(message, str)
+        and isinstance(code, str)
+        and all(type(part) in (str, int) for part in path)
+    ):
         raise ValueError("malformed finding")
-    return Finding(file, Position(line, column), code, name, _SEVERITIES[severity], message, tuple(path), hint,
-                   tuple(dimensions), fingerprint)
+    return Finding(
+        file,
+        Position(line, column),
+        code,
+        name,
+        _SEVERITIES[severity],
+        message,
+        tuple(path),
+        hint,
+        tuple(dimensions),
+        fingerprint,
+    )
 
 
 class ResultCache:
@@ -113,12 +146,18 @@ class ResultCache:
     def store(self, display: str, path: Path, key: str, result: FileResult) -> None:
         from designlint.fileio import write_atomic
 
-        entry = {"key": key, "findings": [_finding_to_json(f) for f in result.findings],
-                 "suppressed": [_finding_to_json(f) for f in result.suppressed]}
+        entry = {
+            "key": key,
+            "findings": [_finding_to_json(f) for f in result.findings],
+            "suppressed": [_finding_to_json(f) for f in result.suppressed],
+        }
         try:
             self._mark_folder()
-            write_atomic(self._entry(display, path), json.dumps(entry, ensure_ascii=False, separators=(",", ":")),
-                         durable=False)
+            write_atomic(
+                self._entry(display, path),
+                json.dumps(entry, ensure_ascii=False, separators=(",", ":")),
+                durable=False,
+            )
         except OSError:
             pass  # a read-only checkout still gets its check, just not a faster next one
 
@@ -130,7 +169,8 @@ class ResultCache:
         (self.folder / ".gitignore").write_text("# created by designlint\n*\n", encoding="utf-8")
         (self.folder / "CACHEDIR.TAG").write_text(
             "Signature: 8a477f597d28d172789f06886806bc55\n# designlint result cache; safe to delete.\n",
-            encoding="utf-8")
+            encoding="utf-8",
+        )
 
 
 def check_with_cache(session, files: list[tuple[Path, str]]) -> list[FileResult]:
@@ -153,8 +193,10 @@ def check_with_cache(session, files: list[tuple[Path, str]]) -> list[FileResult]
         if raw is None or len(raw) > DEFAULT_LIMITS.max_bytes:
             results.append(session.check([(path, display)])[0])
             continue
-        key = hashlib.sha256(f"{fingerprint}\0{display}\0{engine.config.relative(path)}\0".encode()
-                             + hashlib.sha256(raw).digest()).hexdigest()
+        key = hashlib.sha256(
+            f"{fingerprint}\0{display}\0{engine.config.relative(path)}\0".encode()
+            + hashlib.sha256(raw).digest()
+        ).hexdigest()
         cached = cache.load(display, path, key, raw)
         if cached is not None:
             results.append(cached)

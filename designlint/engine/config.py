@@ -71,7 +71,9 @@ class Config:
         found = self._overrides_by_file.get(key)
         if found is None:
             rel = self.relative(file)
-            found = tuple(o for o in self.model.overrides if any(fnmatch.fnmatch(rel, pattern) for pattern in o.paths))
+            found = tuple(
+                o for o in self.model.overrides if any(fnmatch.fnmatch(rel, pattern) for pattern in o.paths)
+            )
             self._overrides_by_file[key] = found
         return found
 
@@ -110,7 +112,11 @@ class Config:
             known = any(_matches(rule, selector) for rule in ruleset)
             if not known:
                 position = self.locate(key_path) if self.locate else None
-                raise UsageError(f"unknown rule code or name '{selector}' in configuration", file=self.source, position=position)
+                raise UsageError(
+                    f"unknown rule code or name '{selector}' in configuration",
+                    file=self.source,
+                    position=position,
+                )
 
 
 def _is_dimension(selector: str) -> bool:
@@ -157,7 +163,11 @@ def load_config(path: Path) -> Config:
         first = error.errors(include_url=False)[0]
         loc = tuple(first["loc"])
         position = locate(loc) or locate(loc[:-1])
-        message = f"unknown key '{loc[-1]}'" if first["type"] == "extra_forbidden" else f"{'.'.join(map(str, loc))}: {first['msg']}"
+        message = (
+            f"unknown key '{loc[-1]}'"
+            if first["type"] == "extra_forbidden"
+            else f"{'.'.join(map(str, loc))}: {first['msg']}"
+        )
         raise UsageError(f"invalid configuration: {message}", file=str(path), position=position) from None
     return Config(model=model, root=path.parent, source=str(path), locate=locate)
 
@@ -172,7 +182,9 @@ def _read_pyproject(path: Path) -> tuple[dict, Any]:
     except tomllib.TOMLDecodeError as error:
         match = re.search(r"\(at line (\d+), column (\d+)\)", str(error))
         position = Position(int(match[1]), int(match[2])) if match else None
-        raise UsageError(f"invalid TOML: {str(error).split(' (at line')[0]}", file=str(path), position=position) from None
+        raise UsageError(
+            f"invalid TOML: {str(error).split(' (at line')[0]}", file=str(path), position=position
+        ) from None
     section = data.get("tool", {}).get("designlint", {})
     lines = text.splitlines()
 
@@ -197,5 +209,7 @@ def _read_yaml_config(path: Path) -> tuple[dict, Any]:
     try:
         document = load_path(path)
     except LoadError as error:
-        raise UsageError(f"invalid configuration: {error.message}", file=error.file, position=error.position) from None
+        raise UsageError(
+            f"invalid configuration: {error.message}", file=error.file, position=error.position
+        ) from None
     return document.data, lambda key_path: document.positions.resolve(tuple(key_path))[0]

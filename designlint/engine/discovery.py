@@ -8,7 +8,17 @@ from pathlib import Path
 
 from designlint.errors import UsageError
 
-_SKIP_DIRS = {".git", ".hg", ".svn", ".venv", "venv", "node_modules", "__pycache__", ".designlint_cache", "site-packages"}
+_SKIP_DIRS = {
+    ".git",
+    ".hg",
+    ".svn",
+    ".venv",
+    "venv",
+    "node_modules",
+    "__pycache__",
+    ".designlint_cache",
+    "site-packages",
+}
 _API_VERSION = re.compile(rb"^apiVersion:[ \t]*[\"']?designlint/", re.MULTILINE)
 _KIND_DESIGN = re.compile(rb"^kind:[ \t]*[\"']?Design[\"']?[ \t]*(#.*)?$", re.MULTILINE)
 YAML_SUFFIXES = (".yaml", ".yml")

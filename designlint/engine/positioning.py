@@ -25,9 +25,9 @@ def _inside_scalar(text: str, start: Position, offset: int) -> Position:
     lines = text.splitlines()
     line = lines[start.line - 1] if 0 < start.line <= len(lines) else ""
     column = start.column - 1
-    if line[column:column + 1] in ("'", '"'):
+    if line[column : column + 1] in ("'", '"'):
         column += 1
-    elif line[column:column + 1] in ("|", ">"):
+    elif line[column : column + 1] in ("|", ">"):
         return start  # a block scalar: its text starts on a later line
     if column + offset > len(line):
         return start
@@ -39,6 +39,8 @@ def validate_or_raise(document, model: type[BaseModel], what: str):
     try:
         return model.model_validate(document.data)
     except ValidationError as error:
-        code, problem = problems_from_validation(error, model)[0]
+        _code, problem = problems_from_validation(error, model)[0]
         message = problem.message + (f" ({problem.hint})" if problem.hint else "")
-        raise UsageError(f"invalid {what}: {message}", file=document.file, position=locate(document, problem)) from None
+        raise UsageError(
+            f"invalid {what}: {message}", file=document.file, position=locate(document, problem)
+        ) from None

@@ -77,9 +77,16 @@ class Engine:
                     raw.extend((rule.code, problem) for problem in self._run(rule, design, document))
                 except Exception as exc:  # a broken check must not hide the others
                     result.internal_error = True
-                    raw.append((INTERNAL_ERROR, Problem((), f"rule {rule.code} ({rule.name}) failed: "
-                                                        f"{type(exc).__name__}: {exc}",
-                                                        hint=_origin(exc))))
+                    raw.append(
+                        (
+                            INTERNAL_ERROR,
+                            Problem(
+                                (),
+                                f"rule {rule.code} ({rule.name}) failed: {type(exc).__name__}: {exc}",
+                                hint=_origin(exc),
+                            ),
+                        )
+                    )
         findings = [self._stamp(code, problem, document) for code, problem in raw]
         findings = [f for f in findings if f is not None]
         self._apply_suppressions(findings, document, result)
@@ -112,14 +119,16 @@ class Engine:
 
     def _stamp_load_error(self, error: LoadError, display: str) -> list[Finding]:
         rule = self.ruleset.rules.get(error.code)
-        return [Finding(
-            file=display,
-            position=error.position or Position(1, 1),
-            code=error.code,
-            name=rule.name if rule else "load-error",
-            severity=Severity.ERROR,
-            message=error.message,
-        )]
+        return [
+            Finding(
+                file=display,
+                position=error.position or Position(1, 1),
+                code=error.code,
+                name=rule.name if rule else "load-error",
+                severity=Severity.ERROR,
+                message=error.message,
+            )
+        ]
 
     def _apply_suppressions(self, findings: list[Finding], document, result: FileResult) -> None:
         suppressions = parse_suppressions(document.text, document.file)
@@ -140,16 +149,25 @@ class Engine:
                 if rule is None:
                     from designlint.errors import UsageError
 
-                    raise UsageError(f"suppression names unknown rule code {code}", file=document.file,
-                                     position=suppression.position)
+                    raise UsageError(
+                        f"suppression names unknown rule code {code}",
+                        file=document.file,
+                        position=suppression.position,
+                    )
                 if code in suppression.used or not self.config.enabled(rule, document.file):
                     continue
                 if unused_rule is not None and self.config.enabled(unused_rule, document.file):
-                    result.findings.append(Finding(
-                        file=document.file, position=suppression.position, code=UNUSED_SUPPRESSION,
-                        name=unused_rule.name, severity=self.config.severity(unused_rule, document.file),
-                        message=f"suppression of {code} matches no finding", hint="remove it, or move it to the line it is meant for",
-                    ))
+                    result.findings.append(
+                        Finding(
+                            file=document.file,
+                            position=suppression.position,
+                            code=UNUSED_SUPPRESSION,
+                            name=unused_rule.name,
+                            severity=self.config.severity(unused_rule, document.file),
+                            message=f"suppression of {code} matches no finding",
+                            hint="remove it, or move it to the line it is meant for",
+                        )
+                    )
 
     @staticmethod
     def _suppression_for(finding: Finding, document, by_line) -> Suppression | None:

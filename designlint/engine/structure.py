@@ -17,15 +17,34 @@ INVALID_VALUE = "DL013"
 UNSUPPORTED_VERSION = "DL014"
 
 _TYPE_ERRORS = {
-    "string_type", "int_type", "int_parsing", "int_from_float", "float_type", "float_parsing",
-    "bool_type", "bool_parsing", "list_type", "dict_type", "model_type", "model_attributes_type",
-    "tuple_type", "none_required",
+    "string_type",
+    "int_type",
+    "int_parsing",
+    "int_from_float",
+    "float_type",
+    "float_parsing",
+    "bool_type",
+    "bool_parsing",
+    "list_type",
+    "dict_type",
+    "model_type",
+    "model_attributes_type",
+    "tuple_type",
+    "none_required",
 }
 _EXPECTED = {
-    "string_type": "a string", "int_type": "a whole number", "int_parsing": "a whole number",
-    "int_from_float": "a whole number", "float_type": "a number", "float_parsing": "a number",
-    "bool_type": "true or false", "bool_parsing": "true or false", "list_type": "a list",
-    "dict_type": "a mapping", "model_type": "a mapping", "model_attributes_type": "a mapping",
+    "string_type": "a string",
+    "int_type": "a whole number",
+    "int_parsing": "a whole number",
+    "int_from_float": "a whole number",
+    "float_type": "a number",
+    "float_parsing": "a number",
+    "bool_type": "true or false",
+    "bool_parsing": "true or false",
+    "list_type": "a list",
+    "dict_type": "a mapping",
+    "model_type": "a mapping",
+    "model_attributes_type": "a mapping",
 }
 
 
@@ -88,31 +107,56 @@ def problems_from_validation(error: ValidationError, root: type[BaseModel]) -> l
             key = str(loc[-1])
             allowed = _allowed_keys(_model_at(root, loc[:-1]))
             close = difflib.get_close_matches(key, allowed, n=1, cutoff=0.6)
-            hint = f"did you mean '{close[0]}'?" if close else (
-                f"allowed keys: {', '.join(allowed)}" if allowed and len(allowed) <= 12 else None
+            hint = (
+                f"did you mean '{close[0]}'?"
+                if close
+                else (f"allowed keys: {', '.join(allowed)}" if allowed and len(allowed) <= 12 else None)
             )
             out.append((UNKNOWN_KEY, Problem(loc, f"unknown key '{key}'", hint=hint)))
         elif kind == "missing":
             parent = loc[:-1]
             out.append((MISSING_KEY, Problem(parent, f"missing required key '{loc[-1]}'", at_key=True)))
         elif kind == "literal_error" and loc in (("apiVersion",), ("kind",)):
-            out.append((
-                UNSUPPORTED_VERSION,
-                Problem(loc, f"{loc[0]} must be {item['ctx']['expected']}, found {_describe(item['input'])}", at_key=False),
-            ))
+            out.append(
+                (
+                    UNSUPPORTED_VERSION,
+                    Problem(
+                        loc,
+                        f"{loc[0]} must be {item['ctx']['expected']}, found {_describe(item['input'])}",
+                        at_key=False,
+                    ),
+                )
+            )
         elif kind in _TYPE_ERRORS:
             expected = _EXPECTED.get(kind, item["msg"].lower())
-            out.append((WRONG_TYPE, Problem(loc, f"expected {expected}, found {_describe(item['input'])}", at_key=False)))
+            out.append(
+                (
+                    WRONG_TYPE,
+                    Problem(loc, f"expected {expected}, found {_describe(item['input'])}", at_key=False),
+                )
+            )
         elif kind == "literal_error":
-            out.append((
-                INVALID_VALUE,
-                Problem(loc, f"{_describe(item['input'])} is not one of {item['ctx']['expected']}", at_key=False),
-            ))
+            out.append(
+                (
+                    INVALID_VALUE,
+                    Problem(
+                        loc,
+                        f"{_describe(item['input'])} is not one of {item['ctx']['expected']}",
+                        at_key=False,
+                    ),
+                )
+            )
         elif kind == "string_pattern_mismatch":
-            out.append((
-                INVALID_VALUE,
-                Problem(loc, f"{_describe(item['input'])} does not match the pattern {item['ctx']['pattern']}", at_key=False),
-            ))
+            out.append(
+                (
+                    INVALID_VALUE,
+                    Problem(
+                        loc,
+                        f"{_describe(item['input'])} does not match the pattern {item['ctx']['pattern']}",
+                        at_key=False,
+                    ),
+                )
+            )
         else:
             out.append((INVALID_VALUE, Problem(loc, item["msg"], at_key=False)))
     return out

@@ -39,17 +39,24 @@ def parse_suppressions(text: str, file: str) -> list[Suppression]:
         match = _IGNORE.match(marker["body"])
         if not match:
             raise UsageError(
-                "malformed suppression: write '# designlint: ignore[CODE, ...] reason: <why>'", file=file, position=position
+                "malformed suppression: write '# designlint: ignore[CODE, ...] reason: <why>'",
+                file=file,
+                position=position,
             )
         codes = tuple(code.strip() for code in match["codes"].split(",") if code.strip())
         bad = [code for code in codes if not _CODE.match(code)]
         if not codes or bad:
             raise UsageError(
                 f"malformed suppression: {'no rule code' if not codes else 'not a rule code: ' + ', '.join(bad)}",
-                file=file, position=position,
+                file=file,
+                position=position,
             )
         if not (match["reason"] or "").strip():
-            raise UsageError("suppression needs a reason: '# designlint: ignore[...] reason: <why>'", file=file, position=position)
+            raise UsageError(
+                "suppression needs a reason: '# designlint: ignore[...] reason: <why>'",
+                file=file,
+                position=position,
+            )
         standalone = line[: marker.start()].strip() == "" or line.lstrip().startswith("#")
         target = _next_content_line(lines, index) if standalone else index + 1
         found.append(Suppression(position, target, codes, match["reason"].strip()))

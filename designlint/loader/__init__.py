@@ -72,8 +72,9 @@ def load_bytes(raw: bytes, file: str, *, limits: Limits = DEFAULT_LIMITS) -> Loa
     return _load(text, file, limits)
 
 
-def load_path(path: str | os.PathLike, display: str | None = None, *,
-              limits: Limits = DEFAULT_LIMITS) -> LoadedDocument:
+def load_path(
+    path: str | os.PathLike, display: str | None = None, *, limits: Limits = DEFAULT_LIMITS
+) -> LoadedDocument:
     """Load a design file; `display` (default: the path as given) names it in messages.
 
     A file that cannot be read at all is not a finding about its content, so it raises

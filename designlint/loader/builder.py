@@ -65,12 +65,20 @@ except ImportError:  # PyYAML built without libyaml
 _OPEN = object()  # an anchored collection still being built: an alias to it is recursive
 
 
-def build(text: str, file: str, limits: Limits) -> tuple[dict, Any]:
+_NESTING_PROBLEM = "exceeded maximum nesting depth"
+
+
+def build(text: str, file: str, limits: Limits, parser_class: Any = None) -> tuple[dict, Any]:
     """The root mapping of `text` and its position tree; raises LoadError for anything else."""
-    parser = _Parser(text)
+    parser = (parser_class or _Parser)(text)
     try:
         return _Builder(text, file, limits).run(parser.get_event)
     except MarkedYAMLError as exc:
+        if exc.problem == _NESTING_PROBLEM and not isinstance(parser, PythonParser):
+            # libyaml 0.2.6 stops deep flow nesting itself, while scanning ahead and so
+            # before our own depth check sees the events; the pure-Python parser has no such
+            # limit and reports the level where our limit was crossed (only on this path).
+            return build(text, file, limits, PythonParser)
         raise syntax_error(exc, text, file) from None
     except ReaderError as exc:
         byte_offset = not isinstance(parser, PythonParser)
@@ -95,23 +103,29 @@ class _Builder:
         get()  # stream start
         event = get()
         if event.__class__ is StreamEndEvent:
-            raise LoadError("DL001", "file is empty; expected a mapping at the top level",
-                            file=self.file, position=Position(1, 1))
+            raise LoadError(
+                "DL001",
+                "file is empty; expected a mapping at the top level",
+                file=self.file,
+                position=Position(1, 1),
+            )
         root_event = get()  # the document start was `event`
         tag = getattr(root_event, "tag", None)  # an alias has none
         if tag is not None and tag not in ALLOWED_TAGS:
             raise self.forbidden(root_event)
         if root_event.__class__ is not MappingStartEvent:
-            raise self.fail("DL001", f"the top level must be a mapping, not {_kind(root_event)}",
-                            root_event.start_mark)
+            raise self.fail(
+                "DL001", f"the top level must be a mapping, not {_kind(root_event)}", root_event.start_mark
+            )
         if tag is not None:
             self.check_collection_tag(root_event)
         data, shadow = self.fill(get, root_event)
         get()  # document end
         event = get()
         if event.__class__ is DocumentStartEvent:
-            raise self.fail("DL001", "more than one document in the file; a design is one document",
-                            event.start_mark)
+            raise self.fail(
+                "DL001", "more than one document in the file; a design is one document", event.start_mark
+            )
         return data, shadow
 
     def fill(self, get: Any, root_event: Any) -> tuple[dict, Any]:
@@ -172,8 +186,9 @@ class _Builder:
                         children.append(event.start_mark)
                 elif cls is MappingStartEvent or cls is SequenceStartEvent:
                     if key is None and is_map:
-                        raise fail("DL001", f"mapping keys must be scalars, not {_kind(event)}",
-                                   event.start_mark)
+                        raise fail(
+                            "DL001", f"mapping keys must be scalars, not {_kind(event)}", event.start_mark
+                        )
                     if len(stack) >= max_stack:
                         raise self.too_deep(event)
                     if event.tag is not None:
@@ -219,8 +234,9 @@ class _Builder:
                     value, size, scalar_text = entry
                     if key is None and is_map:
                         if scalar_text is None:
-                            raise self.bad_alias("DL001", "is a collection; mapping keys must be scalars",
-                                                 event)
+                            raise self.bad_alias(
+                                "DL001", "is a collection; mapping keys must be scalars", event
+                            )
                         key = scalar_text
                         if key in current:
                             raise self.duplicate(key, key_marks[key], event.start_mark)
@@ -291,8 +307,11 @@ class _Builder:
         return self.fail("DL004", message, event.start_mark)
 
     def too_many(self, event: Any) -> LoadError:
-        return self.fail("DL004", f"document has more than {self.limits.max_nodes} values "
-                         "(aliases count at their expanded size)", event.start_mark)
+        return self.fail(
+            "DL004",
+            f"document has more than {self.limits.max_nodes} values (aliases count at their expanded size)",
+            event.start_mark,
+        )
 
 
 def _kind(event: Any) -> str:
@@ -311,6 +330,11 @@ def _reader_error(exc: ReaderError, text: str, file: str, byte_offset: bool) -> 
     index = exc.position
     if byte_offset:
         index = len(text.encode("utf-8")[:index].decode("utf-8", "ignore"))
-    return LoadError("DL005", f"character U+{exc.character:04X} is not allowed in YAML"
-                     if isinstance(exc.character, int) else f"invalid character: {exc.reason}",
-                     file=file, position=position_at(text, min(index, len(text))))
+    return LoadError(
+        "DL005",
+        f"character U+{exc.character:04X} is not allowed in YAML"
+        if isinstance(exc.character, int)
+        else f"invalid character: {exc.reason}",
+        file=file,
+        position=position_at(text, min(index, len(text))),
+    )

@@ -37,10 +37,18 @@ class ScalarError(ValueError):
 _NULLS = {"": None, "~": None, "null": None, "Null": None, "NULL": None}
 _BOOLS = {"true": True, "True": True, "TRUE": True, "false": False, "False": False, "FALSE": False}
 _SPECIAL_FLOATS = {
-    ".inf": math.inf, ".Inf": math.inf, ".INF": math.inf,
-    "+.inf": math.inf, "+.Inf": math.inf, "+.INF": math.inf,
-    "-.inf": -math.inf, "-.Inf": -math.inf, "-.INF": -math.inf,
-    ".nan": math.nan, ".NaN": math.nan, ".NAN": math.nan,
+    ".inf": math.inf,
+    ".Inf": math.inf,
+    ".INF": math.inf,
+    "+.inf": math.inf,
+    "+.Inf": math.inf,
+    "+.INF": math.inf,
+    "-.inf": -math.inf,
+    "-.Inf": -math.inf,
+    "-.INF": -math.inf,
+    ".nan": math.nan,
+    ".NaN": math.nan,
+    ".NAN": math.nan,
 }
 _WORDS = {**_NULLS, **_BOOLS, **_SPECIAL_FLOATS}
 
@@ -91,7 +99,7 @@ def resolve_plain(text: str):
 
 def construct(tag: str, text: str):
     """The value of a scalar with an explicit tag; the tag must already be allowed."""
-    if tag == STR or tag == NON_SPECIFIC:
+    if tag in (STR, NON_SPECIFIC):
         # `! value` is the non-specific tag: by the spec a scalar with it is a string.
         return text
     if tag == NULL:
@@ -116,7 +124,7 @@ def construct(tag: str, text: str):
 def short_tag(tag: str) -> str:
     """`tag:yaml.org,2002:int` -> `!!int`, as the author wrote it."""
     if tag.startswith(TAG_PREFIX):
-        return "!!" + tag[len(TAG_PREFIX):]
+        return "!!" + tag[len(TAG_PREFIX) :]
     if tag.startswith("!"):
         return tag
     return f"!<{tag}>"

@@ -60,18 +60,26 @@ def decode(raw: bytes, file: str, limits: Limits) -> str:
     if len(raw) > limits.max_bytes:
         raise too_large(len(raw), file, limits)
     if raw.startswith(_UTF8_BOM):
-        raw = raw[len(_UTF8_BOM):]
+        raw = raw[len(_UTF8_BOM) :]
     else:
         for bom, name in _OTHER_BOMS:
             if raw.startswith(bom):
-                raise LoadError("DL005", f"file is {name} encoded; designs must be UTF-8",
-                                file=file, position=Position(1, 1))
+                raise LoadError(
+                    "DL005",
+                    f"file is {name} encoded; designs must be UTF-8",
+                    file=file,
+                    position=Position(1, 1),
+                )
     try:
         text = raw.decode("utf-8")
     except UnicodeDecodeError as exc:
         prefix = raw[: exc.start].decode("utf-8")
-        raise LoadError("DL005", f"not valid UTF-8: byte 0x{raw[exc.start]:02x} cannot appear here",
-                        file=file, position=position_at(prefix, len(prefix))) from None
+        raise LoadError(
+            "DL005",
+            f"not valid UTF-8: byte 0x{raw[exc.start]:02x} cannot appear here",
+            file=file,
+            position=position_at(prefix, len(prefix)),
+        ) from None
     _check_characters(text, raw if text.isascii() else None, file)
     return text
 
@@ -104,11 +112,16 @@ def _check_characters(text: str, ascii_bytes: bytes | None, file: str) -> None:
         kind = "control character"
     else:
         kind = "non-character"
-    raise LoadError("DL005", f"{kind} U+{ord(char):04X} is not allowed in YAML",
-                    file=file, position=position_at(text, match.start()))
+    raise LoadError(
+        "DL005",
+        f"{kind} U+{ord(char):04X} is not allowed in YAML",
+        file=file,
+        position=position_at(text, match.start()),
+    )
 
 
 def too_large(size: int | None, file: str, limits: Limits) -> LoadError:
     size_text = "larger than the limit of" if size is None else f"{size} bytes; the limit is"
-    return LoadError("DL004", f"file is {size_text} {limits.max_bytes} bytes",
-                     file=file, position=Position(1, 1))
+    return LoadError(
+        "DL004", f"file is {size_text} {limits.max_bytes} bytes", file=file, position=Position(1, 1)
+    )

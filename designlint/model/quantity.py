@@ -111,7 +111,9 @@ class _QuantityAnnotation:
     """Pydantic hooks: validate from YAML scalars, describe as number-or-pattern in JSON Schema."""
 
     @classmethod
-    def __get_pydantic_core_schema__(cls, source: Any, handler: GetCoreSchemaHandler) -> core_schema.CoreSchema:
+    def __get_pydantic_core_schema__(
+        cls, source: Any, handler: GetCoreSchemaHandler
+    ) -> core_schema.CoreSchema:
         def validate(value: Any) -> Quantity:
             try:
                 return parse_quantity(value)
@@ -123,7 +125,9 @@ class _QuantityAnnotation:
         )
 
     @classmethod
-    def __get_pydantic_json_schema__(cls, schema: core_schema.CoreSchema, handler: GetJsonSchemaHandler) -> JsonSchemaValue:
+    def __get_pydantic_json_schema__(
+        cls, schema: core_schema.CoreSchema, handler: GetJsonSchemaHandler
+    ) -> JsonSchemaValue:
         return {
             "anyOf": [{"type": "number"}, {"type": "string", "pattern": QUANTITY_PATTERN}],
             "description": "A number, optionally with a count suffix (K, M, B), a unit and a leading ~ for approximate values.",

@@ -34,8 +34,16 @@ class FailureScenario(Section):
 
 class CascadeProtection(Section):
     pattern: Literal[
-        "circuit-breaker", "bulkhead", "timeout", "fallback", "retry-budget", "load-shedding",
-        "rate-limiting", "request-coalescing", "backpressure", "cache-warming",
+        "circuit-breaker",
+        "bulkhead",
+        "timeout",
+        "fallback",
+        "retry-budget",
+        "load-shedding",
+        "rate-limiting",
+        "request-coalescing",
+        "backpressure",
+        "cache-warming",
     ]
     applied_to: Text
     rationale: Text | None = None
@@ -59,7 +67,9 @@ class Slo(Section):
     """The component (by id) or user-facing service the objective belongs to."""
     sli: Text
     """What is measured, from the user's point of view."""
-    kind: Literal["availability", "latency", "freshness", "throughput", "error-rate", "durability"] = "availability"
+    kind: Literal["availability", "latency", "freshness", "throughput", "error-rate", "durability"] = (
+        "availability"
+    )
     objective: Quantity
     threshold: Quantity | None = None
     """For latency or freshness SLIs: the bound a good event stays under."""
@@ -101,7 +111,9 @@ class RegionChange(Section):
 
 class MultiRegion(Section):
     pattern: Literal["single-region", "active-passive", "active-active-read", "active-active-full"]
-    current: Literal["single-region", "active-passive", "active-active-read", "active-active-full"] | None = None
+    current: Literal["single-region", "active-passive", "active-active-read", "active-active-full"] | None = (
+        None
+    )
     """Where the system is today when ``pattern`` is the target."""
     regions: TextList = []
     routing: Text | None = None

@@ -82,5 +82,9 @@ def _junit(report: Report) -> str:
 
 
 REPORTERS: dict[str, Callable[[Report], str]] = {
-    "text": _text, "json": _json, "sarif": _sarif, "github": _github, "junit": _junit,
+    "text": _text,
+    "json": _json,
+    "sarif": _sarif,
+    "github": _github,
+    "junit": _junit,
 }

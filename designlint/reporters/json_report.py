@@ -39,7 +39,7 @@ def render(report) -> str:
         value = document[key]
         if key in ("findings", "files") and value:
             items = ",\n".join(f"    {json.dumps(item, **compact)}" for item in value)
-            lines.append(f'  {json.dumps(key)}: [\n{items}\n  ]')
+            lines.append(f"  {json.dumps(key)}: [\n{items}\n  ]")
         else:
             lines.append(f"  {json.dumps(key)}: {json.dumps(value, **compact)}")
     return "{\n" + ",\n".join(lines) + "\n}\n"

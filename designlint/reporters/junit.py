@@ -21,7 +21,9 @@ def _failure(case: ET.Element, findings: list) -> None:
     details = "\n".join(
         f"{f.file}:{f.position}: {f.severity.value} {f.code} {message_with_hint(f)}" for f in findings
     )
-    failure = ET.SubElement(case, "failure", message=xml_text(summary), type=xml_text(f"{first.code} {first.name}"))
+    failure = ET.SubElement(
+        case, "failure", message=xml_text(summary), type=xml_text(f"{first.code} {first.name}")
+    )
     failure.text = xml_text(details)
 
 
@@ -36,7 +38,9 @@ def _suite(result, enabled: tuple[str, ...], ruleset) -> ET.Element:
     failures = 0
     # Findings of rules not listed as enabled (internal errors, load errors) still get a case.
     for code in sorted(names):
-        case = ET.SubElement(suite, "testcase", classname=xml_text(result.file), name=xml_text(f"{code} {names[code]}"))
+        case = ET.SubElement(
+            suite, "testcase", classname=xml_text(result.file), name=xml_text(f"{code} {names[code]}")
+        )
         if code in by_code:
             _failure(case, by_code[code])
             failures += 1

@@ -38,14 +38,16 @@ def rule_descriptor(code: str, name: str, compiled) -> dict:
     from designlint.rulepacks.docs import rule_markdown
 
     rule = compiled.rule
-    descriptor.update({
-        "shortDescription": {"text": rule.message},
-        "fullDescription": {"text": rule.docs.what.strip()},
-        "help": {"text": _help_text(compiled), "markdown": rule_markdown(compiled)},
-        "helpUri": rule.help_uri or descriptor["helpUri"],
-        "defaultConfiguration": {"level": _LEVELS[compiled.severity]},
-        "properties": {"tags": list(rule.dimensions)},
-    })
+    descriptor.update(
+        {
+            "shortDescription": {"text": rule.message},
+            "fullDescription": {"text": rule.docs.what.strip()},
+            "help": {"text": _help_text(compiled), "markdown": rule_markdown(compiled)},
+            "helpUri": rule.help_uri or descriptor["helpUri"],
+            "defaultConfiguration": {"level": _LEVELS[compiled.severity]},
+            "properties": {"tags": list(rule.dimensions)},
+        }
+    )
     return descriptor
 
 
@@ -68,14 +70,18 @@ def _result(finding: Finding, rule_index: int, path: str, occurrence: int) -> di
         "ruleIndex": rule_index,
         "level": _LEVELS[finding.severity],
         "message": {"text": message_with_hint(finding)},
-        "locations": [{
-            "physicalLocation": {
-                "artifactLocation": artifact_location(path),
-                "region": {"startLine": max(finding.position.line, 1),
-                           "startColumn": max(finding.position.column, 1)},
-            },
-            "logicalLocations": [{"fullyQualifiedName": document_path(finding), "kind": "element"}],
-        }],
+        "locations": [
+            {
+                "physicalLocation": {
+                    "artifactLocation": artifact_location(path),
+                    "region": {
+                        "startLine": max(finding.position.line, 1),
+                        "startColumn": max(finding.position.column, 1),
+                    },
+                },
+                "logicalLocations": [{"fullyQualifiedName": document_path(finding), "kind": "element"}],
+            }
+        ],
         # The occurrence number keeps same-place findings apart, as GitHub's own fingerprints do.
         "partialFingerprints": {FINGERPRINT_KEY: f"{fingerprint(finding, path)}:{occurrence}"},
     }
@@ -95,12 +101,14 @@ def sarif_log(report: Report) -> dict:
         seen[identity] += 1
         results.append(_result(finding, index[finding.code], path, seen[identity]))
     run = {
-        "tool": {"driver": {
-            "name": "designlint",
-            "version": report.version,
-            "informationUri": INFORMATION_URI,
-            "rules": [rule_descriptor(code, names[code], rules.get(code)) for code in codes],
-        }},
+        "tool": {
+            "driver": {
+                "name": "designlint",
+                "version": report.version,
+                "informationUri": INFORMATION_URI,
+                "rules": [rule_descriptor(code, names[code], rules.get(code)) for code in codes],
+            }
+        },
         "invocations": [{"executionSuccessful": not any(r.internal_error for r in report.results)}],
         # Positions count characters (the YAML parser's view), not UTF-16 code units.
         "columnKind": "unicodeCodePoints",

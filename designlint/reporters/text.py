@@ -18,7 +18,11 @@ def _caret_block(source: str, finding: Finding, color: bool) -> list[str]:
     visible = source.expandtabs(1)
     column = max(finding.position.column - 1, 0)
     caret = " " * min(column, len(visible)) + "^"
-    style = (lambda text: click.style(text, fg=_COLORS[finding.severity.value], bold=True)) if color else (lambda text: text)
+    style = (
+        (lambda text: click.style(text, fg=_COLORS[finding.severity.value], bold=True))
+        if color
+        else (lambda text: text)
+    )
     return [f"{gutter} |", f"{number} | {_printable(visible)}", f"{gutter} | {style(caret)}"]
 
 
@@ -29,7 +33,9 @@ def render(report) -> str:
             severity = finding.severity.value
             label = click.style(severity, fg=_COLORS[severity], bold=True) if report.color else severity
             code = click.style(finding.code, bold=True) if report.color else finding.code
-            lines.append(f"{finding.file}:{finding.position}: {label} {code} {_printable(finding.message)} [{finding.name}]")
+            lines.append(
+                f"{finding.file}:{finding.position}: {label} {code} {_printable(finding.message)} [{finding.name}]"
+            )
             source = result.source_line(finding.position.line) if report.show_source else None
             if source is not None:
                 lines.extend(_caret_block(source, finding, report.color))
@@ -50,7 +56,9 @@ def summary(report) -> str:
             return f"All clear: {files} {noun} checked, no new findings ({report.baselined} in baseline)."
         return f"All clear: {files} {noun} checked, no findings."
     counts = Counter(f.severity.value for f in findings)
-    parts = [f"{counts[s]} {s}{'s' if counts[s] != 1 else ''}" for s in ("error", "warning", "info") if counts[s]]
+    parts = [
+        f"{counts[s]} {s}{'s' if counts[s] != 1 else ''}" for s in ("error", "warning", "info") if counts[s]
+    ]
     total = len(findings)
     suppressed = sum(len(r.suppressed) for r in report.results)
     tail = f", {suppressed} suppressed" if suppressed else ""

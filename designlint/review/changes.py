@@ -42,8 +42,14 @@ def compare_target(area: str, subject: str, before, after, direction: int) -> Ch
     if old is None or new is None or old[1] != new[1] or old[0] == new[0]:
         return Change(area, subject, "changed", _text(before), _text(after))
     tighter = (new[0] - old[0]) * direction > 0
-    return Change(area, subject, "tightened" if tighter else "loosened", _text(before), _text(after),
-                  concern=not tighter)
+    return Change(
+        area,
+        subject,
+        "tightened" if tighter else "loosened",
+        _text(before),
+        _text(after),
+        concern=not tighter,
+    )
 
 
 def _keyed(items: Iterable, key: Callable) -> dict:
@@ -57,7 +63,11 @@ def _common(before: dict, after: dict) -> list:
 
 def _added_removed(area: str, noun: str, before: dict, after: dict, removed_is_concern: bool) -> list[Change]:
     out = [Change(area, f"{noun} '{key}'", "added") for key in after if key not in before]
-    out += [Change(area, f"{noun} '{key}'", "removed", concern=removed_is_concern) for key in before if key not in after]
+    out += [
+        Change(area, f"{noun} '{key}'", "removed", concern=removed_is_concern)
+        for key in before
+        if key not in after
+    ]
     return out
 
 
@@ -66,14 +76,25 @@ def slo_changes(base, head) -> list[Change]:
     out = _added_removed(TARGETS, "SLO", before, after, removed_is_concern=True)
     for key in _common(before, after):
         old, new = before[key], after[key]
-        out.append(compare_target(TARGETS, f"SLO '{key}' objective", old.objective, new.objective, HIGHER_IS_TIGHTER))
+        out.append(
+            compare_target(TARGETS, f"SLO '{key}' objective", old.objective, new.objective, HIGHER_IS_TIGHTER)
+        )
         # A latency or freshness bound is tighter when lower; a throughput floor when higher.
         bound = HIGHER_IS_TIGHTER if new.kind == "throughput" else LOWER_IS_TIGHTER
         out.append(compare_target(TARGETS, f"SLO '{key}' threshold", old.threshold, new.threshold, bound))
-        out.append(compare_target(TARGETS, f"SLO '{key}' SLA", old.sla.target if old.sla else None,
-                                  new.sla.target if new.sla else None, HIGHER_IS_TIGHTER))
+        out.append(
+            compare_target(
+                TARGETS,
+                f"SLO '{key}' SLA",
+                old.sla.target if old.sla else None,
+                new.sla.target if new.sla else None,
+                HIGHER_IS_TIGHTER,
+            )
+        )
         if _text(old.window) != _text(new.window):
-            out.append(Change(TARGETS, f"SLO '{key}' window", "changed", _text(old.window), _text(new.window)))
+            out.append(
+                Change(TARGETS, f"SLO '{key}' window", "changed", _text(old.window), _text(new.window))
+            )
     return [change for change in out if change is not None]
 
 
@@ -85,7 +106,9 @@ def latency_changes(base, head) -> list[Change]:
     out = _added_removed(TARGETS, "latency target", before, after, removed_is_concern=True)
     for key in _common(before, after):
         old, new = before[key], after[key]
-        out.append(compare_target(TARGETS, f"latency target '{key}'", old.target, new.target, LOWER_IS_TIGHTER))
+        out.append(
+            compare_target(TARGETS, f"latency target '{key}'", old.target, new.target, LOWER_IS_TIGHTER)
+        )
         if (old.percentile or "") != (new.percentile or ""):
             out.append(_percentile_change(key, old.percentile, new.percentile))
     return [change for change in out if change is not None]
@@ -94,9 +117,13 @@ def latency_changes(base, head) -> list[Change]:
 def _percentile_change(operation: str, before: str | None, after: str | None) -> Change:
     subject = f"latency target '{operation}' percentile"
     if before is None or after is None:
-        return Change(TARGETS, subject, "added" if before is None else "removed", before, after, concern=after is None)
+        return Change(
+            TARGETS, subject, "added" if before is None else "removed", before, after, concern=after is None
+        )
     tighter = float(after[1:]) > float(before[1:])
-    return Change(TARGETS, subject, "tightened" if tighter else "loosened", before, after, concern=not tighter)
+    return Change(
+        TARGETS, subject, "tightened" if tighter else "loosened", before, after, concern=not tighter
+    )
 
 
 def availability_changes(base, head) -> list[Change]:
@@ -106,8 +133,15 @@ def availability_changes(base, head) -> list[Change]:
     before, after = targets(base), targets(head)
     out = _added_removed(TARGETS, "availability target", before, after, removed_is_concern=True)
     for key in _common(before, after):
-        out.append(compare_target(TARGETS, f"availability target '{key}'", before[key].target, after[key].target,
-                                  HIGHER_IS_TIGHTER))
+        out.append(
+            compare_target(
+                TARGETS,
+                f"availability target '{key}'",
+                before[key].target,
+                after[key].target,
+                HIGHER_IS_TIGHTER,
+            )
+        )
     return [change for change in out if change is not None]
 
 
@@ -127,11 +161,26 @@ def ceiling_changes(base, head) -> list[Change]:
             continue
         subject = f"availability ceiling of '{key}'"
         if old is None or new is None:
-            out.append(Change(TARGETS, subject, "now computed" if old is None else "no longer computed",
-                              percent(old), percent(new)))
+            out.append(
+                Change(
+                    TARGETS,
+                    subject,
+                    "now computed" if old is None else "no longer computed",
+                    percent(old),
+                    percent(new),
+                )
+            )
         else:
-            out.append(Change(TARGETS, subject, "raised" if new > old else "lowered", percent(old), percent(new),
-                              concern=new < old))
+            out.append(
+                Change(
+                    TARGETS,
+                    subject,
+                    "raised" if new > old else "lowered",
+                    percent(old),
+                    percent(new),
+                    concern=new < old,
+                )
+            )
     return out
 
 
@@ -146,23 +195,51 @@ def dr_changes(base, head) -> list[Change]:
     if old is None and new is None:
         return []
     if old is None or new is None:
-        return [Change(RECOVERY, "disaster-recovery plan", "added" if old is None else "removed", concern=new is None)]
+        return [
+            Change(
+                RECOVERY, "disaster-recovery plan", "added" if old is None else "removed", concern=new is None
+            )
+        ]
     out = []
     if old.tier != new.tier:
         if old.tier is None or new.tier is None:
-            out.append(Change(RECOVERY, "DR tier", "added" if old.tier is None else "removed",
-                              _str(old.tier), _str(new.tier), concern=new.tier is None))
+            out.append(
+                Change(
+                    RECOVERY,
+                    "DR tier",
+                    "added" if old.tier is None else "removed",
+                    _str(old.tier),
+                    _str(new.tier),
+                    concern=new.tier is None,
+                )
+            )
         else:  # tier 1 is the most demanding
             tighter = new.tier < old.tier
-            out.append(Change(RECOVERY, "DR tier", "tightened" if tighter else "loosened", str(old.tier),
-                              str(new.tier), concern=not tighter))
+            out.append(
+                Change(
+                    RECOVERY,
+                    "DR tier",
+                    "tightened" if tighter else "loosened",
+                    str(old.tier),
+                    str(new.tier),
+                    concern=not tighter,
+                )
+            )
     if old.strategy != new.strategy:
         out.append(Change(RECOVERY, "DR strategy", "changed", old.strategy, new.strategy))
     out.append(compare_target(RECOVERY, "RPO", old.rpo, new.rpo, LOWER_IS_TIGHTER))
     out.append(compare_target(RECOVERY, "RTO", old.rto, new.rto, LOWER_IS_TIGHTER))
     if old.drill_cadence != new.drill_cadence:
-        out.append(Change(RECOVERY, "DR drill cadence", "changed" if new.drill_cadence else "removed",
-                          old.drill_cadence, new.drill_cadence, concern=not new.drill_cadence))
+        out.append(
+            Change(
+                RECOVERY,
+                "DR drill cadence",
+                "changed" if new.drill_cadence else "removed",
+                old.drill_cadence,
+                new.drill_cadence,
+                concern=not new.drill_cadence,
+            )
+        )
     return [change for change in out if change is not None]
 
 
@@ -172,8 +249,10 @@ def _str(value) -> str | None:
 
 def cost_changes(base, head) -> list[Change]:
     out = []
-    for subject, old, new in (("monthly cost", base.cost and base.cost.total, head.cost and head.cost.total),
-                              ("cost per user", base.cost and base.cost.per_user, head.cost and head.cost.per_user)):
+    for subject, old, new in (
+        ("monthly cost", base.cost and base.cost.total, head.cost and head.cost.total),
+        ("cost per user", base.cost and base.cost.per_user, head.cost and head.cost.per_user),
+    ):
         out.append(_cost_change(subject, old or None, new or None))
     return [change for change in out if change is not None]
 
@@ -187,8 +266,15 @@ def _cost_change(subject: str, before, after) -> Change | None:
     if old is None or new is None or old[1] != new[1] or old[0] == new[0] or old[0] == 0:
         return Change(COST, subject, "changed", _text(before), _text(after))
     ratio = new[0] / old[0] - 1
-    return Change(COST, subject, "increased" if ratio > 0 else "decreased", _text(before), _text(after),
-                  detail=f"{ratio:+.0%}" if abs(ratio) >= 0.01 else f"{ratio:+.1%}", concern=ratio > 0)
+    return Change(
+        COST,
+        subject,
+        "increased" if ratio > 0 else "decreased",
+        _text(before),
+        _text(after),
+        detail=f"{ratio:+.0%}" if abs(ratio) >= 0.01 else f"{ratio:+.1%}",
+        concern=ratio > 0,
+    )
 
 
 def architecture_changes(base, head) -> list[Change]:
@@ -204,15 +290,35 @@ def architecture_changes(base, head) -> list[Change]:
     old_deps, new_deps = dependencies(before), dependencies(after)
     for caller, target in [key for key in new_deps if key not in old_deps]:
         dependency = new_deps[(caller, target)]
-        out.append(Change(ARCHITECTURE, f"dependency {caller} -> {target}", "added", after=dependency.mode,
-                          concern=dependency.mode == "sync" and not dependency.fallback and dependency.criticality == "hard"))
+        out.append(
+            Change(
+                ARCHITECTURE,
+                f"dependency {caller} -> {target}",
+                "added",
+                after=dependency.mode,
+                concern=dependency.mode == "sync"
+                and not dependency.fallback
+                and dependency.criticality == "hard",
+            )
+        )
     for caller, target in [key for key in old_deps if key not in new_deps]:
-        out.append(Change(ARCHITECTURE, f"dependency {caller} -> {target}", "removed", before=old_deps[(caller, target)].mode))
+        out.append(
+            Change(
+                ARCHITECTURE,
+                f"dependency {caller} -> {target}",
+                "removed",
+                before=old_deps[(caller, target)].mode,
+            )
+        )
     for key in _common(old_deps, new_deps):
         old, new = old_deps[key], new_deps[key]
         subject = f"dependency {key[0]} -> {key[1]}"
         if old.mode != new.mode:
-            out.append(Change(ARCHITECTURE, f"{subject} mode", "changed", old.mode, new.mode, concern=new.mode == "sync"))
+            out.append(
+                Change(
+                    ARCHITECTURE, f"{subject} mode", "changed", old.mode, new.mode, concern=new.mode == "sync"
+                )
+            )
         if old.fallback and not new.fallback:
             out.append(Change(ARCHITECTURE, subject, "lost its fallback", old.fallback, None, concern=True))
     return sorted(out, key=lambda change: (change.verdict != "added", change.subject))
@@ -228,16 +334,38 @@ def migration_changes(base, head) -> list[Change]:
                 continue
             previous = old_phases.get(phase.name)
             if previous is not None and previous.rollback:
-                out.append(Change(MIGRATIONS, f"migration '{name}' phase '{phase.name}'", "lost its rollback",
-                                  previous.rollback, None, concern=True))
+                out.append(
+                    Change(
+                        MIGRATIONS,
+                        f"migration '{name}' phase '{phase.name}'",
+                        "lost its rollback",
+                        previous.rollback,
+                        None,
+                        concern=True,
+                    )
+                )
             elif previous is None:
-                out.append(Change(MIGRATIONS, f"migration '{name}' phase '{phase.name}'", "added without a rollback",
-                                  concern=True))
+                out.append(
+                    Change(
+                        MIGRATIONS,
+                        f"migration '{name}' phase '{phase.name}'",
+                        "added without a rollback",
+                        concern=True,
+                    )
+                )
     return out
 
 
-COMPARISONS = (slo_changes, latency_changes, availability_changes, ceiling_changes, dr_changes, cost_changes,
-               architecture_changes, migration_changes)
+COMPARISONS = (
+    slo_changes,
+    latency_changes,
+    availability_changes,
+    ceiling_changes,
+    dr_changes,
+    cost_changes,
+    architecture_changes,
+    migration_changes,
+)
 
 
 def design_changes(base, head) -> list[Change]:

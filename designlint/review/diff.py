@@ -14,7 +14,9 @@ def compare_results(file: str, base, head) -> DesignDiff:
     """``base``/``head`` are FileResults; either may be None for a design added or removed."""
     status = "added" if base is None else "removed" if head is None else "modified"
     diff = DesignDiff(file=file, status=status)
-    diff.introduced, diff.fixed = finding_changes(base.findings if base else [], head.findings if head else [])
+    diff.introduced, diff.fixed = finding_changes(
+        base.findings if base else [], head.findings if head else []
+    )
     if base is None or head is None:
         return diff
     for label, result in (("the base version", base), ("the new version", head)):
@@ -47,7 +49,9 @@ def diff_git(session, rev: str, pathspecs: list[str], cwd: Path) -> list[DesignD
             if changed.status != "A":
                 base_file = Path(scratch) / f"{index}{Path(changed.path).suffix}"
                 base_file.write_bytes(git.content_at(rev, changed.path, cwd))
-            is_design = any(path is not None and looks_like_design(path) for path in (changed.head, base_file))
+            is_design = any(
+                path is not None and looks_like_design(path) for path in (changed.head, base_file)
+            )
             if not is_design:
                 continue
             # The configuration that applies is the one beside the design in the working tree.

@@ -20,8 +20,16 @@ def _unmatched(findings, others) -> list[FindingChange]:
         if remaining[key] > 0:
             remaining[key] -= 1
             continue
-        out.append(FindingChange(code=finding.code, name=finding.name, severity=finding.severity.value,
-                                 message=finding.message, path=key[1], line=finding.position.line))
+        out.append(
+            FindingChange(
+                code=finding.code,
+                name=finding.name,
+                severity=finding.severity.value,
+                message=finding.message,
+                path=key[1],
+                line=finding.position.line,
+            )
+        )
     return out
 
 

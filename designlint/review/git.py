@@ -23,13 +23,16 @@ class ChangedFile:
 
 def _git(args: list[str], cwd: Path) -> bytes:
     try:
-        completed = subprocess.run(["git", "-c", "core.quotepath=off", *args], cwd=cwd, capture_output=True,
-                                   check=False)
+        completed = subprocess.run(
+            ["git", "-c", "core.quotepath=off", *args], cwd=cwd, capture_output=True, check=False
+        )
     except FileNotFoundError:
         raise UsageError("--git needs git, and it is not installed") from None
     if completed.returncode != 0:
         message = completed.stderr.decode("utf-8", "replace").strip().splitlines()
-        raise UsageError(f"git {args[0]} failed: {message[-1] if message else 'exit ' + str(completed.returncode)}")
+        raise UsageError(
+            f"git {args[0]} failed: {message[-1] if message else 'exit ' + str(completed.returncode)}"
+        )
     return completed.stdout
 
 
@@ -57,7 +60,9 @@ def changed_files(rev: str, pathspecs: list[str], cwd: Path) -> list[ChangedFile
     for status, path in zip(fields[0::2], fields[1::2]):
         if not path.endswith(YAML_SUFFIXES):
             continue
-        out.append(ChangedFile(path=path, status=status[:1], head=None if status.startswith("D") else root / path))
+        out.append(
+            ChangedFile(path=path, status=status[:1], head=None if status.startswith("D") else root / path)
+        )
     return out
 
 

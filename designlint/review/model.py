@@ -13,7 +13,6 @@ MIGRATIONS = "Migrations"
 AREAS = (TARGETS, RECOVERY, COST, ARCHITECTURE, MIGRATIONS)
 
 
-
 @dataclass(frozen=True)
 class Change:
     area: str
@@ -55,5 +54,8 @@ class DesignDiff:
         return [change for change in self.changes if change.concern]
 
     def by_area(self) -> list[tuple[str, list[Change]]]:
-        return [(area, [c for c in self.changes if c.area == area]) for area in AREAS
-                if any(c.area == area for c in self.changes)]
+        return [
+            (area, [c for c in self.changes if c.area == area])
+            for area in AREAS
+            if any(c.area == area for c in self.changes)
+        ]

@@ -29,14 +29,18 @@ def headline(diffs: list[DesignDiff], against: str) -> str:
     fixed = sum(len(d.fixed) for d in diffs)
     if not diffs:
         return f"No designs changed {against}."
-    parts = [f"{_plural(len(diffs), 'design')} changed {against}",
-             f"{_plural(concerns, 'change')} to look at" if concerns else "nothing loosened or lost",
-             f"{_plural(introduced, 'finding')} introduced, {fixed} fixed"]
+    parts = [
+        f"{_plural(len(diffs), 'design')} changed {against}",
+        f"{_plural(concerns, 'change')} to look at" if concerns else "nothing loosened or lost",
+        f"{_plural(introduced, 'finding')} introduced, {fixed} fixed",
+    ]
     return "; ".join(parts) + "."
 
 
 def _change_line(change: Change) -> str:
-    return f"{change.verdict}: {change.subject}{_arrow(change)}{f' ({change.detail})' if change.detail else ''}"
+    return (
+        f"{change.verdict}: {change.subject}{_arrow(change)}{f' ({change.detail})' if change.detail else ''}"
+    )
 
 
 def _file_summary(diff: DesignDiff) -> list[tuple[bool, str]]:
@@ -47,8 +51,12 @@ def _file_summary(diff: DesignDiff) -> list[tuple[bool, str]]:
     if others:
         lines.append((False, _plural(others, "other change")))
     if diff.introduced or diff.fixed:
-        lines.append((bool(diff.introduced), f"{_plural(len(diff.introduced), 'finding')} introduced, "
-                                              f"{len(diff.fixed)} fixed"))
+        lines.append(
+            (
+                bool(diff.introduced),
+                f"{_plural(len(diff.introduced), 'finding')} introduced, {len(diff.fixed)} fixed",
+            )
+        )
     lines += [(False, note) for note in diff.notes]
     return lines or [(False, "no review-relevant changes")]
 
@@ -64,7 +72,10 @@ def render_text(diffs: list[DesignDiff], against: str) -> str:
         for label, findings in (("introduced", diff.introduced), ("fixed", diff.fixed)):
             if findings:
                 lines.append(f"  findings {label}:")
-                lines += [f"    {f.code} {printable(f.message)} (line {f.line}, {printable(f.path)})" for f in findings]
+                lines += [
+                    f"    {f.code} {printable(f.message)} (line {f.line}, {printable(f.path)})"
+                    for f in findings
+                ]
         lines.append("")
     return "\n".join(lines)
 
@@ -78,14 +89,21 @@ def render_markdown(diffs: list[DesignDiff], against: str) -> str:
         for flagged, text in _file_summary(diff):
             verdict, _, rest = text.partition(": ")
             # Flagged change lines lead with their verdict in bold; counts and notes stay plain.
-            lines.append(f"- **{md(verdict)}**: {md(rest)}" if flagged and rest else
-                         f"- **{md(text)}**" if flagged else f"- {md(text)}")
+            lines.append(
+                f"- **{md(verdict)}**: {md(rest)}"
+                if flagged and rest
+                else f"- **{md(text)}**"
+                if flagged
+                else f"- {md(text)}"
+            )
         lines.append("")
         for area, changes in diff.by_area():
             table = ["| Change | Before | After |", "| --- | --- | --- |"]
-            table += [f"| {md(c.subject)} **{c.verdict}**{f' ({md(c.detail)})' if c.detail else ''} | "
-                      f"{md(c.before) if c.before is not None else '-'} | {md(c.after) if c.after is not None else '-'} |"
-                      for c in changes]
+            table += [
+                f"| {md(c.subject)} **{c.verdict}**{f' ({md(c.detail)})' if c.detail else ''} | "
+                f"{md(c.before) if c.before is not None else '-'} | {md(c.after) if c.after is not None else '-'} |"
+                for c in changes
+            ]
             lines += details(f"{html(area)} ({len(changes)})", table)
         for label, findings in (("Findings introduced", diff.introduced), ("Findings fixed", diff.fixed)):
             if findings:
@@ -105,13 +123,16 @@ def render_json(diffs: list[DesignDiff], against: str, version: str) -> str:
             "introduced": sum(len(d.introduced) for d in diffs),
             "fixed": sum(len(d.fixed) for d in diffs),
         },
-        "designs": [{
-            "file": d.file,
-            "status": d.status,
-            "changes": [asdict(c) for c in d.changes],
-            "introduced": [asdict(f) for f in d.introduced],
-            "fixed": [asdict(f) for f in d.fixed],
-            "notes": d.notes,
-        } for d in diffs],
+        "designs": [
+            {
+                "file": d.file,
+                "status": d.status,
+                "changes": [asdict(c) for c in d.changes],
+                "introduced": [asdict(f) for f in d.introduced],
+                "fixed": [asdict(f) for f in d.fixed],
+                "notes": d.notes,
+            }
+            for d in diffs
+        ],
     }
     return json.dumps(document, indent=2, sort_keys=True, ensure_ascii=False) + "\n"

@@ -8,8 +8,12 @@ from pydantic import Field
 
 from designlint.model.base import Section, Text
 
-RuleCode = Annotated[str, Field(pattern=r"^[A-Z]{1,6}[0-9]{3,4}$", description="Stable code, e.g. DL201; never reused.")]
-RuleName = Annotated[str, Field(pattern=r"^[a-z][a-z0-9]*(-[a-z0-9]+)*$", description="Readable kebab-case name.")]
+RuleCode = Annotated[
+    str, Field(pattern=r"^[A-Z]{1,6}[0-9]{3,4}$", description="Stable code, e.g. DL201; never reused.")
+]
+RuleName = Annotated[
+    str, Field(pattern=r"^[a-z][a-z0-9]*(-[a-z0-9]+)*$", description="Readable kebab-case name.")
+]
 Dimension = Literal["A", "B", "C", "D", "E", "F", "G", "H", "I", "J"]
 
 DIMENSIONS: dict[str, str] = {

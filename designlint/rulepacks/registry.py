@@ -105,7 +105,9 @@ def _load_pack_document(path: Path):
     try:
         return load_path(path)
     except LoadError as error:
-        raise UsageError(f"invalid rule pack: {error.message}", file=error.file, position=error.position) from None
+        raise UsageError(
+            f"invalid rule pack: {error.message}", file=error.file, position=error.position
+        ) from None
 
 
 def load_ruleset(packs: Iterable[str] = (DEFAULT_PACK,), base_dir: Path | None = None) -> RuleSet:
@@ -125,8 +127,11 @@ def load_ruleset(packs: Iterable[str] = (DEFAULT_PACK,), base_dir: Path | None =
                 error.file, error.position = origin
             raise
         if path in visiting:
-            raise UsageError(f"rule pack extends itself through '{reference}'", file=origin[0] if origin else None,
-                             position=origin[1] if origin else None)
+            raise UsageError(
+                f"rule pack extends itself through '{reference}'",
+                file=origin[0] if origin else None,
+                position=origin[1] if origin else None,
+            )
         if str(path) in ruleset.packs:
             return
         visiting.append(path)
@@ -140,10 +145,12 @@ def load_ruleset(packs: Iterable[str] = (DEFAULT_PACK,), base_dir: Path | None =
             if existing is not None and existing.name != rule.name:
                 raise UsageError(
                     f"rule code {rule.code} is already used by '{existing.name}' in {existing.source}; codes are never reused",
-                    file=where[0], position=where[1],
+                    file=where[0],
+                    position=where[1],
                 )
-            ruleset.rules[rule.code] = _compile(rule, pack.metadata.name, document.file, where, checks,
-                                                trusted=path.parent == builtin_dir)
+            ruleset.rules[rule.code] = _compile(
+                rule, pack.metadata.name, document.file, where, checks, trusted=path.parent == builtin_dir
+            )
         for code, change in pack.overrides.items():
             _override(ruleset, code, change, (document.file, document.positions.value(("overrides", code))))
         visiting.pop()
@@ -154,19 +161,26 @@ def load_ruleset(packs: Iterable[str] = (DEFAULT_PACK,), base_dir: Path | None =
     return ruleset
 
 
-def _override(ruleset: RuleSet, code: str, change: dict[str, Any], where: tuple[str, Position | None]) -> None:
+def _override(
+    ruleset: RuleSet, code: str, change: dict[str, Any], where: tuple[str, Position | None]
+) -> None:
     target = ruleset.rules.get(code)
     if target is None:
         raise UsageError(f"override of unknown rule {code}", file=where[0], position=where[1])
     unknown = set(change) - {"severity", "options"}
     if unknown:
-        raise UsageError(f"overrides may change 'severity' and 'options' only, not {sorted(unknown)}",
-                         file=where[0], position=where[1])
+        raise UsageError(
+            f"overrides may change 'severity' and 'options' only, not {sorted(unknown)}",
+            file=where[0],
+            position=where[1],
+        )
     if "severity" in change:
         try:
             target.severity = Severity(change["severity"])
         except ValueError:
-            raise UsageError(f"unknown severity {change['severity']!r}", file=where[0], position=where[1]) from None
+            raise UsageError(
+                f"unknown severity {change['severity']!r}", file=where[0], position=where[1]
+            ) from None
     if "options" in change:
         if not isinstance(change["options"], dict):
             raise UsageError("override options must be a mapping", file=where[0], position=where[1])
@@ -175,18 +189,27 @@ def _override(ruleset: RuleSet, code: str, change: dict[str, Any], where: tuple[
 
 def _compile(rule: Rule, pack: str, source: str, where, checks, trusted: bool = False) -> CompiledRule:
     """``trusted``: a built-in pack, whose schema fragments the test suite checks against the metaschema."""
-    compiled = CompiledRule(rule=rule, pack=pack, source=source, severity=Severity(rule.severity), options=dict(rule.options))
+    compiled = CompiledRule(
+        rule=rule, pack=pack, source=source, severity=Severity(rule.severity), options=dict(rule.options)
+    )
     kinds = [bool(rule.then), bool(rule.check), rule.engine]
     if sum(kinds) != 1:
-        raise UsageError(f"rule {rule.code} needs exactly one of 'then' (with 'given'), 'check' or 'engine: true'",
-                         file=where[0], position=where[1])
+        raise UsageError(
+            f"rule {rule.code} needs exactly one of 'then' (with 'given'), 'check' or 'engine: true'",
+            file=where[0],
+            position=where[1],
+        )
     if rule.check:
         if rule.check not in checks:
-            raise UsageError(f"rule {rule.code} names an unknown check '{rule.check}'", file=where[0], position=where[1])
+            raise UsageError(
+                f"rule {rule.code} names an unknown check '{rule.check}'", file=where[0], position=where[1]
+            )
         compiled.check = checks[rule.check]
     if rule.then:
         if not rule.given:
-            raise UsageError(f"rule {rule.code} has 'then' but no 'given' selector", file=where[0], position=where[1])
+            raise UsageError(
+                f"rule {rule.code} has 'then' but no 'given' selector", file=where[0], position=where[1]
+            )
         try:
             compiled.selector = compile_selector(rule.given)
         except SelectorError as error:
@@ -204,7 +227,9 @@ def _check_schema(schema: dict[str, Any], code: str, where) -> None:
     try:
         jsonschema.Draft7Validator.check_schema(schema)
     except jsonschema.SchemaError as error:
-        raise UsageError(f"rule {code}: invalid JSON Schema: {error.message}", file=where[0], position=where[1]) from None
+        raise UsageError(
+            f"rule {code}: invalid JSON Schema: {error.message}", file=where[0], position=where[1]
+        ) from None
 
 
 def render_message(template: str, node: Any) -> str:
@@ -214,7 +239,9 @@ def render_message(template: str, node: Any) -> str:
 
     def value(match) -> str:
         found = node.get(match[1])
-        return str(found) if isinstance(found, (str, int, float)) and not isinstance(found, bool) else match[0]
+        return (
+            str(found) if isinstance(found, (str, int, float)) and not isinstance(found, bool) else match[0]
+        )
 
     return _PLACEHOLDER.sub(value, template)
 
@@ -226,7 +253,9 @@ def declarative_problems(rule: CompiledRule, document: Any) -> Iterator[Problem]
         if rule.where is not None and not rule.where.is_valid(node):
             continue
         for error in rule.then.iter_errors(node):
-            yield Problem(_error_path(path, error, rule), render_message(rule.rule.message, node), hint=rule.rule.hint)
+            yield Problem(
+                _error_path(path, error, rule), render_message(rule.rule.message, node), hint=rule.rule.hint
+            )
             break  # one finding per node keeps output readable
 
 

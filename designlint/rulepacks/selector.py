@@ -13,7 +13,9 @@ from typing import Any
 
 from designlint.engine.findings import DocPath
 
-_TOKEN = re.compile(r"\.(?P<key>[A-Za-z_][A-Za-z0-9_-]*)|\.\*(?P<star>)|\[\*\](?P<all>)|\[(?P<index>\d+)\]|\['(?P<quoted>[^']+)'\]")
+_TOKEN = re.compile(
+    r"\.(?P<key>[A-Za-z_][A-Za-z0-9_-]*)|\.\*(?P<star>)|\[\*\](?P<all>)|\[(?P<index>\d+)\]|\['(?P<quoted>[^']+)'\]"
+)
 
 WILDCARD = object()
 

@@ -111,8 +111,13 @@ def grade_design(result, rules) -> ScoreCard:
 
 def _grade_item(item: Item, data: dict, result, by_code: dict) -> ItemGrade:
     signals = tuple(SignalResult(signal, count(signal, data)) for signal in item.signals)
-    codes = tuple(sorted(code for code, rule in by_code.items()
-                         if code in item.rules or (item.dimension and item.dimension in rule.rule.dimensions)))
+    codes = tuple(
+        sorted(
+            code
+            for code, rule in by_code.items()
+            if code in item.rules or (item.dimension and item.dimension in rule.rule.dimensions)
+        )
+    )
     findings = tuple(f for f in result.findings if f.code in codes)
     suppressed = tuple(f for f in result.suppressed if f.code in codes)
     coverage = sum(s.credit for s in signals) / len(signals)
@@ -125,16 +130,27 @@ def _grade_item(item: Item, data: dict, result, by_code: dict) -> ItemGrade:
         grade = MISSING
     else:
         grade = PARTIAL
-    gaps = [Gap(s.signal.label, s.signal.adds, found=s.count, needed=s.signal.min) for s in signals if s.state != MET]
+    gaps = [
+        Gap(s.signal.label, s.signal.adds, found=s.count, needed=s.signal.min)
+        for s in signals
+        if s.state != MET
+    ]
     for code in dict.fromkeys(f.code for f in findings):
         rule = by_code[code]
         messages = [f for f in findings if f.code == code]
         what = messages[0].message + (f" (and {len(messages) - 1} more)" if len(messages) > 1 else "")
         adds = rule.rule.docs.fix or rule.rule.hint or rule.rule.docs.why
         gaps.append(Gap(what, " ".join(adds.split()), code=code))
-    return ItemGrade(item=item, grade=grade, coverage=coverage, signals=signals, rules=codes,
-                     findings=findings, suppressed=suppressed, gaps=tuple(gaps))
-
+    return ItemGrade(
+        item=item,
+        grade=grade,
+        coverage=coverage,
+        signals=signals,
+        rules=codes,
+        findings=findings,
+        suppressed=suppressed,
+        gaps=tuple(gaps),
+    )
 
 
 def score_file(session, path, display: str):

@@ -66,7 +66,9 @@ def _load(config_file: str | Path, **overrides):
 
     path = Path(config_file)
     if not path.is_file():
-        raise UsageError(f"no MkDocs configuration at {path} (run from the repository root or pass --config-file)")
+        raise UsageError(
+            f"no MkDocs configuration at {path} (run from the repository root or pass --config-file)"
+        )
     errors = _ConfigErrors()
     config_log = logging.getLogger("mkdocs.config")
     config_log.addFilter(errors)
@@ -88,8 +90,14 @@ def _designlint_plugin(config):
     return None
 
 
-def build_site(config_file: str | Path = DEFAULT_CONFIG, *, strict: bool = False, site_dir: str | Path | None = None,
-               designs: list[str | Path] | None = None, cache_dir: str | Path | None = None) -> BuildReport:
+def build_site(
+    config_file: str | Path = DEFAULT_CONFIG,
+    *,
+    strict: bool = False,
+    site_dir: str | Path | None = None,
+    designs: list[str | Path] | None = None,
+    cache_dir: str | Path | None = None,
+) -> BuildReport:
     """``mkdocs build`` (``--strict`` fails on any warning).
 
     ``designs`` replaces the plugin's design folders and ``cache_dir`` its diagram cache ('' for none).
@@ -100,7 +108,9 @@ def build_site(config_file: str | Path = DEFAULT_CONFIG, *, strict: bool = False
     config = _load(config_file, strict=strict or None, site_dir=str(site_dir) if site_dir else None)
     plugin = _designlint_plugin(config)
     if plugin is None:
-        raise SiteBuildError(f"{config_file} does not use the designlint plugin (add '- designlint' under plugins:)")
+        raise SiteBuildError(
+            f"{config_file} does not use the designlint plugin (add '- designlint' under plugins:)"
+        )
     if designs:
         plugin.config.designs = [str(Path(d).resolve()) for d in designs]
     if cache_dir is not None:
@@ -116,19 +126,30 @@ def build_site(config_file: str | Path = DEFAULT_CONFIG, *, strict: bool = False
         config.plugins.on_shutdown()
     stats = plugin.stats
     cache = plugin.config.cache_dir
-    return BuildReport(Path(config.site_dir), stats.get("designs", 0), stats.get("rules", 0),
-                       stats.get("diagrams_drawn", 0), stats.get("diagrams_reused", 0),
-                       (plugin.root / cache) if cache else None)
+    return BuildReport(
+        Path(config.site_dir),
+        stats.get("designs", 0),
+        stats.get("rules", 0),
+        stats.get("diagrams_drawn", 0),
+        stats.get("diagrams_reused", 0),
+        (plugin.root / cache) if cache else None,
+    )
 
 
-def serve_site(config_file: str | Path = DEFAULT_CONFIG, *, dev_addr: str | None = None, open_browser: bool = False) -> None:
+def serve_site(
+    config_file: str | Path = DEFAULT_CONFIG, *, dev_addr: str | None = None, open_browser: bool = False
+) -> None:
     """``mkdocs serve``: rebuilds and reloads the browser when a page or a design changes."""
     from mkdocs.commands.serve import serve
     from mkdocs.exceptions import Abort, MkDocsException
 
     _load(config_file)  # a clear error for a missing or broken configuration before the server starts
     try:
-        serve(config_file=str(config_file), open_in_browser=open_browser, **({"dev_addr": dev_addr} if dev_addr else {}))
+        serve(
+            config_file=str(config_file),
+            open_in_browser=open_browser,
+            **({"dev_addr": dev_addr} if dev_addr else {}),
+        )
     except Abort as error:
         raise SiteBuildError(f"the site was not served: {error.message.strip()}") from None
     except MkDocsException as error:

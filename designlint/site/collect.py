@@ -10,7 +10,6 @@ from pathlib import Path
 from designlint.engine.findings import Finding, Severity
 from designlint.engine.runner import FileResult
 from designlint.rulepacks.registry import CompiledRule, RuleSet
-
 from designlint.site.layout import DESIGNS_SECTION
 
 PROGRESS_EVERY = 25
@@ -36,7 +35,7 @@ class DesignEntry:
 
     @property
     def slug(self) -> str:
-        return self.page[len(DESIGNS_SECTION) + 1:-len(".md")]
+        return self.page[len(DESIGNS_SECTION) + 1 : -len(".md")]
 
     @property
     def name(self) -> str:
@@ -83,7 +82,9 @@ def _display(path: Path, root: Path) -> str:
     return resolved.relative_to(root).as_posix() if resolved.is_relative_to(root) else resolved.as_posix()
 
 
-def collect(sources: list[Path], root: Path, progress: Callable[[int, int], None] | None = None) -> SiteInputs:
+def collect(
+    sources: list[Path], root: Path, progress: Callable[[int, int], None] | None = None
+) -> SiteInputs:
     """Find the designs under ``sources`` (files or folders) and check each with its configuration.
 
     Raises :class:`designlint.errors.UsageError` for a missing source; a design that cannot be

@@ -74,7 +74,9 @@ def coverage(entry: DesignEntry) -> Coverage | None:
         for rule in entry.rules:
             if letter not in rule.rule.dimensions:
                 continue
-            bucket = row.fired if rule.code in fired else row.suppressed if rule.code in suppressed else row.passed
+            bucket = (
+                row.fired if rule.code in fired else row.suppressed if rule.code in suppressed else row.passed
+            )
             bucket.append(rule.code)
         dimensions.append(row)
     return Coverage(dimensions)

@@ -51,7 +51,9 @@ class DiagramCache:
             import designlint
             from designlint.engine.cache import code_fingerprint
 
-            self._fingerprint = hashlib.sha256(f"{designlint.__version__}:{code_fingerprint()}".encode()).hexdigest()
+            self._fingerprint = hashlib.sha256(
+                f"{designlint.__version__}:{code_fingerprint()}".encode()
+            ).hexdigest()
         return self._fingerprint
 
     def key(self, design) -> str:

@@ -69,14 +69,18 @@ def text(value: object) -> Raw:
     if _SIMPLE.fullmatch(raw):  # most values: one line, nothing to do but translate (pages hold many)
         line = raw.strip().translate(_TRANSLATION)
         lead = _LEADING_BLOCK.match(line)
-        return Raw(line if lead is None else f"{line[:lead.start('mark')]}&#{ord(lead['mark'])};{line[lead.end():]}")
+        return Raw(
+            line
+            if lead is None
+            else f"{line[: lead.start('mark')]}&#{ord(lead['mark'])};{line[lead.end() :]}"
+        )
     raw = _CONTROL.sub("", raw).replace("\r\n", "\n").replace("\r", "\n").strip()
     lines = []
     for line in _BLANK_RUNS.sub("\n\n", raw).split("\n"):
         line = line.strip().translate(_TRANSLATION)
         lead = _LEADING_BLOCK.match(line)
         if lead:  # keep the text, lose the block syntax
-            line = f"{line[:lead.start('mark')]}&#{ord(lead['mark'])};{line[lead.end():]}"
+            line = f"{line[: lead.start('mark')]}&#{ord(lead['mark'])};{line[lead.end() :]}"
         lines.append(line)
     return Raw("<br>".join(lines))
 

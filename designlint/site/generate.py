@@ -19,7 +19,9 @@ def generate(inputs: SiteInputs, cache: DiagramCache | None) -> dict[str, str | 
     known = frozenset(rule.code for rule in inputs.ruleset)
     covers = {}
     for entry in inputs.designs:
-        diagrams = cache.diagrams(entry.design) if cache is not None and entry.design is not None else Diagrams()
+        diagrams = (
+            cache.diagrams(entry.design) if cache is not None and entry.design is not None else Diagrams()
+        )
         cover = covers[entry.page] = coverage(entry)
         numbers = numbers_for(entry.design, entry.name) if entry.design is not None else Numbers()
         out[entry.page] = design_page(PageContext(entry, diagrams, known, numbers), cover)

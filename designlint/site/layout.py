@@ -15,4 +15,4 @@ def rule_page(code: str) -> str:
 
 def diagram_file(design_page: str, view: str) -> str:
     """``designs/newsfeed.md`` -> ``designs/newsfeed/architecture.svg`` (next to the built page)."""
-    return f"{design_page[:-len('.md')]}/{view}.svg"
+    return f"{design_page[: -len('.md')]}/{view}.svg"

@@ -21,8 +21,13 @@ def _filled(value: object) -> bool:
     return value not in (None, "", [], ())
 
 
-def table(headers: Sequence[str], rows: Iterable[Sequence[object]], *, css: str | None = None,
-          drop_empty: bool = False) -> str:
+def table(
+    headers: Sequence[str],
+    rows: Iterable[Sequence[object]],
+    *,
+    css: str | None = None,
+    drop_empty: bool = False,
+) -> str:
     """A Markdown table; ``css`` wraps it in a ``div`` of that class (md_in_html) for styling or sorting.
 
     The class goes on a wrapper because Material styles only tables without a class of their own.
@@ -65,7 +70,9 @@ def bullets(items: Iterable[object]) -> str:
 
 
 def numbered(items: Iterable[object]) -> str:
-    return "\n".join(f"{n}. {text(item)}" for n, item in enumerate((i for i in items if i not in (None, "")), 1))
+    return "\n".join(
+        f"{n}. {text(item)}" for n, item in enumerate((i for i in items if i not in (None, "")), 1)
+    )
 
 
 def admonition(kind: str, title: str, body: str) -> str:

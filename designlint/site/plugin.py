@@ -114,13 +114,22 @@ class DesignlintPlugin(BasePlugin[DesignlintConfig]):
             self._add(files, config, f"{ASSETS}/{name}", data)
         self._edit_urls = self._design_edit_urls(config)
         self._site_date = self._latest_design_date()
-        self.stats = {"designs": len(self.inputs.designs), "rules": len(list(self.inputs.ruleset)),
-                      "diagrams_drawn": cache.rendered if cache else 0,
-                      "diagrams_reused": cache.reused if cache else 0}
-        if cache is not None and cache.missing_tools() and any(d.design is not None for d in self.inputs.designs):
+        self.stats = {
+            "designs": len(self.inputs.designs),
+            "rules": len(list(self.inputs.ruleset)),
+            "diagrams_drawn": cache.rendered if cache else 0,
+            "diagrams_reused": cache.reused if cache else 0,
+        }
+        if (
+            cache is not None
+            and cache.missing_tools()
+            and any(d.design is not None for d in self.inputs.designs)
+        ):
             log.info(f"designlint: diagrams unavailable: {cache.missing_tools()}")
-        log.info(f"designlint: {self.stats['designs']} designs, {self.stats['rules']} rules; diagrams drawn "
-                 f"{self.stats['diagrams_drawn']}, reused from cache {self.stats['diagrams_reused']}")
+        log.info(
+            f"designlint: {self.stats['designs']} designs, {self.stats['rules']} rules; diagrams drawn "
+            f"{self.stats['diagrams_drawn']}, reused from cache {self.stats['diagrams_reused']}"
+        )
         return files
 
     def _add(self, files: Files, config, uri: str, content: str | bytes) -> None:

@@ -46,8 +46,16 @@ def prompts() -> Prompts:
     import yaml
 
     data = yaml.safe_load((TEMPLATE_DIR / "prompts.yaml").read_text(encoding="utf-8"))
-    stages = tuple(Stage(title=s["title"], decide=s["decide"], sections=tuple(s["sections"]),
-                         phase=s.get("phase"), time=s.get("time")) for s in data["stages"])
+    stages = tuple(
+        Stage(
+            title=s["title"],
+            decide=s["decide"],
+            sections=tuple(s["sections"]),
+            phase=s.get("phase"),
+            time=s.get("time"),
+        )
+        for s in data["stages"]
+    )
     return Prompts(stages=stages, sections=dict(data["sections"]))
 
 
@@ -80,9 +88,11 @@ def render(template: str, name: str, modeline: str) -> str:
         lines.extend(_comment(f"{section}: {catalogue.sections[section]}"))
     text = "\n".join(lines) + "\n"
     # Quoted as JSON strings, which YAML reads as double-quoted scalars.
-    return (text.replace("{{modeline}}", modeline)
-                .replace("{{name}}", name)
-                .replace("{{title}}", json.dumps(title_for(name))))
+    return (
+        text.replace("{{modeline}}", modeline)
+        .replace("{{name}}", name)
+        .replace("{{title}}", json.dumps(title_for(name)))
+    )
 
 
 def _stage_block(stage: Stage) -> list[str]:

@@ -231,7 +231,7 @@ def resolve_word(word: str, month_seconds: float = HOURS_730 * SECONDS_PER_HOUR)
         return Word(symbol, factor, dims, count=not _physical(dims) and bool(dims))
     for prefix in _prefixes_longest_first(table):
         if len(word) > len(prefix) and word.startswith(prefix):
-            name = _known(table, word[len(prefix):])
+            name = _known(table, word[len(prefix) :])
             if name is not None and _physical(table.units[name][1]):
                 factor, dims, symbol = table.units[name]
                 return Word(_prefix_symbol(table, prefix) + symbol, table.prefixes[prefix] * factor, dims)

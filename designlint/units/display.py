@@ -80,7 +80,9 @@ def reduce_display(display: Dims, month_seconds: float = DEFAULT_MONTH_SECONDS) 
     return tuple(sorted(kept))
 
 
-def format_number(value: float, *, significant: int = 3, suffixes: bool = True, grouping: bool = False) -> str:
+def format_number(
+    value: float, *, significant: int = 3, suffixes: bool = True, grouping: bool = False
+) -> str:
     if value == 0:
         return "0"
     if not math.isfinite(value):
@@ -94,7 +96,7 @@ def format_number(value: float, *, significant: int = 3, suffixes: bool = True, 
                 value, suffix = value / size, letter
                 break
     rounded = float(f"{value:.{significant}g}")
-    if rounded >= 10 ** significant or (grouping and rounded >= 1000):
+    if rounded >= 10**significant or (grouping and rounded >= 1000):
         text = f"{rounded:,.0f}" if grouping else f"{rounded:.0f}"
     elif rounded < 1e-6:
         text = f"{rounded:.{significant - 1}e}"
@@ -106,8 +108,11 @@ def format_number(value: float, *, significant: int = 3, suffixes: bool = True, 
 
 def _compact(value: float, display: Dims, month_seconds: float) -> tuple[float, Dims]:
     """Pick a prefix or time unit that keeps the number readable: 8e9 KB → 8 TB, 2592 s → 43.2 min."""
-    data = [(symbol, exp) for symbol, exp in display
-            if exp == 1 and resolve_word(symbol, month_seconds).dims in ((("byte", 1),), (("bit", 1),))]
+    data = [
+        (symbol, exp)
+        for symbol, exp in display
+        if exp == 1 and resolve_word(symbol, month_seconds).dims in ((("byte", 1),), (("bit", 1),))
+    ]
     if len(data) == 1:
         symbol = data[0][0]
         word = resolve_word(symbol, month_seconds)
@@ -121,7 +126,7 @@ def _compact(value: float, display: Dims, month_seconds: float) -> tuple[float, 
         while index + 1 < len(prefixes) and abs(base_value) >= step ** (index + 1):
             index += 1
         rest = tuple(item for item in display if item[0] != symbol)
-        return base_value / step ** index, tuple(sorted(((prefixes[index] + unit, 1), *rest)))
+        return base_value / step**index, tuple(sorted(((prefixes[index] + unit, 1), *rest)))
     if len(display) != 1 or display[0][1] != 1:
         return value, display
     symbol = display[0][0]
@@ -136,8 +141,13 @@ def _compact(value: float, display: Dims, month_seconds: float) -> tuple[float, 
     return value, display
 
 
-def format_measure(measure: Measure, unit: str | None = None, *,
-                   month_seconds: float = DEFAULT_MONTH_SECONDS, mark_approximate: bool = True) -> str:
+def format_measure(
+    measure: Measure,
+    unit: str | None = None,
+    *,
+    month_seconds: float = DEFAULT_MONTH_SECONDS,
+    mark_approximate: bool = True,
+) -> str:
     """The measure as quantity text, in ``unit`` when given (its dimensions must agree) or in its own units."""
     if unit is not None:
         info = resolve_unit(unit, month_seconds)
@@ -159,7 +169,7 @@ def _info(display: Dims, month_seconds: float) -> UnitInfo:
     factor, dims = 1.0, {}
     for symbol, exp in display:
         word = resolve_word(symbol, month_seconds)
-        factor *= word.factor ** exp
+        factor *= word.factor**exp
         for base, power in word.dims:
             dims[base] = dims.get(base, 0) + power * exp
     return UnitInfo(factor, tuple(sorted((k, v) for k, v in dims.items() if v)), display)

@@ -74,14 +74,18 @@ class Measure:
     display: Dims = ()
 
     def __mul__(self, other: Measure) -> Measure:
-        return Measure(self.value * other.value, _merge(self.dims, other.dims, 1),
-                       _merge(self.display, other.display, 1))
+        return Measure(
+            self.value * other.value, _merge(self.dims, other.dims, 1), _merge(self.display, other.display, 1)
+        )
 
     def __truediv__(self, other: Measure) -> Measure:
         if other.value == 0:
             raise ZeroDivisionError("division by zero")
-        return Measure(self.value / other.value, _merge(self.dims, other.dims, -1),
-                       _merge(self.display, other.display, -1))
+        return Measure(
+            self.value / other.value,
+            _merge(self.dims, other.dims, -1),
+            _merge(self.display, other.display, -1),
+        )
 
     def __add__(self, other: Measure) -> Measure:
         return Measure(self.value + other.value, *self._common(other))
@@ -165,8 +169,11 @@ class _UnitParser:
                 self.pos += 1
                 right = self.term()
                 sign = -1 if value == "/" else 1
-                result = UnitInfo(result.factor * right.factor ** sign, _merge(result.dims, right.dims, sign),
-                                  _merge(result.display, right.display, sign))
+                result = UnitInfo(
+                    result.factor * right.factor**sign,
+                    _merge(result.dims, right.dims, sign),
+                    _merge(result.display, right.display, sign),
+                )
             elif kind == "op" and value == ")":
                 return result
             else:
@@ -194,8 +201,11 @@ class _UnitParser:
         chosen = measured if measured and len(measured) < len(words) else measured or [words[-1]]
         info = UnitInfo(1.0, (), ())
         for word in chosen:
-            info = UnitInfo(info.factor * word.factor, _merge(info.dims, word.dims, 1),
-                            _merge(info.display, ((word.symbol, 1),), 1))
+            info = UnitInfo(
+                info.factor * word.factor,
+                _merge(info.dims, word.dims, 1),
+                _merge(info.display, ((word.symbol, 1),), 1),
+            )
         return self._power(info)
 
     def _power(self, info: UnitInfo) -> UnitInfo:
@@ -209,8 +219,11 @@ class _UnitParser:
         exp = int(value)
         if not -6 <= exp <= 6:
             raise UnitError(f"exponent {exp} is out of range in unit '{self.text.strip()}'")
-        return UnitInfo(info.factor ** exp, tuple((k, v * exp) for k, v in info.dims if v * exp),
-                        tuple((k, v * exp) for k, v in info.display if v * exp))
+        return UnitInfo(
+            info.factor**exp,
+            tuple((k, v * exp) for k, v in info.dims if v * exp),
+            tuple((k, v * exp) for k, v in info.display if v * exp),
+        )
 
 
 @functools.lru_cache(maxsize=4096)
@@ -236,7 +249,9 @@ def measure(magnitude: float, unit: str = "", month_seconds: float = DEFAULT_MON
     return Measure(magnitude * info.factor, info.dims, info.display)
 
 
-def from_quantity(quantity, month_seconds: float = DEFAULT_MONTH_SECONDS, *, use_low: bool = False) -> Measure:
+def from_quantity(
+    quantity, month_seconds: float = DEFAULT_MONTH_SECONDS, *, use_low: bool = False
+) -> Measure:
     """A model ``Quantity`` as a Measure; a range gives its midpoint unless ``use_low``."""
     magnitude = quantity.magnitude
     if quantity.low is not None:

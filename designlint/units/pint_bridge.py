@@ -22,7 +22,9 @@ def registry():
     import pint
 
     ureg = pint.UnitRegistry(None, on_redefinition="raise", cache_folder=None)
-    ureg.load_definitions([line for line in DEFINITIONS.splitlines() if line.strip() and not line.lstrip().startswith("#")])
+    ureg.load_definitions(
+        [line for line in DEFINITIONS.splitlines() if line.strip() and not line.lstrip().startswith("#")]
+    )
     return ureg
 
 
@@ -30,7 +32,13 @@ def _pint_word(ureg, word: str, month_seconds: float) -> str:
     """The pint name for a unit word, defining counts and month conventions on first sight."""
     if word in MONTH_WORDS:
         hours = month_seconds / 3600
-        name = "month_730h" if hours == 730 else "month_30d" if hours == 720 else f"month_{hours:g}h".replace(".", "_")
+        name = (
+            "month_730h"
+            if hours == 730
+            else "month_30d"
+            if hours == 720
+            else f"month_{hours:g}h".replace(".", "_")
+        )
         if name not in ureg:
             with _LOCK:
                 if name not in ureg:
@@ -43,7 +51,7 @@ def _pint_word(ureg, word: str, month_seconds: float) -> str:
             ureg.parse_unit_name(noun)
             if dict(ureg.get_root_units(noun)[1]._units) == {noun: 1}:
                 return noun
-        except Exception:  # noqa: BLE001 - pint raises several kinds for unknown names
+        except Exception:
             pass
         with _LOCK:
             if noun not in ureg:

@@ -9,10 +9,14 @@ from tests.conftest import ROOT
 
 
 def _design(components: list[dict], paths: list[dict]) -> Design:
-    return Design.model_validate({
-        "apiVersion": "designlint/v1", "kind": "Design", "metadata": {"name": "t"},
-        "architecture": {"components": components, "paths": paths},
-    })
+    return Design.model_validate(
+        {
+            "apiVersion": "designlint/v1",
+            "kind": "Design",
+            "metadata": {"name": "t"},
+            "architecture": {"components": components, "paths": paths},
+        }
+    )
 
 
 def _c(cid: str, kind: str = "service", deps: list[dict] | None = None, **extra) -> dict:
@@ -20,14 +24,21 @@ def _c(cid: str, kind: str = "service", deps: list[dict] | None = None, **extra)
 
 
 def _path(pid: str, *components: str, flow: str = "read") -> dict:
-    return {"id": pid, "name": pid, "flow": flow,
-            "steps": [{"name": c, "component": c, "budget": "1 ms"} for c in components]}
+    return {
+        "id": pid,
+        "name": pid,
+        "flow": flow,
+        "steps": [{"name": c, "component": c, "budget": "1 ms"} for c in components],
+    }
 
 
 def test_hard_dependencies_fail_their_callers_transitively():
     design = _design(
-        [_c("app", "client", [{"target": "api"}], userFacing=True), _c("api", deps=[{"target": "db"}]),
-         _c("db", "database")],
+        [
+            _c("app", "client", [{"target": "api"}], userFacing=True),
+            _c("api", deps=[{"target": "db"}]),
+            _c("db", "database"),
+        ],
         [_path("read", "api", "db")],
     )
     impacts = failure_impacts(design)
@@ -37,10 +48,18 @@ def test_hard_dependencies_fail_their_callers_transitively():
 
 def test_fallbacks_and_soft_dependencies_contain_failures():
     design = _design(
-        [_c("app", "client", [{"target": "api"}], userFacing=True),
-         _c("api", deps=[{"target": "ranker", "fallback": "chronological"},
-                         {"target": "tracker", "criticality": "soft"}]),
-         _c("ranker", "ml-model"), _c("tracker")],
+        [
+            _c("app", "client", [{"target": "api"}], userFacing=True),
+            _c(
+                "api",
+                deps=[
+                    {"target": "ranker", "fallback": "chronological"},
+                    {"target": "tracker", "criticality": "soft"},
+                ],
+            ),
+            _c("ranker", "ml-model"),
+            _c("tracker"),
+        ],
         [_path("read", "api", "ranker", "tracker")],
     )
     impacts = failure_impacts(design)
@@ -52,9 +71,12 @@ def test_fallbacks_and_soft_dependencies_contain_failures():
 
 def test_a_cache_step_is_lost_only_where_no_caller_on_the_path_contains_it():
     design = _design(
-        [_c("app", "client", [{"target": "feed"}], userFacing=True),
-         _c("feed", deps=[{"target": "cache", "criticality": "soft"}, {"target": "store"}]),
-         _c("cache", "cache"), _c("store", "database")],
+        [
+            _c("app", "client", [{"target": "feed"}], userFacing=True),
+            _c("feed", deps=[{"target": "cache", "criticality": "soft"}, {"target": "store"}]),
+            _c("cache", "cache"),
+            _c("store", "database"),
+        ],
         [_path("miss", "cache", "store", "feed"), _path("hit", "cache")],
     )
     cache = failure_impacts(design)["cache"]
@@ -63,8 +85,12 @@ def test_a_cache_step_is_lost_only_where_no_caller_on_the_path_contains_it():
 
 def test_a_failed_router_cuts_every_path_behind_it():
     design = _design(
-        [_c("app", "client", [{"target": "lb"}], userFacing=True),
-         _c("lb", "load-balancer", [{"target": "a"}, {"target": "b"}]), _c("a"), _c("b")],
+        [
+            _c("app", "client", [{"target": "lb"}], userFacing=True),
+            _c("lb", "load-balancer", [{"target": "a"}, {"target": "b"}]),
+            _c("a"),
+            _c("b"),
+        ],
         [_path("pa", "a"), _path("pb", "b")],
     )
     radius = blast_radius(design)
@@ -75,9 +101,12 @@ def test_a_failed_router_cuts_every_path_behind_it():
 
 def test_consumers_users_never_reach_fail_only_through_their_dependencies():
     design = _design(
-        [_c("app", "client", [{"target": "api"}], userFacing=True),
-         _c("api", deps=[{"target": "queue", "mode": "async"}]), _c("queue", "queue"),
-         _c("worker", "worker", [{"target": "queue", "mode": "async"}])],
+        [
+            _c("app", "client", [{"target": "api"}], userFacing=True),
+            _c("api", deps=[{"target": "queue", "mode": "async"}]),
+            _c("queue", "queue"),
+            _c("worker", "worker", [{"target": "queue", "mode": "async"}]),
+        ],
         [_path("fanout", "worker", flow="write")],
     )
     radius = blast_radius(design)
@@ -95,7 +124,9 @@ def test_control_paths_are_not_user_facing_and_cycles_terminate():
 
 
 def test_a_design_without_architecture_has_no_impacts():
-    design = Design.model_validate({"apiVersion": "designlint/v1", "kind": "Design", "metadata": {"name": "t"}})
+    design = Design.model_validate(
+        {"apiVersion": "designlint/v1", "kind": "Design", "metadata": {"name": "t"}}
+    )
     assert blast_radius(design) == {}
 
 

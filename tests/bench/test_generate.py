@@ -77,9 +77,13 @@ def test_numbers_recompute_without_slips(tmp_path, capsys):
     paths = []
     for index in range(12):
         path = tmp_path / f"design-{index:04d}.yaml"
-        path.write_text(generate_design(index, design_rng(DEFAULT_SEED, index), slips=False), encoding="utf-8")
+        path.write_text(
+            generate_design(index, design_rng(DEFAULT_SEED, index), slips=False), encoding="utf-8"
+        )
         paths.append(path)
-    assert [(f["file"], f["code"], f["message"]) for f in _check(paths, capsys) if NUMBERS.match(f["code"])] == []
+    assert [
+        (f["file"], f["code"], f["message"]) for f in _check(paths, capsys) if NUMBERS.match(f["code"])
+    ] == []
 
 
 @pytest.mark.parametrize("code", sorted(SLIPS))

@@ -36,12 +36,16 @@ def repo(tmp_path, monkeypatch):
     shutil.copy(DESIGNS / "url-shortener.yaml", tmp_path / "shortener.yaml")
     (tmp_path / "small.yaml").write_text(
         HEADER + "users:  # designlint: ignore[DL101] reason: a single kind of user on purpose\n"
-                 "  - {id: a, name: A, type: human}\n", encoding="utf-8")
-    (tmp_path / "broken.yaml").write_text("apiVersion: designlint/v1\nkind: Design\nmetadata: {name: x\n",
-                                          encoding="utf-8")
+        "  - {id: a, name: A, type: human}\n",
+        encoding="utf-8",
+    )
+    (tmp_path / "broken.yaml").write_text(
+        "apiVersion: designlint/v1\nkind: Design\nmetadata: {name: x\n", encoding="utf-8"
+    )
     (tmp_path / "org.yaml").write_text(ORG_PACK, encoding="utf-8")
-    (tmp_path / ".designlint.yaml").write_text("packs: [staff-checklist, org.yaml]\nignore: [DL203]\n",
-                                               encoding="utf-8")
+    (tmp_path / ".designlint.yaml").write_text(
+        "packs: [staff-checklist, org.yaml]\nignore: [DL203]\n", encoding="utf-8"
+    )
     monkeypatch.chdir(tmp_path)
     return tmp_path
 
@@ -82,7 +86,9 @@ def test_a_changed_design_is_checked_again(repo, capsys, checked):
     assert "small.yaml:3:1: warning ORG001" in run(capsys, "--no-source")[1]
     checked.clear()
     text = (repo / "small.yaml").read_text(encoding="utf-8")
-    (repo / "small.yaml").write_text(text.replace("name: example", "name: example\n  owners: [me]"), encoding="utf-8")
+    (repo / "small.yaml").write_text(
+        text.replace("name: example", "name: example\n  owners: [me]"), encoding="utf-8"
+    )
     _, out = run(capsys, "--no-source")
     assert sorted(checked) == ["broken.yaml", "small.yaml"]
     assert "ORG001" not in out and out == run(capsys, "--no-source", "--no-cache")[1]
@@ -100,8 +106,9 @@ def test_a_changed_rule_pack_checks_everything_again(repo, capsys, checked):
 def test_a_changed_configuration_checks_everything_again(repo, capsys, checked):
     run(capsys)
     checked.clear()
-    (repo / ".designlint.yaml").write_text("packs: [staff-checklist, org.yaml]\nignore: [DL203, ORG001]\n",
-                                           encoding="utf-8")
+    (repo / ".designlint.yaml").write_text(
+        "packs: [staff-checklist, org.yaml]\nignore: [DL203, ORG001]\n", encoding="utf-8"
+    )
     _, out = run(capsys, "--no-source")
     assert len(checked) == 4 and "ORG001" not in out
     # Command-line overrides are configuration too.
@@ -173,7 +180,11 @@ def test_the_cache_sits_beside_the_configuration_and_ignores_itself(repo, capsys
     capsys.readouterr()
     assert not (repo / "sub" / CACHE_DIR).exists()
     assert (repo / CACHE_DIR / ".gitignore").read_text(encoding="utf-8").splitlines()[-1] == "*"
-    assert (repo / CACHE_DIR / "CACHEDIR.TAG").read_text(encoding="utf-8").startswith("Signature: 8a477f597d28d172")
+    assert (
+        (repo / CACHE_DIR / "CACHEDIR.TAG")
+        .read_text(encoding="utf-8")
+        .startswith("Signature: 8a477f597d28d172")
+    )
 
 
 def test_without_configuration_the_cache_is_in_the_working_directory(tmp_path, capsys, monkeypatch):

@@ -18,7 +18,9 @@ from tests.conftest import DESIGNS, ROOT
 def test_committed_schemas_are_current():
     for name, build in SCHEMA_FILES.items():
         committed = (ROOT / "schemas" / name).read_text(encoding="utf-8")
-        assert committed == render(build()), f"schemas/{name} is stale: run `designlint schema --kind ... > schemas/{name}`"
+        assert committed == render(build()), (
+            f"schemas/{name} is stale: run `designlint schema --kind ... > schemas/{name}`"
+        )
 
 
 def test_schema_command_prints_the_design_schema(capsys):

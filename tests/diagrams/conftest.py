@@ -36,8 +36,12 @@ def graphviz_json(dot_source: str) -> dict:
     """Graphviz's own parse and layout of a DOT source (text it will draw included)."""
     from designlint.diagrams.render import dot_program, icon_root
 
-    done = subprocess.run([dot_program(), "-Tjson", f"-Gimagepath={icon_root()}"], input=dot_source.encode(),
-                          capture_output=True, timeout=60)
+    done = subprocess.run(
+        [dot_program(), "-Tjson", f"-Gimagepath={icon_root()}"],
+        input=dot_source.encode(),
+        capture_output=True,
+        timeout=60,
+    )
     assert done.returncode == 0, done.stderr.decode()[-2000:]
     return json.loads(done.stdout)
 

@@ -19,7 +19,10 @@ def test_draws_every_view_into_the_output_folder(tmp_path, capsys):
 
 
 def test_draws_one_view_in_one_format(tmp_path):
-    assert main(["diagram", str(DIAGRAM_DESIGN), "-o", str(tmp_path), "--view", "failure", "--format", "png"]) == 0
+    assert (
+        main(["diagram", str(DIAGRAM_DESIGN), "-o", str(tmp_path), "--view", "failure", "--format", "png"])
+        == 0
+    )
     (written,) = tmp_path.iterdir()
     assert written.name == "diagram-design.failure.png" and written.read_bytes().startswith(b"\x89PNG")
 
@@ -28,8 +31,10 @@ def test_draws_one_view_in_one_format(tmp_path):
     ("text", "expected"),
     [
         (MINIMAL + "architecture:\n  components: [\n", ":7:1: error: did not find expected node content"),
-        (MINIMAL + "architecture:\n  components:\n    - {id: a, name: A, kind: mainframe}\n",
-         ":7:30: error: invalid design: the string 'mainframe' is not one of"),
+        (
+            MINIMAL + "architecture:\n  components:\n    - {id: a, name: A, kind: mainframe}\n",
+            ":7:30: error: invalid design: the string 'mainframe' is not one of",
+        ),
         (MINIMAL, ": error: nothing to draw: the design has no architecture.components"),
     ],
     ids=["yaml-syntax", "invalid-model", "no-components"],

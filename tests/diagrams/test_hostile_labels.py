@@ -16,14 +16,19 @@ QUOTES = 'Evil "quoted" name'
 MARKUP = '<b>bold</b> & </TD></TR></TABLE>> <IMG SRC="/etc/passwd"/>'
 DOT = 'x"]; injected [label="pwn"]; a -> b; //'
 BRACES = "{ subgraph cluster_evil { n1 } }"
-BACKSLASHES = "C:\\path\\N\\G\\\\\""
+BACKSLASHES = 'C:\\path\\N\\G\\\\"'
 NEWLINES = "line one\nline two\r\n\tthree"
 LONG = "Z" * 12 + " extremely long component name" * 12
 OWNER = 'team"}; subgraph cluster_owned { evil }'
 
 COMPONENTS = [
-    ("quotes", QUOTES), ("markup", MARKUP), ("dot", DOT), ("braces", BRACES),
-    ("backslashes", BACKSLASHES), ("newlines", NEWLINES), ("long", LONG),
+    ("quotes", QUOTES),
+    ("markup", MARKUP),
+    ("dot", DOT),
+    ("braces", BRACES),
+    ("backslashes", BACKSLASHES),
+    ("newlines", NEWLINES),
+    ("long", LONG),
 ]
 
 
@@ -33,26 +38,39 @@ def _q(text: str) -> str:
 
 def _hostile_design() -> str:
     lines = [
-        "apiVersion: designlint/v1", "kind: Design",
+        "apiVersion: designlint/v1",
+        "kind: Design",
         f"metadata: {{name: hostile, title: {_q(MARKUP + DOT)}}}",
         f"teams: [{{id: t1, name: {_q(MARKUP)}}}]",
         "nfr: {latency: [{operation: op, target: 10 ms}]}",
-        "architecture:", "  components:",
+        "architecture:",
+        "  components:",
     ]
     previous = None
     for index, (cid, name) in enumerate(COMPONENTS):
         owner = "t1" if index % 2 else OWNER
         lines += [
-            f"    - id: {cid}", f"      name: {_q(name)}", "      kind: service",
-            f"      owner: {_q(owner)}", f"      technology: {_q(BACKSLASHES + MARKUP)}",
+            f"    - id: {cid}",
+            f"      name: {_q(name)}",
+            "      kind: service",
+            f"      owner: {_q(owner)}",
+            f"      technology: {_q(BACKSLASHES + MARKUP)}",
             f"      description: {_q(DOT + NEWLINES)}",
         ]
         if previous:
-            lines += ["      dependsOn:",
-                      f"        - {{target: {previous}, protocol: {_q(DOT)}, fallback: {_q(MARKUP + BACKSLASHES)}}}"]
+            lines += [
+                "      dependsOn:",
+                f"        - {{target: {previous}, protocol: {_q(DOT)}, fallback: {_q(MARKUP + BACKSLASHES)}}}",
+            ]
         previous = cid
-    lines += ["  paths:", "    - id: p1", f"      name: {_q(BRACES + QUOTES)}", "      flow: read",
-              "      operation: op", "      steps:"]
+    lines += [
+        "  paths:",
+        "    - id: p1",
+        f"      name: {_q(BRACES + QUOTES)}",
+        "      flow: read",
+        "      operation: op",
+        "      steps:",
+    ]
     for cid, name in COMPONENTS:
         lines.append(f"        - {{name: {_q(name)}, component: {cid}, budget: 1 ms, parallelGroup: g}}")
     return "\n".join(lines) + "\n"
@@ -94,7 +112,7 @@ def test_names_are_drawn_literally(sources):
     assert "<b>bold</b> &" in _node_text(layout, "c_markup")
     assert _node_text(layout, "c_dot").replace(" ", "").startswith('x"];injected[label="pwn"]')
     assert _node_text(layout, "c_braces").startswith("{ subgraph cluster_evil")
-    assert _node_text(layout, "c_backslashes").startswith("C:\\path\\N\\G\\\\\"")
+    assert _node_text(layout, "c_backslashes").startswith('C:\\path\\N\\G\\\\"')
     assert _node_text(layout, "c_newlines").startswith("line one line two three")
     title = " ".join(drawn_texts(layout))
     assert "<b>bold</b>" in title and 'injected [label="pwn"]' in title
@@ -118,7 +136,10 @@ def test_long_names_are_cut_with_an_ellipsis_and_kept_whole_in_the_tooltip(hosti
     name_lines = drawn_texts(node)[:2]
     assert name_lines[-1].endswith(ELLIPSIS) and all(len(line) <= 20 for line in name_lines)
     svg = render_views(hostile, views=("architecture",))["architecture"]["svg"]
-    titles = [element.get("{http://www.w3.org/1999/xlink}title") or ""
-              for element in ET.fromstring(svg).iter() if element.tag.endswith("}a")]
+    titles = [
+        element.get("{http://www.w3.org/1999/xlink}title") or ""
+        for element in ET.fromstring(svg).iter()
+        if element.tag.endswith("}a")
+    ]
     assert any(" ".join(LONG.split()) in title for title in titles)
     assert any(QUOTES in title for title in titles)

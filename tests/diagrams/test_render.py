@@ -28,7 +28,9 @@ def test_render_views_returns_every_view_and_format(svgs):
     assert list(svgs) == list(VIEWS)
     for by_format in svgs.values():
         assert sorted(by_format) == ["dot", "svg"]
-        assert by_format["svg"].startswith(b"<?xml") and by_format["dot"].startswith(b"// Drawn by designlint")
+        assert by_format["svg"].startswith(b"<?xml") and by_format["dot"].startswith(
+            b"// Drawn by designlint"
+        )
 
 
 def test_two_runs_give_the_same_bytes(svgs):
@@ -82,8 +84,9 @@ def test_unknown_view_or_format_is_a_value_error(diagram_design):
 
 def _run_cli(args: list[str], env: dict[str, str]) -> subprocess.CompletedProcess:
     code = "import sys; from designlint.cli import main; sys.exit(main(sys.argv[1:]))"
-    return subprocess.run([sys.executable, "-c", code, *args], cwd=ROOT, capture_output=True, text=True,
-                          env=env, timeout=120)
+    return subprocess.run(
+        [sys.executable, "-c", code, *args], cwd=ROOT, capture_output=True, text=True, env=env, timeout=120
+    )
 
 
 def test_without_dot_the_command_exits_2_with_one_line(tmp_path):
@@ -98,20 +101,33 @@ def test_without_dot_the_command_exits_2_with_one_line(tmp_path):
 
 def test_without_dot_the_dot_format_still_works(tmp_path):
     env = {**os.environ, "PATH": str(tmp_path)}
-    result = _run_cli(["diagram", str(DIAGRAM_DESIGN), "-o", str(tmp_path), "--format", "dot",
-                       "--view", "paths"], env)
+    result = _run_cli(
+        ["diagram", str(DIAGRAM_DESIGN), "-o", str(tmp_path), "--format", "dot", "--view", "paths"], env
+    )
     assert result.returncode == 0, result.stderr
-    assert (tmp_path / "diagram-design.paths.dot").read_text(encoding="utf-8").startswith("// Drawn by designlint")
+    assert (
+        (tmp_path / "diagram-design.paths.dot")
+        .read_text(encoding="utf-8")
+        .startswith("// Drawn by designlint")
+    )
 
 
 def test_without_the_diagrams_package_the_command_exits_2_with_one_line(tmp_path):
-    code = ("import sys; sys.modules['diagrams'] = None  # as if the optional group were not installed\n"
-            "from designlint.cli import main; sys.exit(main(sys.argv[1:]))")
-    result = subprocess.run([sys.executable, "-c", code, "diagram", str(DIAGRAM_DESIGN), "-o", str(tmp_path)],
-                            cwd=ROOT, capture_output=True, text=True, timeout=120)
+    code = (
+        "import sys; sys.modules['diagrams'] = None  # as if the optional group were not installed\n"
+        "from designlint.cli import main; sys.exit(main(sys.argv[1:]))"
+    )
+    result = subprocess.run(
+        [sys.executable, "-c", code, "diagram", str(DIAGRAM_DESIGN), "-o", str(tmp_path)],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
     assert result.returncode == 2
     assert result.stderr.strip().splitlines() == [
-        "error: drawing needs the optional 'diagrams' dependencies: pip install 'designlint[diagrams]'"]
+        "error: drawing needs the optional 'diagrams' dependencies: pip install 'designlint[diagrams]'"
+    ]
 
 
 def test_check_and_the_package_import_stay_free_of_diagrams():
@@ -122,5 +138,7 @@ def test_check_and_the_package_import_stay_free_of_diagrams():
         f"main(['check', '--no-source', {str(DIAGRAM_DESIGN)!r}])\n"
         "print('LOADED:' + ','.join(m for m in ('diagrams', 'graphviz') if m in sys.modules))\n"
     )
-    result = subprocess.run([sys.executable, "-c", code], cwd=ROOT, capture_output=True, text=True, timeout=120)
+    result = subprocess.run(
+        [sys.executable, "-c", code], cwd=ROOT, capture_output=True, text=True, timeout=120
+    )
     assert result.stdout.strip().splitlines()[-1] == "LOADED:", result.stdout[-500:] + result.stderr[-500:]

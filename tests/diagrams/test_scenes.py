@@ -49,7 +49,9 @@ def test_technology_refines_the_icon_by_the_word_named_first():
 
 def test_architecture_clusters_components_by_owner(drawn):
     architecture = drawn["architecture"]
-    clusters = {_text(cluster.lines): sorted(node.id for node in cluster.nodes) for cluster in architecture.clusters}
+    clusters = {
+        _text(cluster.lines): sorted(node.id for node in cluster.nodes) for cluster in architecture.clusters
+    }
     assert clusters["Search team"] == ["c_nightly-reindex", "c_ranker", "c_search-index", "c_search-service"]
     assert clusters["vendor"] == ["c_cdn"]  # an owner that is not a declared team keeps its text
     assert sorted(node.id for node in architecture.nodes) == ["c_app", "c_geo-api", "c_lb"]
@@ -79,13 +81,21 @@ def test_failure_view_colours_by_blast_radius_and_shows_fallbacks(drawn):
 
 def test_paths_view_groups_parallel_steps_and_compares_with_the_target(drawn):
     paths = {cluster.attrs["id"]: cluster for cluster in drawn["paths"].clusters}
-    assert list(paths) == ["path-reindex", "path-search", "path-upload-photo", "path-view-album"]  # drawn top-down
+    assert list(paths) == [
+        "path-reindex",
+        "path-search",
+        "path-upload-photo",
+        "path-view-album",
+    ]  # drawn top-down
     view = paths["path-view-album"]
     (group,) = view.clusters
     assert [node.id for node in group.nodes] == ["path_view-album_step_1", "path_view-album_step_2"]
     assert view.lines[1].text == "steps 85 ms · target 200 ms p99 · within" and view.lines[1].color == WITHIN
     upload = paths["path-upload-photo"]
-    assert upload.lines[1].text == "steps 160 ms · target 150 ms p95 · over by 10 ms" and upload.lines[1].color == OVER
+    assert (
+        upload.lines[1].text == "steps 160 ms · target 150 ms p95 · over by 10 ms"
+        and upload.lines[1].color == OVER
+    )
     edges = {(edge.source, edge.target) for edge in drawn["paths"].edges}
     assert ("path_view-album_step_0", "path_view-album_step_2") in edges
     assert ("path_view-album_step_2", "path_view-album_step_3") in edges

@@ -56,8 +56,10 @@ def test_baseline_survives_lines_inserted_above_and_new_findings_still_fail(repo
     assert out.endswith("All clear: 1 file checked, no new findings (2 in baseline).\n")
 
     feed = repo / "designs" / "feed.yaml"
-    feed.write_text("# owner: feed team\n\n" + feed.read_text(encoding="utf-8").replace("bogus", "# moved\nbogus"),
-                    encoding="utf-8")
+    feed.write_text(
+        "# owner: feed team\n\n" + feed.read_text(encoding="utf-8").replace("bogus", "# moved\nbogus"),
+        encoding="utf-8",
+    )
     assert run("check", "designs", "--baseline", "base.json")[0] == 0
 
     feed.write_text(feed.read_text(encoding="utf-8") + "newcomer: 3\n", encoding="utf-8")
@@ -70,8 +72,15 @@ def test_baseline_survives_lines_inserted_above_and_new_findings_still_fail(repo
 
 def test_hiding_is_count_aware():
     def finding(line: int) -> Finding:
-        return Finding(file="d.yaml", position=Position(line, 1), code="DL201", name="slo-window-and-budget",
-                       severity=Severity.WARNING, message="m", path=("slos", 0))
+        return Finding(
+            file="d.yaml",
+            position=Position(line, 1),
+            code="DL201",
+            name="slo-window-and-budget",
+            severity=Severity.WARNING,
+            message="m",
+            path=("slos", 0),
+        )
 
     baseline = Baseline(Path.cwd(), Counter({("d.yaml", "slos[0]", "DL201"): 1}))
     result = FileResult("d.yaml", findings=[finding(5), finding(9)])
@@ -95,8 +104,10 @@ def test_missing_configured_baseline_points_at_the_configuration(repo, run):
     (repo / ".designlint.yaml").write_text("fail-on: error\nbaseline: nowhere.json\n", encoding="utf-8")
     code, _, err = run("check", "designs")
     assert code == 2
-    assert err.strip().endswith(".designlint.yaml:2:1: error: baseline not found: "
-                                f"{(repo / 'nowhere.json').as_posix()} (create it with --write-baseline)")
+    assert err.strip().endswith(
+        ".designlint.yaml:2:1: error: baseline not found: "
+        f"{(repo / 'nowhere.json').as_posix()} (create it with --write-baseline)"
+    )
 
 
 def position_of(text: str, marker: str) -> str:
@@ -104,16 +115,30 @@ def position_of(text: str, marker: str) -> str:
     return f"{before.count(chr(10)) + 1}:{len(before) - before.rfind(chr(10))}"
 
 
-@pytest.mark.parametrize(("content", "marker", "message"), [
-    ('{"version": 1, "findings": {"a.yaml": {"x": {"DL010": 1},}}}\n', "}}}\n",
-     "Expecting property name enclosed in double quotes"),
-    ('{\n  "version": 1,\n  "findings": {"a.yaml": {"x": {"DL010": "one"}}}\n}\n', '"one"', "whole number"),
-    ('{\n  "version": 2,\n  "findings": {}\n}\n', "2,", "not one of 1"),
-    ('{\n  "version": 1,\n  "findings": {"a.yaml": {"x": {"dl10": 1}}}\n}\n', '"dl10"', "does not match the pattern"),
-    ('{"version": 1, "findings": {}, "extra": true}\n', '"extra"', "unknown key 'extra'"),
-    ("version: 1\nfindings: {}\n", "version", "Expecting value"),
-    ('{"version": 1, "version": 1, "findings": {}}\n', '"version": 1, "findings"', "duplicate"),
-])
+@pytest.mark.parametrize(
+    ("content", "marker", "message"),
+    [
+        (
+            '{"version": 1, "findings": {"a.yaml": {"x": {"DL010": 1},}}}\n',
+            "}}}\n",
+            "Expecting property name enclosed in double quotes",
+        ),
+        (
+            '{\n  "version": 1,\n  "findings": {"a.yaml": {"x": {"DL010": "one"}}}\n}\n',
+            '"one"',
+            "whole number",
+        ),
+        ('{\n  "version": 2,\n  "findings": {}\n}\n', "2,", "not one of 1"),
+        (
+            '{\n  "version": 1,\n  "findings": {"a.yaml": {"x": {"dl10": 1}}}\n}\n',
+            '"dl10"',
+            "does not match the pattern",
+        ),
+        ('{"version": 1, "findings": {}, "extra": true}\n', '"extra"', "unknown key 'extra'"),
+        ("version: 1\nfindings: {}\n", "version", "Expecting value"),
+        ('{"version": 1, "version": 1, "findings": {}}\n', '"version": 1, "findings"', "duplicate"),
+    ],
+)
 def test_malformed_baseline_is_a_positioned_usage_error(repo, run, content, marker, message):
     (repo / "base.json").write_text(content, encoding="utf-8")
     code, out, err = run("check", "designs", "--baseline", "base.json")

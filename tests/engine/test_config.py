@@ -40,43 +40,52 @@ def test_defaults_report_checklist_gaps(tmp_path, capsys):
 
 
 def test_pyproject_select_by_code_name_and_dimension(tmp_path, capsys):
-    _write(tmp_path, {
-        "pyproject.toml": """
+    _write(
+        tmp_path,
+        {
+            "pyproject.toml": """
             [tool.designlint]
             select = ["DL400", "slos-declared", "D"]
         """,
-        "designs/thin.yaml": THIN,
-    })
+            "designs/thin.yaml": THIN,
+        },
+    )
     code, codes = _codes(capsys, [str(tmp_path / "designs")])
     assert code == 1
     assert set(codes) == {"DL400", "DL200", "DL440"}
 
 
 def test_yaml_config_ignore_prefix_and_severity_override(tmp_path, capsys):
-    _write(tmp_path, {
-        ".designlint.yaml": """
+    _write(
+        tmp_path,
+        {
+            ".designlint.yaml": """
             ignore: [DL1, DL2, DL3, DL41, DL42, DL43, DL44, DL45, DL5]
             severity: {tradeoff-sacrifice: info, DL401: info}
             fail-on: warning
         """,
-        "thin.yaml": THIN,
-    })
+            "thin.yaml": THIN,
+        },
+    )
     code, codes = _codes(capsys, [str(tmp_path / "thin.yaml")])
     assert codes == ["DL400"]
     assert code == 0  # DL400 lowered to info, below fail-on
 
 
 def test_per_path_override(tmp_path, capsys):
-    _write(tmp_path, {
-        ".designlint.yaml": """
+    _write(
+        tmp_path,
+        {
+            ".designlint.yaml": """
             select: [DL400]
             overrides:
               - paths: ["legacy/*"]
                 ignore: [DL400]
         """,
-        "legacy/old.yaml": THIN,
-        "new/fresh.yaml": THIN,
-    })
+            "legacy/old.yaml": THIN,
+            "new/fresh.yaml": THIN,
+        },
+    )
     _, legacy = _codes(capsys, [str(tmp_path / "legacy")])
     _, fresh = _codes(capsys, [str(tmp_path / "new")])
     assert legacy == [] and fresh == ["DL400"]
@@ -98,7 +107,9 @@ def test_unknown_code_in_config_is_a_positioned_usage_error(tmp_path, capsys):
 def test_unknown_config_key_is_a_positioned_usage_error(tmp_path, capsys):
     _write(tmp_path, {".designlint.yaml": "selct: [DL400]\n", "thin.yaml": THIN})
     assert main(["check", str(tmp_path / "thin.yaml")]) == 2
-    assert ".designlint.yaml:1:1: error: invalid configuration: unknown key 'selct'" in capsys.readouterr().err
+    assert (
+        ".designlint.yaml:1:1: error: invalid configuration: unknown key 'selct'" in capsys.readouterr().err
+    )
 
 
 def test_malformed_toml_is_a_positioned_usage_error(tmp_path, capsys):
@@ -109,8 +120,10 @@ def test_malformed_toml_is_a_positioned_usage_error(tmp_path, capsys):
 
 
 def test_org_pack_extends_the_checklist_without_python(tmp_path, capsys):
-    _write(tmp_path, {
-        "org-rules.yaml": """
+    _write(
+        tmp_path,
+        {
+            "org-rules.yaml": """
             apiVersion: designlint/v1
             kind: RulePack
             metadata: {name: org-rules}
@@ -131,16 +144,19 @@ def test_org_pack_extends_the_checklist_without_python(tmp_path, capsys):
             overrides:
               DL400: {severity: error}
         """,
-        ".designlint.yaml": "packs: [org-rules.yaml]\nselect: [ORG001, DL400]\n",
-        "thin.yaml": THIN,
-    })
+            ".designlint.yaml": "packs: [org-rules.yaml]\nselect: [ORG001, DL400]\n",
+            "thin.yaml": THIN,
+        },
+    )
     code, codes = _codes(capsys, [str(tmp_path / "thin.yaml")])
     assert code == 1 and codes == ["DL400", "ORG001"]
 
 
 def test_broken_rule_pack_is_a_positioned_usage_error(tmp_path, capsys):
-    _write(tmp_path, {
-        "bad.yaml": """
+    _write(
+        tmp_path,
+        {
+            "bad.yaml": """
             apiVersion: designlint/v1
             kind: RulePack
             metadata: {name: bad}
@@ -152,17 +168,23 @@ def test_broken_rule_pack_is_a_positioned_usage_error(tmp_path, capsys):
                 check: nothing
                 docs: {what: a, why: b, failing: c, passing: d}
         """,
-        ".designlint.yaml": "packs: [bad.yaml]\n",
-        "thin.yaml": THIN,
-    })
+            ".designlint.yaml": "packs: [bad.yaml]\n",
+            "thin.yaml": THIN,
+        },
+    )
     assert main(["check", str(tmp_path / "thin.yaml")]) == 2
     err = capsys.readouterr().err
-    assert "bad.yaml:8:15: error: invalid rule pack: the string 'fatal' is not one of 'error', 'warning' or 'info'" in err
+    assert (
+        "bad.yaml:8:15: error: invalid rule pack: the string 'fatal' is not one of 'error', 'warning' or 'info'"
+        in err
+    )
 
 
 def test_rule_pack_with_bad_selector_or_schema(tmp_path, capsys):
-    _write(tmp_path, {
-        "bad.yaml": """
+    _write(
+        tmp_path,
+        {
+            "bad.yaml": """
             apiVersion: designlint/v1
             kind: RulePack
             metadata: {name: bad}
@@ -175,17 +197,20 @@ def test_rule_pack_with_bad_selector_or_schema(tmp_path, capsys):
                 message: x
                 docs: {what: a, why: b, failing: c, passing: d}
         """,
-        ".designlint.yaml": "packs: [bad.yaml]\n",
-        "thin.yaml": THIN,
-    })
+            ".designlint.yaml": "packs: [bad.yaml]\n",
+            "thin.yaml": THIN,
+        },
+    )
     assert main(["check", str(tmp_path / "thin.yaml")]) == 2
     err = capsys.readouterr().err
     assert "bad.yaml:6:5: error: rule ORG002: selector 'slos' must start with '$'" in err
 
 
 def test_rule_pack_with_invalid_json_schema_fragment(tmp_path, capsys):
-    _write(tmp_path, {
-        "bad.yaml": """
+    _write(
+        tmp_path,
+        {
+            "bad.yaml": """
             apiVersion: designlint/v1
             kind: RulePack
             metadata: {name: bad}
@@ -198,8 +223,9 @@ def test_rule_pack_with_invalid_json_schema_fragment(tmp_path, capsys):
                 message: x
                 docs: {what: a, why: b, failing: c, passing: d}
         """,
-        ".designlint.yaml": "packs: [bad.yaml]\n",
-        "thin.yaml": THIN,
-    })
+            ".designlint.yaml": "packs: [bad.yaml]\n",
+            "thin.yaml": THIN,
+        },
+    )
     assert main(["check", "--no-cache", str(tmp_path / "thin.yaml")]) == 2
     assert "bad.yaml:6:5: error: rule ORG003: invalid JSON Schema" in capsys.readouterr().err

@@ -26,7 +26,9 @@ def _check(tmp_path, capsys, body: str, *extra: str) -> tuple[int, dict]:
 
 
 def test_trailing_comment_suppresses_its_line(tmp_path, capsys):
-    code, out = _check(tmp_path, capsys, "  - name: A  # designlint: ignore[DL400] reason: agreed in review\n    choice: x\n")
+    code, out = _check(
+        tmp_path, capsys, "  - name: A  # designlint: ignore[DL400] reason: agreed in review\n    choice: x\n"
+    )
     assert code == 0 and out["findings"] == [] and out["suppressed"] == 1
 
 
@@ -49,7 +51,9 @@ def test_comment_on_parent_mapping_covers_children(tmp_path, capsys):
 
 
 def test_suppression_of_another_code_does_not_hide_the_finding(tmp_path, capsys):
-    code, out = _check(tmp_path, capsys, "  - name: A  # designlint: ignore[DL401] reason: x\n    choice: x\n")
+    code, out = _check(
+        tmp_path, capsys, "  - name: A  # designlint: ignore[DL401] reason: x\n    choice: x\n"
+    )
     assert code == 1
     assert [f["code"] for f in out["findings"]] == ["DL400"]
 
@@ -62,14 +66,17 @@ def test_unused_suppression_is_reported(tmp_path, capsys):
     assert finding["code"] == "DL009" and finding["line"] == 9 and "DL400" in finding["message"]
 
 
-@pytest.mark.parametrize("comment, message", [
-    ("# designlint: ignore[DL400]", "suppression needs a reason"),
-    ("# designlint: ignore[DL400] reason:   ", "suppression needs a reason"),
-    ("# designlint: ignore DL400 reason: x", "malformed suppression"),
-    ("# designlint: ignore[] reason: x", "no rule code"),
-    ("# designlint: ignore[dl400] reason: x", "not a rule code: dl400"),
-    ("# designlint: ignore[DL999] reason: x", "unknown rule code DL999"),
-])
+@pytest.mark.parametrize(
+    "comment, message",
+    [
+        ("# designlint: ignore[DL400]", "suppression needs a reason"),
+        ("# designlint: ignore[DL400] reason:   ", "suppression needs a reason"),
+        ("# designlint: ignore DL400 reason: x", "malformed suppression"),
+        ("# designlint: ignore[] reason: x", "no rule code"),
+        ("# designlint: ignore[dl400] reason: x", "not a rule code: dl400"),
+        ("# designlint: ignore[DL999] reason: x", "unknown rule code DL999"),
+    ],
+)
 def test_malformed_suppression_is_a_positioned_usage_error(tmp_path, capsys, comment, message):
     code, out = _check(tmp_path, capsys, f"  - name: A  {comment}\n    choice: x\n")
     assert code == 2

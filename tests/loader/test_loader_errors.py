@@ -273,7 +273,7 @@ def test_invalid_utf8_points_at_the_first_bad_byte():
 
 
 def test_invalid_utf8_column_counts_characters():
-    assert where(fail("a: ééé\xff".encode("utf-8").replace(b"\xc3\xbf", b"\xff"))) == ("DL005", "1:7")
+    assert where(fail("a: ééé\xff".encode().replace(b"\xc3\xbf", b"\xff"))) == ("DL005", "1:7")
 
 
 def test_utf8_bom_is_accepted_and_not_counted():
@@ -303,7 +303,7 @@ def test_utf16_and_utf32_are_named(encoding):
     ],
 )
 def test_control_characters(source, position, char):
-    for raw in ([source] if "\ud800" in source else [source, source.encode("utf-8")]):
+    for raw in [source] if "\ud800" in source else [source, source.encode("utf-8")]:
         error = fail(raw)
         assert where(error) == ("DL005", position)
         assert char in error.message
@@ -347,3 +347,14 @@ def test_unreadable_path_is_a_usage_error(tmp_path):
 def test_positions_are_one_based():
     error = fail("a: 1\na: 2\n")
     assert error.position == Position(2, 1)
+
+
+def test_parser_nesting_limit_does_not_override_ours():
+    # libyaml 0.2.6 refuses flow nesting past 1,000 levels by itself; the depth limit is ours.
+    levels = 1200
+    source = "a: " + "[" * levels + "]" * levels + "\n"
+    value = load_text(source, "f", limits=Limits(max_depth=levels + 1)).data["a"]
+    for _ in range(levels - 1):
+        value = value[0]
+    assert value == []
+    assert where(fail(source)) == ("DL004", "1:67")

@@ -40,9 +40,11 @@ def outcome(text: str):
         document = load_text(text, "f")
     except LoadError as error:
         return error.code, error.position  # the two parsers word their messages differently
-    return document.data, list(document.positions.paths()), [
-        document.positions.resolve(path) for path in document.positions.paths()
-    ]
+    return (
+        document.data,
+        list(document.positions.paths()),
+        [document.positions.resolve(path) for path in document.positions.paths()],
+    )
 
 
 @pytest.mark.parametrize("text", CASES)

@@ -57,8 +57,17 @@ def test_key_and_value_positions(positions, path, key, value):
 
 @pytest.mark.parametrize(
     "path",
-    [("nope",), ("services", 2), ("services", -1), ("services", "0"), ("services", True),
-     ("name", "x"), ("svc", "policy", "retries"), ("services", 0, "ports", 0, "deeper"), (0,)],
+    [
+        ("nope",),
+        ("services", 2),
+        ("services", -1),
+        ("services", "0"),
+        ("services", True),
+        ("name", "x"),
+        ("svc", "policy", "retries"),
+        ("services", 0, "ports", 0, "deeper"),
+        (0,),
+    ],
 )
 def test_missing_paths_have_no_position(positions, path):
     assert positions.value(path) is None

@@ -41,18 +41,20 @@ QUANTITIES = "scale:\n  quantities:\n    - {name: dau, value: 200M users, ration
 
 
 def test_an_unknown_name_points_at_its_column(check_text):
-    text = with_header(QUANTITIES + "    - {name: loads, value: 1B loads/day, formula: dau * sesions_per_user}\n")
+    text = with_header(
+        QUANTITIES + "    - {name: loads, value: 1B loads/day, formula: dau * sesions_per_user}\n"
+    )
     [finding] = [f for f in check_text(text) if f.code == "DL501"]
     line = text.splitlines()[finding.position.line - 1]
-    assert line[finding.position.column - 1:].startswith("sesions_per_user")
+    assert line[finding.position.column - 1 :].startswith("sesions_per_user")
     assert finding.hint is None or "did you mean" in finding.hint
 
 
 def test_a_syntax_error_in_a_quoted_formula_points_inside_the_quotes(check_text):
-    text = with_header(QUANTITIES + '    - name: loads\n      formula: "dau * __import__(\'os\')"\n')
+    text = with_header(QUANTITIES + "    - name: loads\n      formula: \"dau * __import__('os')\"\n")
     [finding] = [f for f in check_text(text) if f.code == "DL500"]
     line = text.splitlines()[finding.position.line - 1]
-    assert line[finding.position.column - 1:].startswith("__import__")
+    assert line[finding.position.column - 1 :].startswith("__import__")
     assert "unknown function '__import__'" in finding.message
 
 
@@ -65,20 +67,25 @@ def test_cycles_are_reported_once(check_text):
     - {name: d, value: 4, formula: d}
 """)
     messages = sorted(f.message for f in check_text(text) if f.code == "DL502")
-    assert messages == ["formulas refer to each other in a cycle: a -> b -> c -> a",
-                        "formulas refer to each other in a cycle: d -> d"]
+    assert messages == [
+        "formulas refer to each other in a cycle: a -> b -> c -> a",
+        "formulas refer to each other in a cycle: d -> d",
+    ]
 
 
-@pytest.mark.parametrize(("stated", "formula", "code"), [
-    ("2 Tb/day", "uploads * size", "DL504"),       # bytes against bits
-    ("2 TB/day", "uploads * size", None),
-    ("~2 TB/day", "uploads * size * 1.08", None),  # within 10%
-    ("2 TB/day", "uploads * size * 1.08", "DL503"),  # beyond 1%
-    ("1.9-2.1 TB/day", "uploads * size", None),
-    ("<1 TB/day", "uploads * size", "DL503"),
-    ("2 TB", "uploads * size", "DL504"),           # an amount against a rate
-    ("23.1K uploads/s", "uploads / (86400 s/day)", "DL503"),
-])
+@pytest.mark.parametrize(
+    ("stated", "formula", "code"),
+    [
+        ("2 Tb/day", "uploads * size", "DL504"),  # bytes against bits
+        ("2 TB/day", "uploads * size", None),
+        ("~2 TB/day", "uploads * size * 1.08", None),  # within 10%
+        ("2 TB/day", "uploads * size * 1.08", "DL503"),  # beyond 1%
+        ("1.9-2.1 TB/day", "uploads * size", None),
+        ("<1 TB/day", "uploads * size", "DL503"),
+        ("2 TB", "uploads * size", "DL504"),  # an amount against a rate
+        ("23.1K uploads/s", "uploads / (86400 s/day)", "DL503"),
+    ],
+)
 def test_stated_against_recomputed(check_text, stated, formula, code):
     text = with_header(f"""scale:
   quantities:
@@ -91,9 +98,12 @@ def test_stated_against_recomputed(check_text, stated, formula, code):
 
 
 def test_a_per_day_rate_divided_by_a_plain_86400_is_called_out(check_text):
-    text = with_header(QUANTITIES + """    - {name: loads_per_day, value: 1B loads/day, rationale: five loads a day}
+    text = with_header(
+        QUANTITIES
+        + """    - {name: loads_per_day, value: 1B loads/day, rationale: five loads a day}
     - {name: loads_per_s, value: ~11.6K loads/s, formula: loads_per_day / 86400}
-""")
+"""
+    )
     [finding] = [f for f in check_text(text) if f.code == "DL503"]
     assert "86,400" in finding.hint and "86400 s/day" in finding.hint
 
@@ -108,5 +118,7 @@ cost:
     assert "DL507" in {f.code for f in check_text(mixed)}
     declared = mixed.replace("cost:\n", "cost:\n  hoursPerMonth: 730 h\n")
     assert "DL507" not in {f.code for f in check_text(declared)}
-    contradicting = declared + "scale:\n  quantities:\n    - {name: m, value: 720 h, formula: 30 day/month * 1 month}\n"
+    contradicting = (
+        declared + "scale:\n  quantities:\n    - {name: m, value: 720 h, formula: 30 day/month * 1 month}\n"
+    )
     assert "DL507" in {f.code for f in check_text(contradicting)}

@@ -142,7 +142,9 @@ def test_fix_on_the_example_designs(tmp_path, design):
 
 def test_fix_refuses_a_broken_design(tmp_path, capsys):
     path = tmp_path / "broken.yaml"
-    path.write_text("apiVersion: designlint/v1\nkind: Design\nmetadata: {name: x}\nscale: [\n", encoding="utf-8")
+    path.write_text(
+        "apiVersion: designlint/v1\nkind: Design\nmetadata: {name: x}\nscale: [\n", encoding="utf-8"
+    )
     assert main(["fix", str(path)]) == 2
     assert "broken.yaml:" in capsys.readouterr().err
 
@@ -162,8 +164,13 @@ def test_calc_json_is_deterministic(capsys):
     assert capsys.readouterr().out == first
     report = json.loads(first)
     storage = next(row for row in report["quantities"] if row["name"] == "feed_storage_7d")
-    assert storage == {"name": "feed_storage_7d", "formula": "feed_storage_per_day * feed_retention",
-                       "value": "35 TB", "stated": "35 TB", "status": "ok"}
+    assert storage == {
+        "name": "feed_storage_7d",
+        "formula": "feed_storage_per_day * feed_retention",
+        "value": "35 TB",
+        "stated": "35 TB",
+        "status": "ok",
+    }
     assert report["month"] == "730 h (cost.hoursPerMonth)"
 
 

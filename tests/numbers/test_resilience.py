@@ -89,14 +89,17 @@ architecture:
 """
 
 
-@pytest.mark.parametrize(("group", "ranking", "total", "expected_sum", "found"), [
-    ("fetch", "50 ms", "135 ms", 135, set()),           # 5 + max(50, 80) + 50
-    ("fetch", "50 ms", "185 ms", 135, {"DL531"}),
-    ("fetch", "50 ms", "<215 ms", 135, set()),           # a bound only has to hold
-    ("fetch", "250 ms", "335 ms", 335, {"DL530"}),
-    ("null", "50 ms", "185 ms", 185, set()),             # no group: sequential
-    ("fetch", "0.2 s", "285 ms", 285, set()),
-])
+@pytest.mark.parametrize(
+    ("group", "ranking", "total", "expected_sum", "found"),
+    [
+        ("fetch", "50 ms", "135 ms", 135, set()),  # 5 + max(50, 80) + 50
+        ("fetch", "50 ms", "185 ms", 135, {"DL531"}),
+        ("fetch", "50 ms", "<215 ms", 135, set()),  # a bound only has to hold
+        ("fetch", "250 ms", "335 ms", 335, {"DL530"}),
+        ("null", "50 ms", "185 ms", 185, set()),  # no group: sequential
+        ("fetch", "0.2 s", "285 ms", 285, set()),
+    ],
+)
 def test_latency_budget_sums(check_text, group, ranking, total, expected_sum, found):
     text = PATHS.format(group=group, ranking=ranking, total=total)
     [result] = numbers(design(text)).latency[0]
@@ -117,16 +120,19 @@ architecture:
 """
 
 
-@pytest.mark.parametrize(("load", "nodes", "band", "needed", "found"), [
-    ("peak_writes", 329, "", 329, set()),             # 2.3M / (10K x 70%) = 328.6
-    ("peak_writes", 300, "", 329, {"DL540"}),         # 76.7% at peak
-    ("peak_writes", 384, "", 329, set()),             # 59.9%: one node fewer would leave the band
-    ("peak_writes", 390, "", 329, {"DL541"}),         # 59%: six nodes more than the band's floor needs
-    ("peak_writes", 600, "", 329, {"DL541"}),
-    ("peak_writes", 300, ", targetUtilisation: 80%", 288, set()),  # a single target reads as 70-80%
-    ("peak_writes", 340, ", targetUtilisation: 80%", 288, {"DL541"}),
-    ("1.5M writes/s", 200, "", 215, {"DL540"}),
-])
+@pytest.mark.parametrize(
+    ("load", "nodes", "band", "needed", "found"),
+    [
+        ("peak_writes", 329, "", 329, set()),  # 2.3M / (10K x 70%) = 328.6
+        ("peak_writes", 300, "", 329, {"DL540"}),  # 76.7% at peak
+        ("peak_writes", 384, "", 329, set()),  # 59.9%: one node fewer would leave the band
+        ("peak_writes", 390, "", 329, {"DL541"}),  # 59%: six nodes more than the band's floor needs
+        ("peak_writes", 600, "", 329, {"DL541"}),
+        ("peak_writes", 300, ", targetUtilisation: 80%", 288, set()),  # a single target reads as 70-80%
+        ("peak_writes", 340, ", targetUtilisation: 80%", 288, {"DL541"}),
+        ("1.5M writes/s", 200, "", 215, {"DL540"}),
+    ],
+)
 def test_capacity_headroom(check_text, load, nodes, band, needed, found):
     text = CAPACITY.format(load=load, nodes=nodes, band=band)
     [plan] = numbers(design(text)).capacity[0]
@@ -139,22 +145,27 @@ def test_capacity_load_must_match_the_per_node_unit(check_text):
     assert "DL504" in codes(check_text(with_header(text)))
 
 
-@pytest.mark.parametrize(("dr", "multi", "found"), [
-    ("{tier: 2, strategy: warm-standby, rpo: <1 s, rto: 15 min, replication: async}", "", set()),
-    ("{tier: 4, strategy: backup-restore, rpo: 24 h, rto: 15 min}", "", {"DL560"}),
-    ("{tier: 1, strategy: active-active, rpo: 4 h, rto: 1 min}", "active-active-full", {"DL560"}),
-    ("{tier: 3, strategy: warm-standby, rpo: 5 min, rto: 4 h}", "", {"DL561"}),
-    ("{tier: 1, strategy: active-active, rpo: 1 s, rto: 30 s}", "active-passive", {"DL561"}),
-    ("{tier: 1, strategy: active-active, rpo: 1 s, rto: 30 s}", "active-active-read", set()),
-    ("{tier: 2, strategy: warm-standby, rpo: 0 s, rto: 15 min, replication: async}", "", {"DL562"}),
-    ("{tier: 2, strategy: warm-standby, rpo: 0 s, rto: 15 min, replication: sync}", "", set()),
-    ("{tier: 2, strategy: warm-standby, rpo: 5 s, rto: 15 min}", "active-passive", set()),
-    ("{tier: 2, strategy: warm-standby, rpo: 0.5 s, rto: 15 min}", "active-passive", {"DL562"}),
-])
+@pytest.mark.parametrize(
+    ("dr", "multi", "found"),
+    [
+        ("{tier: 2, strategy: warm-standby, rpo: <1 s, rto: 15 min, replication: async}", "", set()),
+        ("{tier: 4, strategy: backup-restore, rpo: 24 h, rto: 15 min}", "", {"DL560"}),
+        ("{tier: 1, strategy: active-active, rpo: 4 h, rto: 1 min}", "active-active-full", {"DL560"}),
+        ("{tier: 3, strategy: warm-standby, rpo: 5 min, rto: 4 h}", "", {"DL561"}),
+        ("{tier: 1, strategy: active-active, rpo: 1 s, rto: 30 s}", "active-passive", {"DL561"}),
+        ("{tier: 1, strategy: active-active, rpo: 1 s, rto: 30 s}", "active-active-read", set()),
+        ("{tier: 2, strategy: warm-standby, rpo: 0 s, rto: 15 min, replication: async}", "", {"DL562"}),
+        ("{tier: 2, strategy: warm-standby, rpo: 0 s, rto: 15 min, replication: sync}", "", set()),
+        ("{tier: 2, strategy: warm-standby, rpo: 5 s, rto: 15 min}", "active-passive", set()),
+        ("{tier: 2, strategy: warm-standby, rpo: 0.5 s, rto: 15 min}", "active-passive", {"DL562"}),
+    ],
+)
 def test_dr_consistency(check_text, dr, multi, found):
     text = f"dr: {dr}\n"
     if multi:
-        text += f"multiRegion: {{pattern: {multi}, regions: [a, b], replication: async, replicationLag: 1 s}}\n"
+        text += (
+            f"multiRegion: {{pattern: {multi}, regions: [a, b], replication: async, replicationLag: 1 s}}\n"
+        )
     assert codes(check_text(with_header(text))) & {"DL560", "DL561", "DL562"} == found
 
 
@@ -191,12 +202,15 @@ failureScenarios:
 """
 
 
-@pytest.mark.parametrize(("db_guard", "flows", "found"), [
-    ("", "read, write", set()),
-    ("", "write", {"DL570"}),                     # the read path runs on api, which fails with db
-    (", fallback: serve stale", "write", set()),  # the fallback keeps reads up
-    (", fallback: serve stale", "write, read", set()),  # read is degraded: listing it is fine
-])
+@pytest.mark.parametrize(
+    ("db_guard", "flows", "found"),
+    [
+        ("", "read, write", set()),
+        ("", "write", {"DL570"}),  # the read path runs on api, which fails with db
+        (", fallback: serve stale", "write", set()),  # the fallback keeps reads up
+        (", fallback: serve stale", "write, read", set()),  # read is degraded: listing it is fine
+    ],
+)
 def test_blast_radius_against_the_graph(check_text, db_guard, flows, found):
     text = GRAPH.format(db_guard=db_guard, db_replicas=2, flows=flows)
     assert codes(check_text(with_header(text))) & {"DL570"} == found
@@ -204,7 +218,8 @@ def test_blast_radius_against_the_graph(check_text, db_guard, flows, found):
 
 def test_a_listed_flow_the_failure_cannot_reach(check_text):
     text = GRAPH.format(db_guard="", db_replicas=2, flows="read, write").replace(
-        "component: db\n", "component: cache\n")
+        "component: db\n", "component: cache\n"
+    )
     findings = [f for f in check_text(with_header(text)) if f.code == "DL570"]
     assert [f.message for f in findings] == ["failure of 'cache' does not reach request path 'write'"]
 

@@ -23,30 +23,41 @@ def codes(findings, prefix="DL5"):
     return [f.code for f in findings if f.code.startswith(prefix)]
 
 
-@pytest.mark.parametrize(("objective", "over_30_days", "over_730_hours"), [
-    (0.999, 43.2, 43.8),
-    (0.9995, 21.6, 21.9),
-    (0.9999, 4.32, 4.38),
-])
+@pytest.mark.parametrize(
+    ("objective", "over_30_days", "over_730_hours"),
+    [
+        (0.999, 43.2, 43.8),
+        (0.9995, 21.6, 21.9),
+        (0.9999, 4.32, 4.38),
+    ],
+)
 def test_error_budget_table(objective, over_30_days, over_730_hours):
     assert budget_time(objective, DAYS_30).value / 60 == pytest.approx(over_30_days)
     assert budget_time(objective, DEFAULT_MONTH_SECONDS).value / 60 == pytest.approx(over_730_hours)
 
 
-SLO = "slos:\n  - {{id: s, sli: good / all, objective: {objective}, window: {window}, errorBudget: {budget}}}\n"
+SLO = (
+    "slos:\n  - {{id: s, sli: good / all, objective: {objective}, window: {window}, errorBudget: {budget}}}\n"
+)
 
 
 @pytest.mark.parametrize("window", ["30 d", "1 month"])
-@pytest.mark.parametrize(("objective", "budget"), [("99.9%", "~43 min"), ("99.95%", "~22 min"), ("99.99%", "~4.3 min")])
+@pytest.mark.parametrize(
+    ("objective", "budget"), [("99.9%", "~43 min"), ("99.95%", "~22 min"), ("99.99%", "~4.3 min")]
+)
 def test_the_documents_rounded_monthly_budgets_pass_as_approximations(check_text, objective, budget, window):
     text = SLO.format(objective=objective, window=window, budget=budget)
     assert "DL510" not in codes(check_text(with_header(text)))
 
 
-@pytest.mark.parametrize(("objective", "budget"), [("99.9%", "43.2 min"), ("99.95%", "21.6 min"), ("99.99%", "4.32 min"),
-                                                   ("99.9%", "0.1%"), ("99%", "1%")])
+@pytest.mark.parametrize(
+    ("objective", "budget"),
+    [("99.9%", "43.2 min"), ("99.95%", "21.6 min"), ("99.99%", "4.32 min"), ("99.9%", "0.1%"), ("99%", "1%")],
+)
 def test_exact_budgets_over_30_days_pass(check_text, objective, budget):
-    assert "DL510" not in codes(check_text(with_header(SLO.format(objective=objective, window="30 d", budget=budget))))
+    assert "DL510" not in codes(
+        check_text(with_header(SLO.format(objective=objective, window="30 d", budget=budget)))
+    )
 
 
 def test_a_wrong_budget_is_reported_with_the_recomputed_one(check_text):
@@ -104,21 +115,31 @@ cost:
 """
 
 
-@pytest.mark.parametrize(("hours", "monthly", "total", "expected"), [
-    ("730 h", "$350/month", "$375/month", []),
-    ("730 h", "$250/month", "$275/month", ["DL550"]),
-    ("730 h", "$350/month", "$400/month", ["DL552"]),
-    ("720 h", "$345.6/month", "$370.6/month", []),
-    ("720 h", "$350.4/month", "$375.4/month", ["DL550"]),  # 730-hour figures are 1.4% off a 720-hour month
-])
+@pytest.mark.parametrize(
+    ("hours", "monthly", "total", "expected"),
+    [
+        ("730 h", "$350/month", "$375/month", []),
+        ("730 h", "$250/month", "$275/month", ["DL550"]),
+        ("730 h", "$350/month", "$400/month", ["DL552"]),
+        ("720 h", "$345.6/month", "$370.6/month", []),
+        (
+            "720 h",
+            "$350.4/month",
+            "$375.4/month",
+            ["DL550"],
+        ),  # 730-hour figures are 1.4% off a 720-hour month
+    ],
+)
 def test_cost_items_and_totals(check_text, hours, monthly, total, expected):
     findings = check_text(with_header(COST.format(hours=hours, monthly=monthly, total=total)))
     assert sorted(set(codes(findings)) & {"DL550", "DL552"}) == expected
 
 
 def test_cost_per_user(check_text):
-    text = COST.format(hours="730 h", monthly="$350/month", total="$375/month") + \
-        "  users: dau\n  perUser: PER_USER\nscale:\n  quantities:\n    - {name: dau, value: 1M users, rationale: given}\n"
+    text = (
+        COST.format(hours="730 h", monthly="$350/month", total="$375/month")
+        + "  users: dau\n  perUser: PER_USER\nscale:\n  quantities:\n    - {name: dau, value: 1M users, rationale: given}\n"
+    )
     assert "DL552" not in codes(check_text(with_header(text.replace("PER_USER", "$0.000375/user/month"))))
     assert "DL552" in codes(check_text(with_header(text.replace("PER_USER", "$0.0375/user/month"))))
 

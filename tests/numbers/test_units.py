@@ -9,7 +9,15 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from designlint.model import parse_quantity
-from designlint.units import DimensionError, UnitError, compatible, from_quantity, measure, resolve_unit, to_pint
+from designlint.units import (
+    DimensionError,
+    UnitError,
+    compatible,
+    from_quantity,
+    measure,
+    resolve_unit,
+    to_pint,
+)
 from designlint.units.definitions import unit_table
 from designlint.units.display import format_measure
 
@@ -20,23 +28,26 @@ def value(text: str, month_seconds: float = 730 * HOUR):
     return from_quantity(parse_quantity(text), month_seconds)
 
 
-@pytest.mark.parametrize(("text", "base_value", "dims"), [
-    ("300 ms", 0.3, (("second", 1),)),
-    ("12K loads/s", 12_000, (("load", 1), ("second", -1))),
-    ("5 loads/user/day", 5 / 86_400, (("load", 1), ("second", -1), ("user", -1))),
-    ("99.9%", 0.999, ()),
-    ("4x", 4, ()),
-    ("5 TB", 5e12, (("byte", 1),)),
-    ("5 Tb", 5e12, (("bit", 1),)),
-    ("2 KiB", 2048, (("byte", 1),)),
-    ("1 Gbps", 1e9, (("bit", 1), ("second", -1))),
-    ("$0.48/hour", 0.48 / 3600, (("USD", 1), ("second", -1))),
-    ("100 queries/s", 100, (("query", 1), ("second", -1))),
-    ("3 QPS", 3, (("query", 1), ("second", -1))),
-    ("10 cart reads per day", 10 / 86_400, (("read", 1), ("second", -1))),
-    ("8 GB RAM", 8e9, (("byte", 1),)),
-    ("200 follows/user", 200, (("follow", 1), ("user", -1))),
-])
+@pytest.mark.parametrize(
+    ("text", "base_value", "dims"),
+    [
+        ("300 ms", 0.3, (("second", 1),)),
+        ("12K loads/s", 12_000, (("load", 1), ("second", -1))),
+        ("5 loads/user/day", 5 / 86_400, (("load", 1), ("second", -1), ("user", -1))),
+        ("99.9%", 0.999, ()),
+        ("4x", 4, ()),
+        ("5 TB", 5e12, (("byte", 1),)),
+        ("5 Tb", 5e12, (("bit", 1),)),
+        ("2 KiB", 2048, (("byte", 1),)),
+        ("1 Gbps", 1e9, (("bit", 1), ("second", -1))),
+        ("$0.48/hour", 0.48 / 3600, (("USD", 1), ("second", -1))),
+        ("100 queries/s", 100, (("query", 1), ("second", -1))),
+        ("3 QPS", 3, (("query", 1), ("second", -1))),
+        ("10 cart reads per day", 10 / 86_400, (("read", 1), ("second", -1))),
+        ("8 GB RAM", 8e9, (("byte", 1),)),
+        ("200 follows/user", 200, (("follow", 1), ("user", -1))),
+    ],
+)
 def test_units_read_as_engineers_write_them(text, base_value, dims):
     result = value(text)
     assert result.value == pytest.approx(base_value)
@@ -98,8 +109,30 @@ def test_every_spelling_agrees_with_pint():
         assert dict(mine.dims) == dict(root._units), spelling
 
 
-UNITS = ["ms", "s", "min", "h", "day", "week", "GB", "MB", "KiB", "TB", "loads/s", "loads/day", "USD/month",
-         "USD/hour", "GB/day", "bytes/item", "%", "x", "req/s", "Gbps", "Mb/s", "writes/user/day"]
+UNITS = [
+    "ms",
+    "s",
+    "min",
+    "h",
+    "day",
+    "week",
+    "GB",
+    "MB",
+    "KiB",
+    "TB",
+    "loads/s",
+    "loads/day",
+    "USD/month",
+    "USD/hour",
+    "GB/day",
+    "bytes/item",
+    "%",
+    "x",
+    "req/s",
+    "Gbps",
+    "Mb/s",
+    "writes/user/day",
+]
 PAIRS = [(a, b) for a in UNITS for b in UNITS if a != b and resolve_unit(a).dims == resolve_unit(b).dims]
 finite = st.floats(min_value=1e-6, max_value=1e15, allow_nan=False, allow_infinity=False)
 
@@ -141,8 +174,10 @@ def test_checking_never_imports_pint():
 
     from tests.conftest import ROOT
 
-    code = ("import sys\nfrom designlint.cli import main\n"
-            "main(['check', '--no-source', 'designs/newsfeed.yaml', 'designs/url-shortener.yaml'])\n"
-            "print('PINT:' + str('pint' in sys.modules))\n")
+    code = (
+        "import sys\nfrom designlint.cli import main\n"
+        "main(['check', '--no-source', 'designs/newsfeed.yaml', 'designs/url-shortener.yaml'])\n"
+        "print('PINT:' + str('pint' in sys.modules))\n"
+    )
     result = subprocess.run([sys.executable, "-c", code], cwd=ROOT, capture_output=True, text=True)
     assert result.stdout.strip().splitlines()[-1] == "PINT:False", result.stderr[-500:]

@@ -32,14 +32,17 @@ def annotations(out: str) -> list[tuple[str, dict[str, str], str]]:
     return parsed
 
 
-@pytest.mark.parametrize(("raw", "data", "prop"), [
-    ("plain", "plain", "plain"),
-    ("100%", "100%25", "100%25"),
-    ("a\r\nb", "a%0D%0Ab", "a%0D%0Ab"),
-    ("k: v, w", "k: v, w", "k%3A v%2C w"),
-    ("%0A", "%250A", "%250A"),
-    ("::error::x", "::error::x", "%3A%3Aerror%3A%3Ax"),
-])
+@pytest.mark.parametrize(
+    ("raw", "data", "prop"),
+    [
+        ("plain", "plain", "plain"),
+        ("100%", "100%25", "100%25"),
+        ("a\r\nb", "a%0D%0Ab", "a%0D%0Ab"),
+        ("k: v, w", "k: v, w", "k%3A v%2C w"),
+        ("%0A", "%250A", "%250A"),
+        ("::error::x", "::error::x", "%3A%3Aerror%3A%3Ax"),
+    ],
+)
 def test_escaping_follows_the_runner(raw, data, prop):
     assert escape_data(raw) == data
     assert escape_property(raw) == prop
@@ -62,7 +65,9 @@ def test_hostile_file_name_is_escaped_as_a_property(run, design):
     design("odd,name:v2.yaml")
     code, out, _ = run("check", "--format", "github", "odd,name:v2.yaml")
     assert code == 1
-    assert out.startswith("::error file=odd%2Cname%3Av2.yaml,line=4,col=1,title=DL010 unknown-key::unknown key 'bogus'")
+    assert out.startswith(
+        "::error file=odd%2Cname%3Av2.yaml,line=4,col=1,title=DL010 unknown-key::unknown key 'bogus'"
+    )
     [(_, properties, _)] = annotations(out)
     assert properties["file"] == "odd,name:v2.yaml"
 

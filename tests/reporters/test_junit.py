@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import xml.etree.ElementTree as ET
 
-from designlint.rulepacks.registry import load_ruleset
 from designlint.reporters.junit import xml_text
+from designlint.rulepacks.registry import load_ruleset
 
 # Control characters XML 1.0 cannot carry, markup characters and a CDATA terminator.
 HOSTILE_BODY = '"\\x01\\x08\\x0b\\x1f<tag attr=\\"&amp;\\">]]>\\uffff": 1\nbogus: 2\n'
@@ -63,7 +63,13 @@ def test_clean_file_passes_every_case(run, design):
     code, root = junit(run, "--select", "DL01", "thin.yaml")
     assert code == 0
     assert root.get("failures") == "0"
-    assert [case.get("name")[:5] for case in root.iter("testcase")] == ["DL010", "DL011", "DL012", "DL013", "DL014"]
+    assert [case.get("name")[:5] for case in root.iter("testcase")] == [
+        "DL010",
+        "DL011",
+        "DL012",
+        "DL013",
+        "DL014",
+    ]
 
 
 def test_xml_text_keeps_what_xml_allows():

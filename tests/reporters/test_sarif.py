@@ -25,7 +25,7 @@ def validator():
 
 
 def sarif(run, *argv) -> tuple[int, dict, str]:
-    code, out, err = run("check", "--format", "sarif", *argv)
+    code, out, _err = run("check", "--format", "sarif", *argv)
     return code, json.loads(out), out
 
 
@@ -48,7 +48,11 @@ def test_rules_describe_every_rule_that_appears(run, design):
     design("designs/thin.yaml", "")
     _, log, _ = sarif(run, "designs")
     driver = log["runs"][0]["tool"]["driver"]
-    assert driver["name"] == "designlint" and driver["version"] and driver["informationUri"].startswith("https://")
+    assert (
+        driver["name"] == "designlint"
+        and driver["version"]
+        and driver["informationUri"].startswith("https://")
+    )
     rules = driver["rules"]
     results = log["runs"][0]["results"]
     assert [rule["id"] for rule in rules] == sorted({result["ruleId"] for result in results})
@@ -78,10 +82,14 @@ def test_locations_are_relative_posix_paths_under_srcroot(run, design):
     assert result["locations"][0]["logicalLocations"][0]["fullyQualifiedName"] == "bogus"
 
 
-def test_unusual_names_are_encoded_and_outside_files_use_file_uris(run, design, workdir, tmp_path_factory, validator):
+def test_unusual_names_are_encoded_and_outside_files_use_file_uris(
+    run, design, workdir, tmp_path_factory, validator
+):
     design("my designs/feed #1.yaml")
     outside = tmp_path_factory.mktemp("elsewhere") / "far.yaml"
-    outside.write_text((workdir / "my designs" / "feed #1.yaml").read_text(encoding="utf-8"), encoding="utf-8")
+    outside.write_text(
+        (workdir / "my designs" / "feed #1.yaml").read_text(encoding="utf-8"), encoding="utf-8"
+    )
     _, log, _ = sarif(run, "my designs", outside)
     assert not list(validator.iter_errors(log))
     locations = [r["locations"][0]["physicalLocation"]["artifactLocation"] for r in log["runs"][0]["results"]]
@@ -96,8 +104,12 @@ def test_fingerprints_survive_edits_above_the_finding(run, design):
     _, after, _ = sarif(run, path.name)
 
     def by_fingerprint(log):
-        return {r["partialFingerprints"]["designlintFindingIdentity/v1"]: r["locations"][0]["physicalLocation"]["region"]
-                ["startLine"] for r in log["runs"][0]["results"]}
+        return {
+            r["partialFingerprints"]["designlintFindingIdentity/v1"]: r["locations"][0]["physicalLocation"][
+                "region"
+            ]["startLine"]
+            for r in log["runs"][0]["results"]
+        }
 
     old, new = by_fingerprint(before), by_fingerprint(after)
     assert len(old) == 2 and old.keys() == new.keys()

@@ -20,7 +20,11 @@ def edit(text: str, old: str, new: str) -> str:
 
 def riskier_newsfeed() -> str:
     """The news feed with a loosened SLO, a phase that lost its rollback and a higher monthly cost."""
-    text = edit(NEWSFEED, "    kind: availability\n    objective: 99.9%\n", "    kind: availability\n    objective: 99.5%\n")
+    text = edit(
+        NEWSFEED,
+        "    kind: availability\n    objective: 99.9%\n",
+        "    kind: availability\n    objective: 99.5%\n",
+    )
     text = edit(text, "        rollback: Route reads back to US-West.\n", "")
     return edit(text, "  total: $25,120/month\n", "  total: $31,400/month\n")
 
@@ -41,15 +45,28 @@ def newsfeed_pair(tmp_path):
 def test_newsfeed_diff_reports_what_a_reviewer_must_see(capsys, newsfeed_pair):
     document = run_json(capsys, *newsfeed_pair)
     (design,) = document["designs"]
-    changes = [(c["area"], c["subject"], c["verdict"], c["before"], c["after"], c["detail"], c["concern"])
-               for c in design["changes"]]
+    changes = [
+        (c["area"], c["subject"], c["verdict"], c["before"], c["after"], c["detail"], c["concern"])
+        for c in design["changes"]
+    ]
     assert changes == [
-        ("Reliability and latency targets", "SLO 'feed-availability' objective", "loosened", "99.9%", "99.5%", None, True),
+        (
+            "Reliability and latency targets",
+            "SLO 'feed-availability' objective",
+            "loosened",
+            "99.9%",
+            "99.5%",
+            None,
+            True,
+        ),
         ("Cost", "monthly cost", "increased", "$25,120/month", "$31,400/month", "+25%", True),
         ("Migrations", PHASE, "lost its rollback", "Route reads back to US-West.", None, None, True),
     ]
     introduced = {(f["code"], f["path"]) for f in design["introduced"]}
-    assert ("DL302", "migrations[Single region to multi-region].phases[Phase 2: local reads].rollback") in introduced
+    assert (
+        "DL302",
+        "migrations[Single region to multi-region].phases[Phase 2: local reads].rollback",
+    ) in introduced
     assert design["fixed"] == []
     assert document["summary"]["concerns"] == 3
 
@@ -71,14 +88,18 @@ def test_unchanged_design_and_moved_lines_report_nothing(tmp_path, capsys):
     base, head = tmp_path / "a.yaml", tmp_path / "b.yaml"
     base.write_text(NEWSFEED, encoding="utf-8")
     # Findings are matched by code and document path, so shifting every line changes nothing.
-    head.write_text("# a comment\n\n" + NEWSFEED.replace("\nscope:", "\n# more words\nscope:"), encoding="utf-8")
+    head.write_text(
+        "# a comment\n\n" + NEWSFEED.replace("\nscope:", "\n# more words\nscope:"), encoding="utf-8"
+    )
     document = run_json(capsys, str(base), str(head))
     assert document["summary"] == {"designs": 1, "concerns": 0, "changes": 0, "introduced": 0, "fixed": 0}
     assert main(["diff", str(base), str(head)]) == 0
     assert "nothing loosened or lost" in capsys.readouterr().out
 
 
-SMALL = HEADER + """\
+SMALL = (
+    HEADER
+    + """\
 nfr:
   latency:
     - {operation: load, target: 300 ms, percentile: p95}
@@ -104,19 +125,29 @@ migrations:
     phases:
       - {name: Copy, rollback: drop the copy}
 """
+)
 
 
 def test_targets_tightened_and_architecture_changes(tmp_path, capsys):
     head_text = SMALL
     head_text = edit(head_text, "target: 300 ms, percentile: p95", "target: 0.25 s, percentile: p99")
     head_text = edit(head_text, "objective: 99.9%, window", "objective: 99.95%, window")
-    head_text = edit(head_text, "{tier: 3, strategy: backup-restore, rpo: 1 h, rto: 4 h}",
-                     "{tier: 2, strategy: warm-standby, rpo: 5 min, rto: 8 h}")
-    head_text = edit(head_text, "        - {target: db, timeout: 100 ms, fallback: serve from cache}\n",
-                     "        - {target: db, timeout: 100 ms}\n        - {target: queue, mode: async}\n")
-    head_text = edit(head_text, "    - {id: db, name: DB, kind: database, availability: 99.95%}\n",
-                     "    - {id: db, name: DB, kind: database, availability: 99.95%}\n"
-                     "    - {id: queue, name: Queue, kind: queue}\n")
+    head_text = edit(
+        head_text,
+        "{tier: 3, strategy: backup-restore, rpo: 1 h, rto: 4 h}",
+        "{tier: 2, strategy: warm-standby, rpo: 5 min, rto: 8 h}",
+    )
+    head_text = edit(
+        head_text,
+        "        - {target: db, timeout: 100 ms, fallback: serve from cache}\n",
+        "        - {target: db, timeout: 100 ms}\n        - {target: queue, mode: async}\n",
+    )
+    head_text = edit(
+        head_text,
+        "    - {id: db, name: DB, kind: database, availability: 99.95%}\n",
+        "    - {id: db, name: DB, kind: database, availability: 99.95%}\n"
+        "    - {id: queue, name: Queue, kind: queue}\n",
+    )
     head_text = edit(head_text, "perUser: $0.01/user/month", "perUser: $0.008/user/month")
     head_text += "      - {name: Switch over}\n"
     base, head = tmp_path / "base.yaml", tmp_path / "head.yaml"
@@ -145,7 +176,11 @@ def test_targets_tightened_and_architecture_changes(tmp_path, capsys):
 
 
 def test_removed_targets_are_flagged(tmp_path, capsys):
-    head_text = edit(SMALL, "slos:\n  - {id: avail, service: api, sli: good loads, objective: 99.9%, window: 30d, errorBudget: 43.2 min}\n", "")
+    head_text = edit(
+        SMALL,
+        "slos:\n  - {id: avail, service: api, sli: good loads, objective: 99.9%, window: 30d, errorBudget: 43.2 min}\n",
+        "",
+    )
     head_text = edit(head_text, "dr: {tier: 3, strategy: backup-restore, rpo: 1 h, rto: 4 h}\n", "")
     base, head = tmp_path / "base.yaml", tmp_path / "head.yaml"
     base.write_text(SMALL, encoding="utf-8")
@@ -170,7 +205,9 @@ def test_a_version_that_does_not_validate_still_compares_findings(tmp_path, caps
     base.write_text(SMALL, encoding="utf-8")
     head.write_text(SMALL.replace("kind: database", "kind: databse"), encoding="utf-8")
     design = run_json(capsys, str(base), str(head))["designs"][0]
-    assert design["changes"] == [] and design["notes"] == ["the new version does not validate, so only findings are compared"]
+    assert design["changes"] == [] and design["notes"] == [
+        "the new version does not validate, so only findings are compared"
+    ]
     assert [f["code"] for f in design["introduced"]] == ["DL013"]
 
 
@@ -182,7 +219,9 @@ def test_diff_output_is_deterministic(capsys, newsfeed_pair):
     assert outputs[0] == outputs[1]
 
 
-@pytest.mark.parametrize("args", [["one.yaml"], ["a.yaml", "b.yaml", "c.yaml"], ["missing.yaml", "other.yaml"]])
+@pytest.mark.parametrize(
+    "args", [["one.yaml"], ["a.yaml", "b.yaml", "c.yaml"], ["missing.yaml", "other.yaml"]]
+)
 def test_diff_usage_errors(tmp_path, capsys, args, monkeypatch):
     monkeypatch.chdir(tmp_path)
     (tmp_path / "one.yaml").write_text(SMALL, encoding="utf-8")

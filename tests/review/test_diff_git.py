@@ -16,8 +16,21 @@ pytestmark = pytest.mark.skipif(shutil.which("git") is None, reason="needs git")
 
 
 def git(repo, *args):
-    subprocess.run(["git", "-c", "user.name=Test", "-c", "user.email=test@example.com", "-c", "commit.gpgsign=false",
-                    *args], cwd=repo, check=True, capture_output=True)
+    subprocess.run(
+        [
+            "git",
+            "-c",
+            "user.name=Test",
+            "-c",
+            "user.email=test@example.com",
+            "-c",
+            "commit.gpgsign=false",
+            *args,
+        ],
+        cwd=repo,
+        check=True,
+        capture_output=True,
+    )
 
 
 @pytest.fixture
@@ -32,7 +45,8 @@ def repo(tmp_path, monkeypatch):
     git(tmp_path, "commit", "-q", "-m", "base")
     # The pull request: loosen a target, delete one design, add another, touch a file that is not a design.
     (tmp_path / "designs" / "api.yaml").write_text(
-        edit(SMALL, "objective: 99.9%, window", "objective: 99%, window"), encoding="utf-8")
+        edit(SMALL, "objective: 99.9%, window", "objective: 99%, window"), encoding="utf-8"
+    )
     (tmp_path / "designs" / "old.yaml").unlink()
     (tmp_path / "designs" / "new.yaml").write_text(HEADER.replace("example", "new"), encoding="utf-8")
     (tmp_path / "compose.yaml").write_text("services: {web: {image: httpd}}\n", encoding="utf-8")
@@ -47,7 +61,10 @@ def test_every_changed_design_since_a_revision(repo, capsys):
     document = json.loads(capsys.readouterr().out)
     assert document["against"] == "since HEAD~1"
     assert [(d["file"], d["status"]) for d in document["designs"]] == [
-        ("designs/api.yaml", "modified"), ("designs/new.yaml", "added"), ("designs/old.yaml", "removed")]
+        ("designs/api.yaml", "modified"),
+        ("designs/new.yaml", "added"),
+        ("designs/old.yaml", "removed"),
+    ]
     api = document["designs"][0]
     assert [(c["subject"], c["verdict"]) for c in api["changes"]] == [("SLO 'avail' objective", "loosened")]
     # A new design's findings are all new; a removed design's are all gone.
@@ -69,8 +86,10 @@ def test_working_tree_changes_are_included(repo, capsys):
     assert "### designs/same.yaml" in out and "api.yaml" not in out
 
 
-@pytest.mark.parametrize(("rev", "message"), [("no-such-rev", "unknown git revision 'no-such-rev'"),
-                                              ("--output=x", "is not a git revision")])
+@pytest.mark.parametrize(
+    ("rev", "message"),
+    [("no-such-rev", "unknown git revision 'no-such-rev'"), ("--output=x", "is not a git revision")],
+)
 def test_bad_revisions_are_usage_errors(repo, capsys, rev, message):
     assert main(["diff", "--git", rev]) == 2
     assert message in capsys.readouterr().err

@@ -15,16 +15,25 @@ from tests.conftest import HEADER, ROOT
 
 PRE_COMMIT = Path(sys.executable).parent / "pre-commit"
 GIT = ["git", "-c", "user.name=Test", "-c", "user.email=test@example.com", "-c", "commit.gpgsign=false"]
-needs_pre_commit = pytest.mark.skipif(shutil.which("git") is None or not PRE_COMMIT.exists(),
-                                      reason="needs git and pre-commit (test extras)")
+needs_pre_commit = pytest.mark.skipif(
+    shutil.which("git") is None or not PRE_COMMIT.exists(), reason="needs git and pre-commit (test extras)"
+)
 
 
 @pytest.fixture(scope="module")
 def hook_repo(tmp_path_factory) -> Path:
     """This repository as it is now, committed: try-repo on a working tree leaves out new files."""
     snapshot = tmp_path_factory.mktemp("designlint-repo")
-    listed = subprocess.run(["git", "ls-files", "-z", "--cached", "--others", "--exclude-standard"], cwd=ROOT,
-                            capture_output=True, check=True).stdout.decode("utf-8").split("\0")
+    listed = (
+        subprocess.run(
+            ["git", "ls-files", "-z", "--cached", "--others", "--exclude-standard"],
+            cwd=ROOT,
+            capture_output=True,
+            check=True,
+        )
+        .stdout.decode("utf-8")
+        .split("\0")
+    )
     for name in filter(None, listed):
         source = ROOT / name
         if source.is_file():
@@ -45,8 +54,14 @@ def pre_commit_home(tmp_path_factory) -> Path:
 def try_repo(project: Path, hook_repo: Path, home: Path) -> subprocess.CompletedProcess:
     subprocess.run([*GIT, "add", "-A"], cwd=project, check=True)
     environment = {**os.environ, "PRE_COMMIT_HOME": str(home), "PRE_COMMIT_COLOR": "never"}
-    return subprocess.run([str(PRE_COMMIT), "try-repo", str(hook_repo), "designlint", "--all-files"],
-                          cwd=project, env=environment, capture_output=True, text=True, timeout=600)
+    return subprocess.run(
+        [str(PRE_COMMIT), "try-repo", str(hook_repo), "designlint", "--all-files"],
+        cwd=project,
+        env=environment,
+        capture_output=True,
+        text=True,
+        timeout=600,
+    )
 
 
 def test_only_designs_skips_other_yaml_files(tmp_path, capsys, monkeypatch):
@@ -74,7 +89,8 @@ def test_hook_passes_a_clean_design_and_fails_a_broken_one(tmp_path, hook_repo, 
     # not move when rules are added.
     (project / ".designlint.yaml").write_text("fail-on: error\n", encoding="utf-8")
     (project / "designs" / "feed.yaml").write_text(
-        HEADER + "users:\n  - {id: reader, name: Readers, type: human, role: primary}\n", encoding="utf-8")
+        HEADER + "users:\n  - {id: reader, name: Readers, type: human, role: primary}\n", encoding="utf-8"
+    )
     # Not a design: passed to the hook (it is YAML) and skipped.
     (project / "ci.yml").write_text("on: push\njobs: {}\n", encoding="utf-8")
 

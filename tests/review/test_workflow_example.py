@@ -47,10 +47,12 @@ def test_the_workflow_commands_run_as_written(tmp_path, monkeypatch, capsys):
     subprocess.run([*GIT, "init", "-q"], cwd=tmp_path, check=True)
     subprocess.run([*GIT, "add", "-A"], cwd=tmp_path, check=True)
     subprocess.run([*GIT, "commit", "-q", "-m", "base"], cwd=tmp_path, check=True)
-    base = subprocess.run(["git", "rev-parse", "HEAD"], cwd=tmp_path, capture_output=True, text=True,
-                          check=True).stdout.strip()
-    (tmp_path / "designs" / "api.yaml").write_text(edit(SMALL, "objective: 99.9%, window", "objective: 99%, window"),
-                                                   encoding="utf-8")
+    base = subprocess.run(
+        ["git", "rev-parse", "HEAD"], cwd=tmp_path, capture_output=True, text=True, check=True
+    ).stdout.strip()
+    (tmp_path / "designs" / "api.yaml").write_text(
+        edit(SMALL, "objective: 99.9%, window", "objective: 99%, window"), encoding="utf-8"
+    )
     monkeypatch.chdir(tmp_path)
     for command in designlint_commands():
         line = command.split(" || ")[0]

@@ -40,7 +40,17 @@ def test_scaffold_walks_the_phases_in_order_with_prompts(tmp_path, template):
     order = prompts().order()
     keys = [key for key in yaml.safe_load(text) if key in order]
     assert keys == sorted(keys, key=order.index), "sections out of phase order"
-    assert keys[:9] == ["teams", "users", "useCases", "scope", "requirements", "scale", "nfr", "tradeoffs", "decisions"]
+    assert keys[:9] == [
+        "teams",
+        "users",
+        "useCases",
+        "scope",
+        "requirements",
+        "scale",
+        "nfr",
+        "tradeoffs",
+        "decisions",
+    ]
     phases = re.findall(r"^# Phase (\d) of 5: (.+?) -- (.+)$", text, flags=re.MULTILINE)
     assert [int(number) for number, _, _ in phases] == [1, 2, 3, 4, 5]
     # The seed's timing guidance, per phase.
@@ -78,8 +88,10 @@ def test_new_into_a_folder_and_to_stdout(tmp_path, capsys, monkeypatch):
     (tmp_path / "schemas" / "design.schema.json").write_text("{}", encoding="utf-8")
     assert main(["new", "feed", "-o", str(tmp_path / "designs") + "/"]) == 0
     written = tmp_path / "designs" / "feed.yaml"
-    assert written.read_text(encoding="utf-8").splitlines()[0] == \
-        "# yaml-language-server: $schema=../schemas/design.schema.json"
+    assert (
+        written.read_text(encoding="utf-8").splitlines()[0]
+        == "# yaml-language-server: $schema=../schemas/design.schema.json"
+    )
     capsys.readouterr()
     monkeypatch.chdir(tmp_path)
     assert main(["new", "other", "-o", "-"]) == 0

@@ -45,7 +45,7 @@ def halfway():
 
 def test_the_full_newsfeed_is_strong_on_every_dimension_it_covers(full):
     # The worked design covers all ten dimensions and the calibration item, as the seed's table says.
-    assert grades(full) == {**{d: STRONG for d in DIMENSIONS}, "11": STRONG}
+    assert grades(full) == {**dict.fromkeys(DIMENSIONS, STRONG), "11": STRONG}
     assert full.points == full.max_points == 22
     assert full.verdict.startswith("L6-ready")
     # Strong is not "perfect": the one signal it lacks is still listed as a gap with advice.
@@ -55,15 +55,24 @@ def test_the_full_newsfeed_is_strong_on_every_dimension_it_covers(full):
 
 
 def test_a_thin_design_is_missing_on_most(thin):
-    assert grades(thin) == {**{d: MISSING for d in DIMENSIONS}, "11": PARTIAL}
+    assert grades(thin) == {**dict.fromkeys(DIMENSIONS, MISSING), "11": PARTIAL}
     assert thin.points == 1
     assert thin.verdict.startswith("not yet")
 
 
 def test_a_halfway_design_lands_in_between(thin, halfway, full):
     assert grades(halfway) == {
-        "A": PARTIAL, "B": PARTIAL, "C": PARTIAL, "D": PARTIAL, "E": PARTIAL, "F": PARTIAL,
-        "G": PARTIAL, "H": MISSING, "I": PARTIAL, "J": MISSING, "11": STRONG,
+        "A": PARTIAL,
+        "B": PARTIAL,
+        "C": PARTIAL,
+        "D": PARTIAL,
+        "E": PARTIAL,
+        "F": PARTIAL,
+        "G": PARTIAL,
+        "H": MISSING,
+        "I": PARTIAL,
+        "J": MISSING,
+        "11": STRONG,
     }
     assert thin.points < halfway.points < full.points
     for key, grade in grades(halfway).items():
@@ -113,9 +122,15 @@ def _model_at(model, parts):
         fields = {info.alias or name: info for name, info in current.model_fields.items()}
         assert part in fields, f"{current.__name__} has no key '{part}'"
         annotation = fields[part].annotation
-        nested = [a for a in (annotation, *typing.get_args(annotation), *(
-            inner for a in typing.get_args(annotation) for inner in typing.get_args(a)))
-            if isinstance(a, type) and issubclass(a, BaseModel)]
+        nested = [
+            a
+            for a in (
+                annotation,
+                *typing.get_args(annotation),
+                *(inner for a in typing.get_args(annotation) for inner in typing.get_args(a)),
+            )
+            if isinstance(a, type) and issubclass(a, BaseModel)
+        ]
         current = nested[0] if nested else annotation
     return current
 
@@ -150,7 +165,9 @@ def test_design_text_is_escaped_in_markdown(tmp_path, capsys):
     design = (SCORE_DATA / "thin.yaml").read_text(encoding="utf-8")
     path = tmp_path / "x.yaml"
     # DL400 quotes the trade-off's name in its message, which becomes a gap on the card.
-    path.write_text(design + "tradeoffs:\n  - {name: '<script>x</script> *b* @team', choice: c}\n", encoding="utf-8")
+    path.write_text(
+        design + "tradeoffs:\n  - {name: '<script>x</script> *b* @team', choice: c}\n", encoding="utf-8"
+    )
     assert main(["score", str(path), "--format", "markdown"]) == 0
     out = capsys.readouterr().out
     assert "&lt;script&gt;x&lt;/script&gt; \\*b\\* &#64;team" in out
@@ -159,7 +176,9 @@ def test_design_text_is_escaped_in_markdown(tmp_path, capsys):
 
 def test_an_invalid_design_is_not_graded(tmp_path, capsys):
     path = tmp_path / "broken.yaml"
-    path.write_text("apiVersion: designlint/v1\nkind: Design\nmetadata: {name: x}\nusers: 3\n", encoding="utf-8")
+    path.write_text(
+        "apiVersion: designlint/v1\nkind: Design\nmetadata: {name: x}\nusers: 3\n", encoding="utf-8"
+    )
     assert main(["score", str(path)]) == 1
     captured = capsys.readouterr()
     assert "DL011" in captured.out and "Traceback" not in captured.out + captured.err

@@ -33,4 +33,3 @@ def page_html(built_site):
         return (built_site.site_dir / path).read_text(encoding="utf-8")
 
     return read
-

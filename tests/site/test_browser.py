@@ -20,17 +20,28 @@ from tests.conftest import ROOT
 CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
 CHROMEDRIVER = shutil.which("chromedriver") or "/usr/bin/chromedriver"
 ARTIFACTS = ROOT / "tests" / "artifacts"
-FLAGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-         "--disable-background-networking", "--disable-component-update", "--disable-sync",
-         "--disable-dev-shm-usage", "--window-size=1400,1000"]
+FLAGS = [
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--disable-dev-shm-usage",
+    "--window-size=1400,1000",
+]
 WAIT_S = 10
 
-pytestmark = pytest.mark.skipif(not (Path(CHROMIUM).exists() and Path(CHROMEDRIVER).exists()),
-                                reason="Debian's chromium and chromium-driver are not installed (scripts/setup.sh --test)")
+pytestmark = pytest.mark.skipif(
+    not (Path(CHROMIUM).exists() and Path(CHROMEDRIVER).exists()),
+    reason="Debian's chromium and chromium-driver are not installed (scripts/setup.sh --test)",
+)
 
 
 class _QuietHandler(SimpleHTTPRequestHandler):
-    def log_message(self, format, *args):  # noqa: A002 - the base class's name
+    def log_message(self, format, *args):
         pass
 
 
@@ -69,7 +80,9 @@ def _wait(browser, condition):
 def _shot(browser, name: str, element=None) -> None:
     ARTIFACTS.mkdir(parents=True, exist_ok=True)
     if element is not None:
-        browser.execute_script("arguments[0].scrollIntoView({block: 'start'}); window.scrollBy(0, -70);", element)
+        browser.execute_script(
+            "arguments[0].scrollIntoView({block: 'start'}); window.scrollBy(0, -70);", element
+        )
         time.sleep(0.5)  # let Material's header finish its title transition before the picture
     browser.save_screenshot(str(ARTIFACTS / f"site-{name}.png"))
 
@@ -119,9 +132,14 @@ def test_search_finds_a_component_by_name(browser, site_url):
     box = browser.find_element(By.CSS_SELECTOR, "input.md-search__input")
     _wait(browser, lambda b: box.is_displayed())
     box.send_keys("Publish flow service")
-    results = _wait(browser, lambda b: [item for item in b.find_elements(By.CSS_SELECTOR, ".md-search-result__item")
-                                        if "designs/newsfeed/" in (item.find_element(By.TAG_NAME, "a")
-                                                                   .get_attribute("href") or "")])
+    results = _wait(
+        browser,
+        lambda b: [
+            item
+            for item in b.find_elements(By.CSS_SELECTOR, ".md-search-result__item")
+            if "designs/newsfeed/" in (item.find_element(By.TAG_NAME, "a").get_attribute("href") or "")
+        ],
+    )
     assert results
     _shot(browser, "search")
 
@@ -135,11 +153,15 @@ def test_index_sorts_and_filters(browser, site_url):
     _shot(browser, "index")
     header = browser.find_element(By.CSS_SELECTOR, ".designlint-index thead th")
     header.click()
-    first = [r.find_elements(By.TAG_NAME, "td")[0].text.lower() for r in
-             browser.find_elements(By.CSS_SELECTOR, ".designlint-index tbody tr")]
+    first = [
+        r.find_elements(By.TAG_NAME, "td")[0].text.lower()
+        for r in browser.find_elements(By.CSS_SELECTOR, ".designlint-index tbody tr")
+    ]
     assert first == sorted(first) and header.get_attribute("aria-sort") == "ascending"
     browser.find_element(By.CSS_SELECTOR, "[data-designlint-filter]").send_keys("newsfeed")
-    visible = [r for r in browser.find_elements(By.CSS_SELECTOR, ".designlint-index tbody tr") if r.is_displayed()]
+    visible = [
+        r for r in browser.find_elements(By.CSS_SELECTOR, ".designlint-index tbody tr") if r.is_displayed()
+    ]
     assert len(visible) == 1 and "News Feed" in visible[0].text
 
 
@@ -151,10 +173,14 @@ def test_hostile_design_text_is_shown_never_run(browser, site_url):
         assert browser.execute_script("return window.__pwned === undefined"), page
     browser.get(site_url + "designs/hostile/")
     body = browser.find_element(By.TAG_NAME, "body").text
-    for literal in ("Evil <script>window.__pwned='component'</script> service",
-                    "[click me](javascript:window.__pwned='link')",
-                    "{{ config.site_name }} {% if true %}jinja-ran{% endif %} `code span` **not bold** _not em_",
-                    "# not a heading", "<img src=x onerror=\"window.__pwned='owner'\">", "&lt;already-escaped&gt;"):
+    for literal in (
+        "Evil <script>window.__pwned='component'</script> service",
+        "[click me](javascript:window.__pwned='link')",
+        "{{ config.site_name }} {% if true %}jinja-ran{% endif %} `code span` **not bold** _not em_",
+        "# not a heading",
+        "<img src=x onerror=\"window.__pwned='owner'\">",
+        "&lt;already-escaped&gt;",
+    ):
         assert literal in body, literal
     assert not browser.find_elements(By.CSS_SELECTOR, "iframe, [onload], [onerror], [onmouseover]")
     hrefs = [a.get_attribute("href") or "" for a in browser.find_elements(By.TAG_NAME, "a")]

@@ -40,9 +40,25 @@ def test_generated_pages_are_never_written_into_the_docs_folder(built_site):
 def test_newsfeed_page_reads_like_a_review(page_html):
     html = page_html("designs/newsfeed/index.html")
     headings = re.findall(r'<h2 id="([^"]+)"', html)
-    expected = ["users-and-use-cases", "scope-and-requirements", "scale", "non-functional-requirements", "judgment",
-                "architecture", "failure", "slos", "disaster-recovery", "migration", "invariants", "cost",
-                "cross-team", "observability", "runbooks", "evolution", "incidents"]
+    expected = [
+        "users-and-use-cases",
+        "scope-and-requirements",
+        "scale",
+        "non-functional-requirements",
+        "judgment",
+        "architecture",
+        "failure",
+        "slos",
+        "disaster-recovery",
+        "migration",
+        "invariants",
+        "cost",
+        "cross-team",
+        "observability",
+        "runbooks",
+        "evolution",
+        "incidents",
+    ]
     assert [h for h in headings if h in expected] == expected, "sections follow the review order"
     assert headings[-2:] == ["lint-findings", "checklist-coverage"]
     assert 'src="architecture.svg"' in html and 'src="failure.svg"' in html
@@ -71,8 +87,12 @@ def test_a_plain_material_site_adds_the_plugin(tmp_path, monkeypatch):
     """An existing site lists ``designlint`` under plugins; without Graphviz it still builds, and says so."""
     designs = tmp_path / "specs"
     designs.mkdir()
-    (designs / "tiny.yaml").write_text((DESIGNS / "newsfeed.yaml").read_text(encoding="utf-8"), encoding="utf-8")
-    (designs / "broken.yaml").write_text("apiVersion: designlint/v1\nkind: Design\nmetadata: {name: Broken!}\n")
+    (designs / "tiny.yaml").write_text(
+        (DESIGNS / "newsfeed.yaml").read_text(encoding="utf-8"), encoding="utf-8"
+    )
+    (designs / "broken.yaml").write_text(
+        "apiVersion: designlint/v1\nkind: Design\nmetadata: {name: Broken!}\n"
+    )
     (tmp_path / "docs").mkdir()
     (tmp_path / "docs" / "index.md").write_text("# Team site\n\nSee [the designs](designs/index.md).\n")
     (tmp_path / "mkdocs.yml").write_text(
@@ -89,7 +109,9 @@ def test_a_plain_material_site_adds_the_plugin(tmp_path, monkeypatch):
     broken = (report.site_dir / "designs" / "broken" / "index.html").read_text(encoding="utf-8")
     assert "Not a valid design yet" in broken
     sitemap = (report.site_dir / "sitemap.xml").read_text(encoding="utf-8")
-    assert set(re.findall(r"<lastmod>([^<]+)</lastmod>", sitemap)) == {"1970-01-01"}, "no build date in the output"
+    assert set(re.findall(r"<lastmod>([^<]+)</lastmod>", sitemap)) == {"1970-01-01"}, (
+        "no build date in the output"
+    )
 
 
 def test_cli_builds_and_reports_a_missing_configuration(tmp_path, capsys):
@@ -98,10 +120,13 @@ def test_cli_builds_and_reports_a_missing_configuration(tmp_path, capsys):
     assert len(err.splitlines()) == 1 and "no MkDocs configuration" in err
 
 
-@pytest.mark.parametrize("bad, says", [
-    ("plugins:\n  - designlint:\n      designs: 5\n", "invalid MkDocs configuration"),
-    ("plugins: [search]\n", "does not use the designlint plugin"),
-])
+@pytest.mark.parametrize(
+    "bad, says",
+    [
+        ("plugins:\n  - designlint:\n      designs: 5\n", "invalid MkDocs configuration"),
+        ("plugins: [search]\n", "does not use the designlint plugin"),
+    ],
+)
 def test_a_bad_mkdocs_configuration_is_one_clear_error(tmp_path, capsys, bad, says):
     config = tmp_path / "mkdocs.yml"
     config.write_text("site_name: x\n" + bad)

@@ -16,10 +16,14 @@ markdown = pytest.importorskip("markdown")
 EXTENSIONS = ["tables", "attr_list", "md_in_html", "admonition", "toc"]
 
 # Everything Markdown, HTML or templates treat specially, plus ordinary text and line breaks.
-SYNTAX = st.sampled_from(list("<>&\"'`\\[]()*_|{}~^$:#!-+=.1 \n") + ["{{", "{%", "javascript:", "<script>", "&lt;",
-                                                                     "![x](y)", "[x]: y", "!!! note", "    "])
-HOSTILE_TEXT = st.lists(st.one_of(SYNTAX, st.text(alphabet=st.characters(blacklist_categories=("Cs", "Cc")), max_size=5)),
-                        max_size=25).map("".join)
+SYNTAX = st.sampled_from(
+    list("<>&\"'`\\[]()*_|{}~^$:#!-+=.1 \n")
+    + ["{{", "{%", "javascript:", "<script>", "&lt;", "![x](y)", "[x]: y", "!!! note", "    "]
+)
+HOSTILE_TEXT = st.lists(
+    st.one_of(SYNTAX, st.text(alphabet=st.characters(blacklist_categories=("Cs", "Cc")), max_size=5)),
+    max_size=25,
+).map("".join)
 
 
 class _Collector(HTMLParser):
@@ -74,17 +78,20 @@ def test_any_text_is_one_heading(value):
     assert "".join(page.text) == (normalised(value) or "(untitled)")
 
 
-@pytest.mark.parametrize("value, shown", [
-    ("<script>alert(1)</script>", "<script>alert(1)</script>"),
-    ("[x](javascript:alert(1))", "[x](javascript:alert(1))"),
-    ("{{ config.site_name }} {% if x %}", "{{ config.site_name }} {% if x %}"),
-    ("# not a heading", "# not a heading"),
-    ("- not a list", "- not a list"),
-    ("1. not a list", "1. not a list"),
-    ("a | b", "a | b"),
-    ("&lt;kept&gt;", "&lt;kept&gt;"),
-    ("**not bold** _not em_ `not code`", "**not bold** _not em_ `not code`"),
-])
+@pytest.mark.parametrize(
+    "value, shown",
+    [
+        ("<script>alert(1)</script>", "<script>alert(1)</script>"),
+        ("[x](javascript:alert(1))", "[x](javascript:alert(1))"),
+        ("{{ config.site_name }} {% if x %}", "{{ config.site_name }} {% if x %}"),
+        ("# not a heading", "# not a heading"),
+        ("- not a list", "- not a list"),
+        ("1. not a list", "1. not a list"),
+        ("a | b", "a | b"),
+        ("&lt;kept&gt;", "&lt;kept&gt;"),
+        ("**not bold** _not em_ `not code`", "**not bold** _not em_ `not code`"),
+    ],
+)
 def test_markup_is_shown_literally(value, shown):
     page = render(text(value))
     assert page.tags == ["p"]

@@ -16,14 +16,20 @@ def core_use_case_latency(design, options) -> Iterator[Problem]:
         if case.category not in categories:
             continue
         if not case.operations:
-            yield Problem(("useCases", i), f"core use case '{case.name}' has no latency-targeted operation",
-                          hint="list the operation(s) it exercises under 'operations' and give each a target in nfr.latency")
+            yield Problem(
+                ("useCases", i),
+                f"core use case '{case.name}' has no latency-targeted operation",
+                hint="list the operation(s) it exercises under 'operations' and give each a target in nfr.latency",
+            )
             continue
         for j, operation in enumerate(case.operations):
             target = targets.get(operation)
             if target is not None and not target.percentile:
-                yield Problem(("useCases", i, "operations", j),
-                              f"latency target for '{operation}' has no percentile", at_key=False)
+                yield Problem(
+                    ("useCases", i, "operations", j),
+                    f"latency target for '{operation}' has no percentile",
+                    at_key=False,
+                )
 
 
 def user_facing_availability(design, options) -> Iterator[Problem]:
@@ -33,9 +39,11 @@ def user_facing_availability(design, options) -> Iterator[Problem]:
     covered |= {s.service for s in design.slos if s.kind == "availability" and s.service}
     for i, component in enumerate(design.architecture.components):
         if component.user_facing and component.id not in covered and not _skipped(component, options):
-            yield Problem(("architecture", "components", i),
-                          f"user-facing component '{component.id}' has no availability target",
-                          hint="add an nfr.availability entry or an availability SLO for it")
+            yield Problem(
+                ("architecture", "components", i),
+                f"user-facing component '{component.id}' has no availability target",
+                hint="add an nfr.availability entry or an availability SLO for it",
+            )
 
 
 def _skipped(component, options) -> bool:
@@ -50,9 +58,16 @@ def component_failure_scenarios(design, options) -> Iterator[Problem]:
     for i, component in enumerate(design.architecture.components):
         if _skipped(component, options) or component.id in degraded:
             continue
-        detail = "has a failure scenario without a degradation strategy" if component.id in mentioned else "has no failure scenario"
-        yield Problem(("architecture", "components", i), f"component '{component.id}' {detail}",
-                      hint="say what breaks, how the system degrades and what on-call does")
+        detail = (
+            "has a failure scenario without a degradation strategy"
+            if component.id in mentioned
+            else "has no failure scenario"
+        )
+        yield Problem(
+            ("architecture", "components", i),
+            f"component '{component.id}' {detail}",
+            hint="say what breaks, how the system degrades and what on-call does",
+        )
 
 
 def component_observability(design, options) -> Iterator[Problem]:
@@ -66,9 +81,11 @@ def component_observability(design, options) -> Iterator[Problem]:
         if _skipped(component, options) or (component.external and options.get("skip_external", True)):
             continue
         if component.id not in alerted:
-            yield Problem(("architecture", "components", i),
-                          f"component '{component.id}' has no metrics with alert thresholds",
-                          hint="add observability.metrics for it with at least one alert")
+            yield Problem(
+                ("architecture", "components", i),
+                f"component '{component.id}' has no metrics with alert thresholds",
+                hint="add observability.metrics for it with at least one alert",
+            )
 
 
 def _team_of(component) -> str | None:
@@ -88,11 +105,17 @@ def cross_team_sync_calls(design, options) -> Iterator[Problem]:
             foreign = target.external or (caller.owner and target.owner and caller.owner != target.owner)
             if not foreign:
                 continue
-            missing = [name for name, value in (("timeout", dependency.timeout), ("fallback", dependency.fallback)) if not value]
+            missing = [
+                name
+                for name, value in (("timeout", dependency.timeout), ("fallback", dependency.fallback))
+                if not value
+            ]
             if missing:
-                yield Problem(("architecture", "components", i, "dependsOn", j),
-                              f"synchronous call from '{caller.id}' to another team's '{target.id}' has no {' or '.join(missing)}",
-                              hint="bound the call with a timeout and say what the caller serves when it fails")
+                yield Problem(
+                    ("architecture", "components", i, "dependsOn", j),
+                    f"synchronous call from '{caller.id}' to another team's '{target.id}' has no {' or '.join(missing)}",
+                    hint="bound the call with a timeout and say what the caller serves when it fails",
+                )
 
 
 def slo_count(design, options) -> Iterator[Problem]:
@@ -103,19 +126,31 @@ def slo_count(design, options) -> Iterator[Problem]:
         service = slo.service or "(design)"
         if counts[service] > limit and service not in reported:
             reported.add(service)
-            yield Problem(("slos", i), f"{counts[service]} SLOs for '{service}'; more than {limit} dilutes attention",
-                          hint="keep the 3-5 objectives that represent what users experience")
+            yield Problem(
+                ("slos", i),
+                f"{counts[service]} SLOs for '{service}'; more than {limit} dilutes attention",
+                hint="keep the 3-5 objectives that represent what users experience",
+            )
 
 
 def sla_looser_than_slo(design, options) -> Iterator[Problem]:
     for i, slo in enumerate(design.slos):
-        if slo.sla is None or slo.kind not in ("availability", "durability", "error-rate", "freshness", "latency"):
+        if slo.sla is None or slo.kind not in (
+            "availability",
+            "durability",
+            "error-rate",
+            "freshness",
+            "latency",
+        ):
             continue
         promised, aimed = slo.sla.target.as_fraction(), slo.objective.as_fraction()
         if promised >= aimed:
-            yield Problem(("slos", i, "sla", "target"),
-                          f"SLA {slo.sla.target} is not looser than the SLO {slo.objective} it should leave a buffer below",
-                          hint="promise less than you aim for, e.g. SLO 99.95% with SLA 99.9%", at_key=False)
+            yield Problem(
+                ("slos", i, "sla", "target"),
+                f"SLA {slo.sla.target} is not looser than the SLO {slo.objective} it should leave a buffer below",
+                hint="promise less than you aim for, e.g. SLO 99.95% with SLA 99.9%",
+                at_key=False,
+            )
 
 
 def scale_numbers_derived(design, options) -> Iterator[Problem]:
@@ -123,9 +158,11 @@ def scale_numbers_derived(design, options) -> Iterator[Problem]:
         return
     for i, quantity in enumerate(design.scale.quantities):
         if not quantity.formula and not quantity.rationale:
-            yield Problem(("scale", "quantities", i),
-                          f"scale number '{quantity.name}' is neither derived nor justified",
-                          hint="add a formula over other quantities, or a rationale if it is an input")
+            yield Problem(
+                ("scale", "quantities", i),
+                f"scale number '{quantity.name}' is neither derived nor justified",
+                hint="add a formula over other quantities, or a rationale if it is an input",
+            )
 
 
 CHECKS = {

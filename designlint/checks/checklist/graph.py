@@ -26,13 +26,28 @@ def _references(design) -> Iterator[tuple[tuple, str, set[str], str]]:
     if design.architecture:
         for i, component in enumerate(design.architecture.components):
             for j, dependency in enumerate(component.depends_on):
-                yield ("architecture", "components", i, "dependsOn", j, "target"), dependency.target, components, "component"
+                yield (
+                    ("architecture", "components", i, "dependsOn", j, "target"),
+                    dependency.target,
+                    components,
+                    "component",
+                )
         for i, path in enumerate(design.architecture.paths):
             if path.operation is not None:
-                yield ("architecture", "paths", i, "operation"), path.operation, operations, "latency operation"
+                yield (
+                    ("architecture", "paths", i, "operation"),
+                    path.operation,
+                    operations,
+                    "latency operation",
+                )
             for j, step in enumerate(path.steps):
                 if step.component is not None:
-                    yield ("architecture", "paths", i, "steps", j, "component"), step.component, components, "component"
+                    yield (
+                        ("architecture", "paths", i, "steps", j, "component"),
+                        step.component,
+                        components,
+                        "component",
+                    )
     if design.nfr:
         for i, target in enumerate(design.nfr.availability):
             if target.component is not None:
@@ -53,7 +68,12 @@ def _references(design) -> Iterator[tuple[tuple, str, set[str], str]]:
             yield ("observability", "metrics", i, "component"), entry.component, components, "component"
             for j, alert in enumerate(entry.alerts):
                 if alert.runbook is not None:
-                    yield ("observability", "metrics", i, "alerts", j, "runbook"), alert.runbook, runbooks, "runbook"
+                    yield (
+                        ("observability", "metrics", i, "alerts", j, "runbook"),
+                        alert.runbook,
+                        runbooks,
+                        "runbook",
+                    )
     if design.cost:
         for i, item in enumerate(design.cost.items):
             if item.component is not None:
@@ -66,7 +86,11 @@ def dangling_references(design, options) -> Iterator[Problem]:
     for path, target, known, kind in _references(design):
         if target not in known:
             close = difflib.get_close_matches(target, sorted(known), n=1)
-            hint = f"did you mean '{close[0]}'?" if close else (f"declare a {kind} with id '{target}'" if known else None)
+            hint = (
+                f"did you mean '{close[0]}'?"
+                if close
+                else (f"declare a {kind} with id '{target}'" if known else None)
+            )
             yield Problem(path, f"'{target}' is not a declared {kind}", hint=hint, at_key=False)
 
 
@@ -98,7 +122,7 @@ def sync_cycles(design, options) -> Iterator[Problem]:
                 continue
             j, target = step
             if state.get(target) == 1:
-                cycle = trail[trail.index(target):] + [target]
+                cycle = trail[trail.index(target) :] + [target]
                 key = frozenset(cycle)
                 if key not in reported:
                     reported.add(key)

@@ -10,7 +10,9 @@ from pydantic import BaseModel
 from designlint.engine.findings import Problem
 
 _FANOUT = re.compile(r"fan[\s_-]?out", re.IGNORECASE)
-_SKEW = re.compile(r"celebrit|hot[\s_-]?(key|spot|partition|content)|skew|power[\s_-]?law|thundering|stampede", re.IGNORECASE)
+_SKEW = re.compile(
+    r"celebrit|hot[\s_-]?(key|spot|partition|content)|skew|power[\s_-]?law|thundering|stampede", re.IGNORECASE
+)
 
 
 def _texts(value) -> Iterator[str]:
@@ -35,7 +37,11 @@ def _fans_out(design) -> tuple | None:
                 return ("scale", "quantities", i)
     if design.architecture:
         for i, component in enumerate(design.architecture.components):
-            if _FANOUT.search(component.name) or _FANOUT.search(component.id) or _FANOUT.search(component.responsibility or ""):
+            if (
+                _FANOUT.search(component.name)
+                or _FANOUT.search(component.id)
+                or _FANOUT.search(component.responsibility or "")
+            ):
                 return ("architecture", "components", i)
     return None
 
@@ -46,15 +52,21 @@ def hot_key_skew(design, options) -> Iterator[Problem]:
         return
     addressed = [
         *(c for c in design.use_cases if c.category == "edge"),
-        *design.decisions, *design.tradeoffs, *design.cascade_protections, *design.failure_scenarios,
+        *design.decisions,
+        *design.tradeoffs,
+        *design.cascade_protections,
+        *design.failure_scenarios,
         *design.partial_failures,
     ]
     if any(_SKEW.search(text) for text in _texts(addressed)):
         return
     if any(p.pattern == "request-coalescing" for p in design.cascade_protections):
         return
-    yield Problem(where, "the design fans out but never addresses hot keys or skewed load (celebrities, power-law traffic)",
-                  hint="add an edge case and a decision for the heavy tail, e.g. pull instead of push above a follower threshold")
+    yield Problem(
+        where,
+        "the design fans out but never addresses hot keys or skewed load (celebrities, power-law traffic)",
+        hint="add an edge case and a decision for the heavy tail, e.g. pull instead of push above a follower threshold",
+    )
 
 
 def user_types(design, options) -> Iterator[Problem]:
@@ -62,15 +74,24 @@ def user_types(design, options) -> Iterator[Problem]:
     present = {u.type for u in design.users}
     missing = [t for t in wanted if t not in present]
     if design.users and missing:
-        yield Problem(("users",), f"no {', '.join(missing)} users identified",
-                      hint="name the services you integrate with and the people who operate the system")
+        yield Problem(
+            ("users",),
+            f"no {', '.join(missing)} users identified",
+            hint="name the services you integrate with and the people who operate the system",
+        )
 
 
 def partial_failure(design, options) -> Iterator[Problem]:
-    partial = any(s.partial or s.scope in ("partial", "slow", "node", "shard", "partition") for s in design.failure_scenarios)
+    partial = any(
+        s.partial or s.scope in ("partial", "slow", "node", "shard", "partition")
+        for s in design.failure_scenarios
+    )
     if design.failure_scenarios and not partial and not design.partial_failures:
-        yield Problem(("failureScenarios",), "failure analysis covers only whole-component outages, not partial failure",
-                      hint="add degraded states: a slow dependency, one shard down, some cache nodes slow")
+        yield Problem(
+            ("failureScenarios",),
+            "failure analysis covers only whole-component outages, not partial failure",
+            hint="add degraded states: a slow dependency, one shard down, some cache nodes slow",
+        )
 
 
 CHECKS = {

@@ -13,9 +13,11 @@ def paging_alert_runbooks(design, options) -> Iterator[Problem]:
     for i, entry in enumerate(design.observability.metrics):
         for j, alert in enumerate(entry.alerts):
             if alert.severity == "page" and not alert.runbook:
-                yield Problem(("observability", "metrics", i, "alerts", j),
-                              f"paging alert '{alert.condition}' on '{entry.component}' has no runbook",
-                              hint="link the runbook on-call follows, or downgrade the alert to a ticket")
+                yield Problem(
+                    ("observability", "metrics", i, "alerts", j),
+                    f"paging alert '{alert.condition}' on '{entry.component}' has no runbook",
+                    hint="link the runbook on-call follows, or downgrade the alert to a ticket",
+                )
 
 
 CHECKS = {

@@ -11,6 +11,7 @@ from designlint.engine.findings import Problem
 from designlint.units import compatible, describe
 from designlint.units.display import format_measure
 
+
 def all_issues(design) -> list:
     """Every analysis issue of the design, from each analysis that reads quantities."""
     data = numbers(design)
@@ -53,10 +54,13 @@ def unit_mismatches(design, options) -> Iterator[Problem]:
         if item.value is None or item.stated_value is None:
             continue
         if not compatible(item.stated_value.dims, item.value.dims):
-            yield Problem(("scale", "quantities", item.index, "value"),
-                          f"'{item.name}' is stated in {describe(item.stated_value)} but {item.formula} gives "
-                          f"{describe(item.value)} ({format_measure(item.value, month_seconds=data.month_seconds)})",
-                          hint=_unit_hint(item.stated_value.dims, item.value.dims), at_key=False)
+            yield Problem(
+                ("scale", "quantities", item.index, "value"),
+                f"'{item.name}' is stated in {describe(item.stated_value)} but {item.formula} gives "
+                f"{describe(item.value)} ({format_measure(item.value, month_seconds=data.month_seconds)})",
+                hint=_unit_hint(item.stated_value.dims, item.value.dims),
+                at_key=False,
+            )
 
 
 def _unit_hint(stated, computed) -> str:
@@ -83,13 +87,18 @@ def derivation_mismatches(design, options) -> Iterator[Problem]:
             advice = f"correct the stated value or the formula (approximate values may differ by {verdict.tolerance:.0%})"
         else:
             loose = options.get("approximate_tolerance", APPROXIMATE_TOLERANCE)
-            advice = (f"correct the stated value or the formula; if it is rounded, mark it with ~ "
-                      f"(allows {loose:.0%} instead of {verdict.tolerance:.0%})")
+            advice = (
+                f"correct the stated value or the formula; if it is rounded, mark it with ~ "
+                f"(allows {loose:.0%} instead of {verdict.tolerance:.0%})"
+            )
         hint = slip_hint(verdict.ratio, item.value.dims) or advice
-        yield Problem(("scale", "quantities", item.index, "value"),
-                      f"'{item.name}' states {item.stated} but {item.formula} = {recomputed}"
-                      + (f" ({how_far})" if how_far else ""),
-                      hint=hint, at_key=False)
+        yield Problem(
+            ("scale", "quantities", item.index, "value"),
+            f"'{item.name}' states {item.stated} but {item.formula} = {recomputed}"
+            + (f" ({how_far})" if how_far else ""),
+            hint=hint,
+            at_key=False,
+        )
 
 
 def month_conventions(design, options) -> Iterator[Problem]:

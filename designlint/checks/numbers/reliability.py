@@ -24,18 +24,29 @@ def error_budgets(design, options) -> Iterator[Problem]:
         verdict = compare(stated, computed, data.month_seconds, options, stated=stated_value)
         path = ("slos", budget.index, "errorBudget")
         if not verdict.comparable:
-            yield Problem(path, f"SLO '{budget.slo.id}' error budget {stated} is neither a duration nor a share",
-                          hint="state it as time over the window (43.2 min) or as a share (0.1%)", at_key=False)
+            yield Problem(
+                path,
+                f"SLO '{budget.slo.id}' error budget {stated} is neither a duration nor a share",
+                hint="state it as time over the window (43.2 min) or as a share (0.1%)",
+                at_key=False,
+            )
             continue
         if verdict.agrees:
             continue
         objective, window = budget.slo.objective, budget.slo.window
         shown = format_measure(computed, month_seconds=data.month_seconds)
         over = f" over {window}" if computed is budget.time else ""
-        hint = _other_month_hint(budget, stated, data.month_seconds) or slip_hint(verdict.ratio, computed.dims) or \
-            "the budget is (100% - objective) x window"
-        yield Problem(path, f"SLO '{budget.slo.id}' states an error budget of {stated}, but {objective}{over} "
-                            f"leaves {shown}", hint=hint, at_key=False)
+        hint = (
+            _other_month_hint(budget, stated, data.month_seconds)
+            or slip_hint(verdict.ratio, computed.dims)
+            or "the budget is (100% - objective) x window"
+        )
+        yield Problem(
+            path,
+            f"SLO '{budget.slo.id}' states an error budget of {stated}, but {objective}{over} leaves {shown}",
+            hint=hint,
+            at_key=False,
+        )
 
 
 def _other_month_hint(budget, stated, month_seconds: float) -> str | None:
@@ -49,8 +60,10 @@ def _other_month_hint(budget, stated, month_seconds: float) -> str | None:
         if abs(seconds - month_seconds) < 1:
             continue
         if compare(stated, budget_time(budget.objective, seconds * months), month_seconds).agrees:
-            return (f"{stated} is the budget over {name}, but this design's month is {month_seconds / 3600:g} h "
-                    f"({format_measure(budget.time)}): write the window in days or declare cost.hoursPerMonth")
+            return (
+                f"{stated} is the budget over {name}, but this design's month is {month_seconds / 3600:g} h "
+                f"({format_measure(budget.time)}): write the window in days or declare cost.hoursPerMonth"
+            )
     return None
 
 
@@ -59,8 +72,11 @@ def burn_rate_alerts(design, options) -> Iterator[Problem]:
     for index, slo in enumerate(design.slos):
         if slo.burn_rate_alerts:
             continue
-        yield Problem(("slos", index), f"SLO '{slo.id}' names no burn-rate alerts",
-                      hint="add burnRateAlerts, e.g. 14.4x over 1 h (page) and 1x over 3 d (ticket)")
+        yield Problem(
+            ("slos", index),
+            f"SLO '{slo.id}' names no burn-rate alerts",
+            hint="add burnRateAlerts, e.g. 14.4x over 1 h (page) and 1x over 3 d (ticket)",
+        )
 
 
 def availability_ceilings(design, options) -> Iterator[Problem]:
@@ -74,13 +90,15 @@ def availability_ceilings(design, options) -> Iterator[Problem]:
         allowed = (1 - ceiling.ceiling) * ceiling.window_seconds / 60
         budget = (1 - ceiling.objective) * ceiling.window_seconds / 60
         window = _duration(ceiling.window_seconds)
-        yield Problem(ceiling.objective_path,
-                      f"'{ceiling.component}' cannot reach {_percent(ceiling.objective)}: what it cannot work without "
-                      f"({factors}{regions}) caps it at {_percent(ceiling.ceiling)}, "
-                      f"{format_number(allowed)} min of downtime per {window} against a "
-                      f"{format_number(budget)} min budget ({format_number(ceiling.gap_seconds / 60)} min short)",
-                      hint="add redundancy or a fallback for the weakest hard dependency, or relax the objective",
-                      at_key=False)
+        yield Problem(
+            ceiling.objective_path,
+            f"'{ceiling.component}' cannot reach {_percent(ceiling.objective)}: what it cannot work without "
+            f"({factors}{regions}) caps it at {_percent(ceiling.ceiling)}, "
+            f"{format_number(allowed)} min of downtime per {window} against a "
+            f"{format_number(budget)} min budget ({format_number(ceiling.gap_seconds / 60)} min short)",
+            hint="add redundancy or a fallback for the weakest hard dependency, or relax the objective",
+            at_key=False,
+        )
 
 
 def _percent(fraction: float) -> str:
@@ -126,17 +144,22 @@ def blast_radius(design, options) -> Iterator[Problem]:
         touched = impact.lost_paths | impact.degraded_paths
         for j, flow in enumerate(declared.flows):
             if flow in path_ids and flow not in touched:
-                yield Problem(("failureScenarios", index, "blastRadius", "flows", j),
-                              f"failure of '{scenario.component}' does not reach request path '{flow}'",
-                              hint="no step of the path runs on it or on anything that depends on it", at_key=False)
+                yield Problem(
+                    ("failureScenarios", index, "blastRadius", "flows", j),
+                    f"failure of '{scenario.component}' does not reach request path '{flow}'",
+                    hint="no step of the path runs on it or on anything that depends on it",
+                    at_key=False,
+                )
         if scenario.scope not in ("cluster", "region", "all"):
             continue  # a node or shard failure loses part of a flow; the graph cannot say which part
         missing = sorted(impact.lost_paths - set(declared.flows))
         if missing:
-            yield Problem(("failureScenarios", index, "blastRadius"),
-                          f"failure of '{scenario.component}' also takes down {_list(missing)}, "
-                          "which the blast radius does not list",
-                          hint="list the request paths in blastRadius.flows, or give their callers a fallback")
+            yield Problem(
+                ("failureScenarios", index, "blastRadius"),
+                f"failure of '{scenario.component}' also takes down {_list(missing)}, "
+                "which the blast radius does not list",
+                hint="list the request paths in blastRadius.flows, or give their callers a fallback",
+            )
 
 
 def _list(ids: list[str]) -> str:
@@ -150,7 +173,9 @@ def single_points_of_failure(design, options) -> Iterator[Problem]:
     for point in data.single_points_of_failure:
         chain = " -> ".join(point.chain)
         via = f" ({chain})" if len(point.chain) > 1 else ""
-        yield Problem(("architecture", "components", index[point.component]),
-                      f"'{point.component}' runs as a single instance and user-facing '{point.entry}' cannot work "
-                      f"without it{via}",
-                      hint="run it redundantly, or give its callers a fallback so a failure degrades the flow")
+        yield Problem(
+            ("architecture", "components", index[point.component]),
+            f"'{point.component}' runs as a single instance and user-facing '{point.entry}' cannot work "
+            f"without it{via}",
+            hint="run it redundantly, or give its callers a fallback so a failure degrades the flow",
+        )

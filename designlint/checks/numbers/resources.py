@@ -25,11 +25,13 @@ def latency_over_target(design, options) -> Iterator[Problem]:
         if result.total.value <= result.target_value.value * (1 + 1e-9):
             continue
         unit = result.target.target.unit or None
-        yield Problem(("architecture", "paths", result.index, "steps"),
-                      f"path '{result.path.id}' spends {_ms(result.total, unit)} ({' + '.join(result.terms)}) but "
-                      f"'{result.target.operation}' must answer within {result.target.target}"
-                      + (f" at {result.target.percentile}" if result.target.percentile else ""),
-                      hint="cut a step's budget, run independent steps in a parallelGroup, or take a step off the path")
+        yield Problem(
+            ("architecture", "paths", result.index, "steps"),
+            f"path '{result.path.id}' spends {_ms(result.total, unit)} ({' + '.join(result.terms)}) but "
+            f"'{result.target.operation}' must answer within {result.target.target}"
+            + (f" at {result.target.percentile}" if result.target.percentile else ""),
+            hint="cut a step's budget, run independent steps in a parallelGroup, or take a step off the path",
+        )
 
 
 def latency_totals(design, options) -> Iterator[Problem]:
@@ -46,10 +48,13 @@ def latency_totals(design, options) -> Iterator[Problem]:
             continue
         if not verdict.comparable:
             continue  # reported as a unit mismatch on the steps or the total
-        yield Problem(("architecture", "paths", result.index, "total"),
-                      f"path '{result.path.id}' states a total of {stated} but its steps add up to "
-                      f"{_ms(result.total, stated.unit or None)} ({' + '.join(result.terms)})",
-                      hint="sequential steps add up; a parallelGroup costs its slowest step", at_key=False)
+        yield Problem(
+            ("architecture", "paths", result.index, "total"),
+            f"path '{result.path.id}' states a total of {stated} but its steps add up to "
+            f"{_ms(result.total, stated.unit or None)} ({' + '.join(result.terms)})",
+            hint="sequential steps add up; a parallelGroup costs its slowest step",
+            at_key=False,
+        )
 
 
 def capacity_headroom(design, options) -> Iterator[Problem]:
@@ -58,11 +63,14 @@ def capacity_headroom(design, options) -> Iterator[Problem]:
     for plan in plans:
         if plan.declared is None or plan.utilisation is None or plan.utilisation <= plan.band[1] + 1e-9:
             continue
-        yield Problem(plan.declared_path,
-                      f"'{plan.component.id}' runs at {_percent(plan.utilisation, plan.band[1])} of capacity at peak "
-                      f"({format_measure(plan.load)} on {plan.declared} x {plan.component.capacity.per_node}); "
-                      f"staying within {_band(plan.band)} needs {plan.needed} nodes",
-                      hint="add nodes, raise the per-node limit with evidence, or cut the peak load", at_key=False)
+        yield Problem(
+            plan.declared_path,
+            f"'{plan.component.id}' runs at {_percent(plan.utilisation, plan.band[1])} of capacity at peak "
+            f"({format_measure(plan.load)} on {plan.declared} x {plan.component.capacity.per_node}); "
+            f"staying within {_band(plan.band)} needs {plan.needed} nodes",
+            hint="add nodes, raise the per-node limit with evidence, or cut the peak load",
+            at_key=False,
+        )
 
 
 def capacity_surplus(design, options) -> Iterator[Problem]:
@@ -70,13 +78,19 @@ def capacity_surplus(design, options) -> Iterator[Problem]:
     plans, _ = numbers(design).capacity
     for plan in plans:
         # One spare node (N+1) and a pair for high availability are never surplus.
-        if plan.declared is None or plan.utilisation is None or plan.declared <= max(plan.nodes_for(plan.band[0]) + 1, 2):
+        if (
+            plan.declared is None
+            or plan.utilisation is None
+            or plan.declared <= max(plan.nodes_for(plan.band[0]) + 1, 2)
+        ):
             continue
-        yield Problem(plan.declared_path,
-                      f"'{plan.component.id}' runs at {_percent(plan.utilisation)} of capacity at peak with "
-                      f"{plan.declared} nodes; {plan.needed} would stay within {_band(plan.band)}",
-                      hint="if the extra nodes are for redundancy (N+1) or growth, say so; otherwise they cost money",
-                      at_key=False)
+        yield Problem(
+            plan.declared_path,
+            f"'{plan.component.id}' runs at {_percent(plan.utilisation)} of capacity at peak with "
+            f"{plan.declared} nodes; {plan.needed} would stay within {_band(plan.band)}",
+            hint="if the extra nodes are for redundancy (N+1) or growth, say so; otherwise they cost money",
+            at_key=False,
+        )
 
 
 def _percent(fraction: float, beside: float | None = None) -> str:
@@ -108,16 +122,21 @@ def cost_items(design, options) -> Iterator[Problem]:
             continue
         amount = line.item.quantity or (line.item.quantity_ref and f"{line.item.quantity_ref}") or "1"
         hours = f" x {format_number(data.month_seconds / 3600)} h/month" if _hourly(line.unit_price) else ""
-        yield Problem(("cost", "items", line.index, "monthly"),
-                      f"cost item '{line.item.name}' states {line.item.monthly}, but {amount} x "
-                      f"{line.item.unit_price}{hours} = {_money(line.computed, data.month_seconds)}",
-                      hint=slip_hint(verdict.ratio, line.computed.dims) or "correct the monthly figure or the price",
-                      at_key=False)
+        yield Problem(
+            ("cost", "items", line.index, "monthly"),
+            f"cost item '{line.item.name}' states {line.item.monthly}, but {amount} x "
+            f"{line.item.unit_price}{hours} = {_money(line.computed, data.month_seconds)}",
+            hint=slip_hint(verdict.ratio, line.computed.dims) or "correct the monthly figure or the price",
+            at_key=False,
+        )
 
 
 def _hourly(price) -> bool:
-    return price is not None and not any(symbol == "month" for symbol, _ in price.display) and \
-        ("second", -1) in price.dims
+    return (
+        price is not None
+        and not any(symbol == "month" for symbol, _ in price.display)
+        and ("second", -1) in price.dims
+    )
 
 
 def cost_quantities(design, options) -> Iterator[Problem]:
@@ -137,12 +156,16 @@ def cost_quantities(design, options) -> Iterator[Problem]:
         if verdict.agrees:
             continue
         how_far = factor_text(verdict.ratio) if verdict.comparable else "in a different unit"
-        yield Problem(("cost", "items", line.index, "quantity"),
-                      f"cost item '{line.item.name}' prices {line.item.quantity}, but {line.item.quantity_ref}{copies} "
-                      f"is {format_measure(expected, month_seconds=data.month_seconds)}"
-                      + (f" ({how_far})" if how_far else ""),
-                      hint="price what the design stores, every replica included" if copies else
-                      "price the amount the named quantity gives, or name the right quantity", at_key=False)
+        yield Problem(
+            ("cost", "items", line.index, "quantity"),
+            f"cost item '{line.item.name}' prices {line.item.quantity}, but {line.item.quantity_ref}{copies} "
+            f"is {format_measure(expected, month_seconds=data.month_seconds)}"
+            + (f" ({how_far})" if how_far else ""),
+            hint="price what the design stores, every replica included"
+            if copies
+            else "price the amount the named quantity gives, or name the right quantity",
+            at_key=False,
+        )
 
 
 def cost_totals(design, options) -> Iterator[Problem]:
@@ -153,13 +176,20 @@ def cost_totals(design, options) -> Iterator[Problem]:
         return
     if cost.total is not None and summary.total is not None:
         stated = stated_monthly(cost.total, data.month_seconds)
-        verdict = compare(cost.total, summary.total, data.month_seconds, options, stated=stated) if stated else None
+        verdict = (
+            compare(cost.total, summary.total, data.month_seconds, options, stated=stated) if stated else None
+        )
         if verdict is not None and verdict.comparable and not verdict.agrees:
-            parts = " + ".join(str(line.item.monthly or _money(line.computed, data.month_seconds))
-                               for line in summary.lines)
-            yield Problem(("cost", "total"), f"cost total {cost.total} is not the sum of the items: {parts} = "
-                                             f"{_money(summary.total, data.month_seconds)}",
-                          hint="update the total, or add the missing line items", at_key=False)
+            parts = " + ".join(
+                str(line.item.monthly or _money(line.computed, data.month_seconds)) for line in summary.lines
+            )
+            yield Problem(
+                ("cost", "total"),
+                f"cost total {cost.total} is not the sum of the items: {parts} = "
+                f"{_money(summary.total, data.month_seconds)}",
+                hint="update the total, or add the missing line items",
+                at_key=False,
+            )
     if cost.per_user is not None and summary.per_user is not None:
         stated = stated_monthly(cost.per_user, data.month_seconds)
         if stated is None or not compatible(stated.dims, summary.per_user.dims):
@@ -167,9 +197,10 @@ def cost_totals(design, options) -> Iterator[Problem]:
         verdict = compare(cost.per_user, summary.per_user, data.month_seconds, options, stated=stated)
         if not verdict.agrees:
             total = cost.total or _money(summary.total, data.month_seconds)
-            yield Problem(("cost", "perUser"),
-                          f"cost per user {cost.per_user} is not {total} / {cost.users} = "
-                          f"{format_measure(summary.per_user, month_seconds=data.month_seconds)}",
-                          hint=slip_hint(verdict.ratio, summary.per_user.dims) or "recompute it from the total",
-                          at_key=False)
-
+            yield Problem(
+                ("cost", "perUser"),
+                f"cost per user {cost.per_user} is not {total} / {cost.users} = "
+                f"{format_measure(summary.per_user, month_seconds=data.month_seconds)}",
+                hint=slip_hint(verdict.ratio, summary.per_user.dims) or "recompute it from the total",
+                at_key=False,
+            )

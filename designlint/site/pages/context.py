@@ -33,7 +33,9 @@ class PageContext:
     def rule_link(self, code: str, label: str | None = None) -> Raw:
         if code not in self.known_rules:
             return text(label or code)
-        return Raw(f"[{text(label or code)}]({self._rules_prefix}{rule_page(code)[len(RULES_SECTION) + 1:]})")
+        return Raw(
+            f"[{text(label or code)}]({self._rules_prefix}{rule_page(code)[len(RULES_SECTION) + 1 :]})"
+        )
 
     def diagram(self, view: str) -> str:
         """The view as an image, or a note saying why it is missing; empty when there is nothing to draw."""
@@ -41,7 +43,7 @@ class PageContext:
             alt = f"{VIEW_TITLES[view]} diagram of {self.entry.name}"
             target = relative(diagram_file(self.page, view), from_page=self.page)
             # The image links to itself: a wide drawing is easier to read on its own.
-            return f"[![{text(alt)}]({target}){{ .designlint-diagram }}]({target} \"Open at full size\")"
+            return f'[![{text(alt)}]({target}){{ .designlint-diagram }}]({target} "Open at full size")'
         if self.diagrams.unavailable:
             return admonition("note", "Diagram unavailable", str(text(self.diagrams.unavailable)))
         return ""

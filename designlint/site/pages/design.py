@@ -23,14 +23,21 @@ def front_matter(title: str, tags: list[str]) -> str:
 def design_page(ctx: PageContext, cover: Coverage | None) -> str:
     entry, design = ctx.entry, ctx.entry.design
     if design is None:
-        return front_matter(entry.display, []) + blocks(
-            heading(1, entry.display),
-            admonition("failure", "Not a valid design yet",
-                       "designlint could not read this file as a design, so only the findings are shown. "
-                       "Fix them and the full review page appears."),
-            review.findings(ctx),
-            review.coverage(ctx, cover),
-        ) + "\n"
+        return (
+            front_matter(entry.display, [])
+            + blocks(
+                heading(1, entry.display),
+                admonition(
+                    "failure",
+                    "Not a valid design yet",
+                    "designlint could not read this file as a design, so only the findings are shown. "
+                    "Fix them and the full review page appears.",
+                ),
+                review.findings(ctx),
+                review.coverage(ctx, cover),
+            )
+            + "\n"
+        )
     body = blocks(
         heading(1, entry.title),
         overview(ctx, cover),
@@ -61,15 +68,23 @@ def design_page(ctx: PageContext, cover: Coverage | None) -> str:
 def overview(ctx: PageContext, cover: Coverage | None) -> str:
     entry, meta = ctx.entry, ctx.entry.design.metadata
     status = Raw(f'<span class="designlint-status designlint-status-{meta.status}">{meta.status}</span>')
-    facts = labelled([
-        ("Status", status), ("Owners", ", ".join(meta.owners) or None), ("Reviewers", ", ".join(meta.reviewers) or None),
-        ("Created", meta.created), ("Updated", meta.updated), ("Source", code(entry.display)),
-    ])
+    facts = labelled(
+        [
+            ("Status", status),
+            ("Owners", ", ".join(meta.owners) or None),
+            ("Reviewers", ", ".join(meta.reviewers) or None),
+            ("Created", meta.created),
+            ("Updated", meta.updated),
+            ("Source", code(entry.display)),
+        ]
+    )
     glance = [f"**Lint:** {review.counts_phrase(entry)} ([findings](#lint-findings))"]
     if cover is not None:
-        glance.append(f"**Checklist:** {cover.rules_passed} of {cover.rules_total} rules pass{cover.suppressed_note}, "
-                      f"{len(cover.clean_dimensions)} of {len(cover.assessed_dimensions)} dimensions clean "
-                      f"([coverage](#checklist-coverage))")
+        glance.append(
+            f"**Checklist:** {cover.rules_passed} of {cover.rules_total} rules pass{cover.suppressed_note}, "
+            f"{len(cover.clean_dimensions)} of {len(cover.assessed_dimensions)} dimensions clean "
+            f"([coverage](#checklist-coverage))"
+        )
     for label, value in reliability.summary_row(entry.design):
         glance.append(f"**{text(label)}:** {value}")
     return blocks(

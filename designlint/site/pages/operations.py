@@ -22,12 +22,20 @@ def migrations(design) -> str:
     deploy_md = ""
     if deployment is not None:
         deploy_md = blocks(
-            columns(["Requirement", "How"], deployment.practices, [lambda p: p.requirement, lambda p: p.implementation]),
-            blocks("**Canary stages**", numbered(deployment.canary_stages)) if deployment.canary_stages else "",
+            columns(
+                ["Requirement", "How"],
+                deployment.practices,
+                [lambda p: p.requirement, lambda p: p.implementation],
+            ),
+            blocks("**Canary stages**", numbered(deployment.canary_stages))
+            if deployment.canary_stages
+            else "",
             labelled([("Rollback trigger", deployment.rollback_trigger)]),
         )
     return section(
-        2, "Migration and rollout", "migration",
+        2,
+        "Migration and rollout",
+        "migration",
         *parts,
         section(3, "Deployment safety", "deployment", deploy_md),
         always=True,
@@ -37,35 +45,74 @@ def migrations(design) -> str:
 def migration(m, number: int) -> str:
     data = m.data_migration
     phases = columns(
-        ["Phase", "Action", "Risk", "Success criteria", "Rollback", "Duration"], m.phases,
-        [lambda p: p.name, lambda p: p.action, lambda p: p.risk, lambda p: p.success_criteria, lambda p: p.rollback,
-         lambda p: p.duration],
+        ["Phase", "Action", "Risk", "Success criteria", "Rollback", "Duration"],
+        m.phases,
+        [
+            lambda p: p.name,
+            lambda p: p.action,
+            lambda p: p.risk,
+            lambda p: p.success_criteria,
+            lambda p: p.rollback,
+            lambda p: p.duration,
+        ],
     )
     return blocks(
         heading(3, m.name, f"migration-{number}"),
-        labelled([("Pattern", m.pattern), ("From", m.from_), ("To", m.to), ("Moves data", m.moves_data),
-                  ("Data migration", f"{data.strategy}" + (f": {data.description}" if data.description else "")
-                   if data else None),
-                  ("Timeline", m.timeline), ("Success criteria", m.success_criteria),
-                  ("Risk mitigation", m.risk_mitigation)]),
+        labelled(
+            [
+                ("Pattern", m.pattern),
+                ("From", m.from_),
+                ("To", m.to),
+                ("Moves data", m.moves_data),
+                (
+                    "Data migration",
+                    f"{data.strategy}" + (f": {data.description}" if data.description else "")
+                    if data
+                    else None,
+                ),
+                ("Timeline", m.timeline),
+                ("Success criteria", m.success_criteria),
+                ("Risk mitigation", m.risk_mitigation),
+            ]
+        ),
         phases,
     )
 
 
 def invariants(design) -> str:
-    return section(2, "Data invariants", "invariants", columns(
-        ["Invariant", "Statement", "Enforced by"], design.invariants,
-        [lambda i: i.name, lambda i: i.statement, lambda i: i.enforcement],
-    ), always=True)
+    return section(
+        2,
+        "Data invariants",
+        "invariants",
+        columns(
+            ["Invariant", "Statement", "Enforced by"],
+            design.invariants,
+            [lambda i: i.name, lambda i: i.statement, lambda i: i.enforcement],
+        ),
+        always=True,
+    )
 
 
 def cross_team(design) -> str:
-    return section(2, "Cross-team dependencies", "cross-team", columns(
-        ["Service", "Team", "Component", "Contract", "SLA", "Escalation", "If it fails"],
-        design.cross_team_dependencies,
-        [lambda d: d.service, lambda d: d.team, lambda d: code(d.component), lambda d: d.contract, lambda d: d.sla,
-         lambda d: d.escalation, lambda d: d.fallback],
-    ), always=True)
+    return section(
+        2,
+        "Cross-team dependencies",
+        "cross-team",
+        columns(
+            ["Service", "Team", "Component", "Contract", "SLA", "Escalation", "If it fails"],
+            design.cross_team_dependencies,
+            [
+                lambda d: d.service,
+                lambda d: d.team,
+                lambda d: code(d.component),
+                lambda d: d.contract,
+                lambda d: d.sla,
+                lambda d: d.escalation,
+                lambda d: d.fallback,
+            ],
+        ),
+        always=True,
+    )
 
 
 def observability(design) -> str:
@@ -87,19 +134,41 @@ def observability(design) -> str:
         return out
 
     metrics = columns(
-        ["Component", "Metrics", "Alerts"], obs.metrics,
+        ["Component", "Metrics", "Alerts"],
+        obs.metrics,
         [lambda m: names.get(m.component, m.component), lambda m: m.metrics, alerts],
     )
     tracing, logging = obs.tracing, obs.logging
     return section(
-        2, "Observability", "observability",
+        2,
+        "Observability",
+        "observability",
         section(3, "Metrics and alerts", "metrics", metrics),
-        section(3, "Tracing", "tracing", blocks(
-            paragraph(tracing.description), labelled([("Propagated context", tracing.context)]),
-        ) if tracing else ""),
-        section(3, "Logging", "logging", labelled([
-            ("Format", logging.format), ("Fields", logging.fields), ("Personal data", logging.pii_policy),
-        ]) if logging else ""),
+        section(
+            3,
+            "Tracing",
+            "tracing",
+            blocks(
+                paragraph(tracing.description),
+                labelled([("Propagated context", tracing.context)]),
+            )
+            if tracing
+            else "",
+        ),
+        section(
+            3,
+            "Logging",
+            "logging",
+            labelled(
+                [
+                    ("Format", logging.format),
+                    ("Fields", logging.fields),
+                    ("Personal data", logging.pii_policy),
+                ]
+            )
+            if logging
+            else "",
+        ),
         section(3, "Dashboards", "dashboards", bullets(obs.dashboards)),
         always=True,
     )
@@ -117,11 +186,15 @@ def runbooks(design) -> str:
         for runbook in design.runbooks
     ]
     human = columns(
-        ["Human error", "What happens", "Mitigation"], design.human_errors,
+        ["Human error", "What happens", "Mitigation"],
+        design.human_errors,
         [lambda h: h.pattern, lambda h: h.what_happens, lambda h: h.mitigation],
     )
     return section(
-        2, "Runbooks", "runbooks", *parts,
+        2,
+        "Runbooks",
+        "runbooks",
+        *parts,
         section(3, "Human error", "human-errors", human),
         always=True,
     )
@@ -133,9 +206,14 @@ def evolution(design) -> str:
         return section(2, "Evolution", "evolution", always=True)
     themes = [blocks(f"**{text(period)}**", bullets(items)) for period, items in roadmap.themes.items()]
     return section(
-        2, "Evolution", "evolution",
-        columns(["Horizon", "Change", "Impact", "Trigger"], roadmap.steps,
-                [lambda s: s.horizon, lambda s: s.change, lambda s: s.impact, lambda s: s.trigger]),
+        2,
+        "Evolution",
+        "evolution",
+        columns(
+            ["Horizon", "Change", "Impact", "Trigger"],
+            roadmap.steps,
+            [lambda s: s.horizon, lambda s: s.change, lambda s: s.impact, lambda s: s.trigger],
+        ),
         *themes,
         always=True,
     )

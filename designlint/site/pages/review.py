@@ -15,17 +15,29 @@ def counts_phrase(entry) -> str:
     findings = entry.findings
     if not findings:
         return "no findings"
-    parts = [f"{entry.count(s)} {s.value}{'s' if entry.count(s) != 1 else ''}" for s in SEVERITY_ORDER if entry.count(s)]
+    parts = [
+        f"{entry.count(s)} {s.value}{'s' if entry.count(s) != 1 else ''}"
+        for s in SEVERITY_ORDER
+        if entry.count(s)
+    ]
     return ", ".join(parts)
 
 
 def findings(ctx: PageContext) -> str:
     entry = ctx.entry
     result = entry.result
-    ordered = sorted(result.findings, key=lambda f: (-f.severity.rank, f.position.line, f.position.column, f.code))
+    ordered = sorted(
+        result.findings, key=lambda f: (-f.severity.rank, f.position.line, f.position.column, f.code)
+    )
     rows = [
-        (Raw(f'<span class="designlint-severity designlint-{f.severity.value}">{f.severity.value}</span>'),
-         Raw(f"{ctx.rule_link(f.code)}<br>{text(f.name)}"), f.position.line, code(f.fingerprint_path or f.json_path), f.message, f.hint)
+        (
+            Raw(f'<span class="designlint-severity designlint-{f.severity.value}">{f.severity.value}</span>'),
+            Raw(f"{ctx.rule_link(f.code)}<br>{text(f.name)}"),
+            f.position.line,
+            code(f.fingerprint_path or f.json_path),
+            f.message,
+            f.hint,
+        )
         for f in ordered
     ]
     summary = Raw(f"designlint reports {counts_phrase(entry)} for {code(entry.display)}.")
@@ -35,14 +47,23 @@ def findings(ctx: PageContext) -> str:
     ]
     reasons = _suppression_reasons(ctx)
     return section(
-        2, "Lint findings", "lint-findings",
+        2,
+        "Lint findings",
+        "lint-findings",
         paragraph(summary),
-        table(["Severity", "Rule", "Line", "Where", "Finding", "How to fix"], rows, css="designlint-findings"),
-        section(3, "Suppressed findings", "suppressed-findings",
-                paragraph("Findings the design's authors accepted, each with a reason in a suppression comment.")
-                if suppressed else "",
-                table(["Rule", "Line", "Where", "Finding"], suppressed, css="designlint-suppressed"),
-                blocks("**Reasons given**", table(["Line", "Rules", "Reason"], reasons)) if reasons else ""),
+        table(
+            ["Severity", "Rule", "Line", "Where", "Finding", "How to fix"], rows, css="designlint-findings"
+        ),
+        section(
+            3,
+            "Suppressed findings",
+            "suppressed-findings",
+            paragraph("Findings the design's authors accepted, each with a reason in a suppression comment.")
+            if suppressed
+            else "",
+            table(["Rule", "Line", "Where", "Finding"], suppressed, css="designlint-suppressed"),
+            blocks("**Reasons given**", table(["Line", "Rules", "Reason"], reasons)) if reasons else "",
+        ),
         always=True,
     )
 
@@ -63,8 +84,12 @@ def _suppression_reasons(ctx: PageContext) -> list[tuple]:
 
 def coverage(ctx: PageContext, cover: Coverage | None) -> str:
     if cover is None:
-        return section(2, "Checklist coverage", "checklist-coverage",
-                       paragraph("The checklist did not run: the file is not a valid design (see the findings)."))
+        return section(
+            2,
+            "Checklist coverage",
+            "checklist-coverage",
+            paragraph("The checklist did not run: the file is not a valid design (see the findings)."),
+        )
 
     def links(codes: list[str]) -> Raw:
         return Raw(", ".join(ctx.rule_link(code_) for code_ in codes)) if codes else Raw("—")
@@ -72,16 +97,35 @@ def coverage(ctx: PageContext, cover: Coverage | None) -> str:
     rows = []
     for d in cover.dimensions:
         if not d.total:
-            rows.append((Raw(f"**{d.letter}** {text(d.title)}"), "no rules in the packs", Raw("—"), Raw("—"), Raw("—")))
+            rows.append(
+                (
+                    Raw(f"**{d.letter}** {text(d.title)}"),
+                    "no rules in the packs",
+                    Raw("—"),
+                    Raw("—"),
+                    Raw("—"),
+                )
+            )
             continue
         verdict = "clean" if d.clean else f"{len(d.fired)} of {d.total} rules fired"
-        rows.append((Raw(f"**{d.letter}** {text(d.title)}"), verdict, links(d.passed), links(d.fired),
-                     links(d.suppressed)))
-    lead = (f"{cover.rules_passed} of {cover.rules_total} checklist rules pass ({cover.percent} %)"
-            f"{cover.suppressed_note}; "
-            f"{len(cover.clean_dimensions)} of {len(cover.assessed_dimensions)} dimensions are clean.")
+        rows.append(
+            (
+                Raw(f"**{d.letter}** {text(d.title)}"),
+                verdict,
+                links(d.passed),
+                links(d.fired),
+                links(d.suppressed),
+            )
+        )
+    lead = (
+        f"{cover.rules_passed} of {cover.rules_total} checklist rules pass ({cover.percent} %)"
+        f"{cover.suppressed_note}; "
+        f"{len(cover.clean_dimensions)} of {len(cover.assessed_dimensions)} dimensions are clean."
+    )
     return section(
-        2, "Checklist coverage", "checklist-coverage",
+        2,
+        "Checklist coverage",
+        "checklist-coverage",
         paragraph(lead),
         table(["Dimension", "Verdict", "Passed", "Fired", "Suppressed"], rows, css="designlint-coverage"),
         always=True,

@@ -26,8 +26,12 @@ def rule_page_markdown(rule, entries, fired: Counter | None) -> str:
     titles = {entry.page: entry.title for entry in entries}
     rows = [(link(titles[p], p, from_page=page), n) for p, n in sorted((fired or {}).items())]
     where = section(
-        2, "Where it fires", "where-it-fires",
-        table(["Design", "Open findings"], rows) if rows else paragraph("No design on this site has an open finding for it."),
+        2,
+        "Where it fires",
+        "where-it-fires",
+        table(["Design", "Open findings"], rows)
+        if rows
+        else paragraph("No design on this site has an open finding for it."),
     )
     docs = rule_markdown(rule).rstrip("\n")
     back = f"[All rules]({'index.md'}) · `designlint rule {rule.code}` prints this page in a terminal."
@@ -38,15 +42,22 @@ def rules_index(ruleset, entries, fired: dict[str, Counter]) -> str:
     rules = list(ruleset)
     parts = [
         heading(1, "Rules"),
-        paragraph(f"{len(rules)} rules from the packs this site's designs are checked with. Each rule has a stable "
-                  "code, the checklist dimensions (A–J) it serves, and docs with a failing and a passing example."),
+        paragraph(
+            f"{len(rules)} rules from the packs this site's designs are checked with. Each rule has a stable "
+            "code, the checklist dimensions (A–J) it serves, and docs with a failing and a passing example."
+        ),
     ]
 
     def rows(chosen):
         return [
-            (link(rule.code, rule_page(rule.code), from_page=RULES_INDEX), Raw(f"<code>{text(rule.name)}</code>"),
-             rule.severity.value, ", ".join(rule.rule.dimensions) or "—", rule.rule.message,
-             sum(fired.get(rule.code, Counter()).values()) if entries else "—")
+            (
+                link(rule.code, rule_page(rule.code), from_page=RULES_INDEX),
+                Raw(f"<code>{text(rule.name)}</code>"),
+                rule.severity.value,
+                ", ".join(rule.rule.dimensions) or "—",
+                rule.rule.message,
+                sum(fired.get(rule.code, Counter()).values()) if entries else "—",
+            )
             for rule in chosen
         ]
 
@@ -55,8 +66,17 @@ def rules_index(ruleset, entries, fired: dict[str, Counter]) -> str:
         chosen = [rule for rule in rules if letter in rule.rule.dimensions]
         parts.append(section(2, f"{letter}. {title}", f"dimension-{letter}", table(headers, rows(chosen))))
     undimensioned = [rule for rule in rules if not rule.rule.dimensions]
-    parts.append(section(2, "Reading and format rules", "format-rules",
-                         paragraph("Rules about reading the file and the shape of the format; they serve no single "
-                                   "dimension.") if undimensioned else "",
-                         table(headers, rows(undimensioned))))
+    parts.append(
+        section(
+            2,
+            "Reading and format rules",
+            "format-rules",
+            paragraph(
+                "Rules about reading the file and the shape of the format; they serve no single dimension."
+            )
+            if undimensioned
+            else "",
+            table(headers, rows(undimensioned)),
+        )
+    )
     return blocks(*parts) + "\n"
