@@ -26,10 +26,10 @@ class Clock:
     def __init__(self):
         self.totals: dict[str, float] = defaultdict(float)
 
-    def time(self, phase: str, function, *args):
+    def time(self, phase: str, function, *args, **kwargs):
         start = time.perf_counter()
         try:
-            return function(*args)
+            return function(*args, **kwargs)
         finally:
             self.totals[phase] += time.perf_counter() - start
 
@@ -66,11 +66,10 @@ def run_phases(root: str, clock: Clock, per_rule: dict[str, float]) -> int:
 
     clock.time("imports", imports)
     from designlint.engine.discovery import discover
-    from designlint.engine.findings import stable_path
-    from designlint.engine.positioning import locate
     from designlint.engine.runner import FileResult
     from designlint.engine.session import CheckSession
     from designlint.engine.suppressions import parse_suppressions
+    from designlint.findings import stable_path
     from designlint.loader import LoadError, load_path
     from designlint.model import Design
     from designlint.rulepacks.registry import declarative_problems
@@ -103,7 +102,9 @@ def run_phases(root: str, clock: Clock, per_rule: dict[str, float]) -> int:
         for rule, problem in raw:
             clock.time("config lookups", config.enabled, rule, display)
             clock.time("config lookups", config.severity, rule, display)
-            clock.time("positions", locate, document, problem)
+            clock.time(
+                "positions", document.locate, problem.path, at_key=problem.at_key, offset=problem.offset
+            )
             clock.time("stable paths", stable_path, problem.path, document.data)
         findings += len(raw)
         clock.time("suppressions", parse_suppressions, document.text, display)

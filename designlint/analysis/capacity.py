@@ -127,6 +127,7 @@ def capacities(numbers) -> tuple[list[CapacityPlan], list[Issue]]:
                 )
             )
             continue
+        declared_path: tuple[str | int, ...]
         declared, declared_path = capacity.nodes, (*base, "nodes")
         if declared is None and component.replicas is not None:
             declared, declared_path = component.replicas, ("architecture", "components", index, "replicas")

@@ -83,7 +83,7 @@ def measured(quantity, month_seconds: float) -> Measure | None:
         return None
 
 
-def factor_text(ratio: float) -> str:
+def factor_text(ratio: float | None) -> str:
     """``100× the stated value`` style wording for how far apart two numbers are."""
     if ratio is None or ratio <= 0 or not math.isfinite(ratio):
         return ""

@@ -147,10 +147,11 @@ def _read(quantity, month: float, path: tuple, issues: list[Issue]) -> Measure |
 
 def _totals(summary: CostSummary, cost, derivations, month: float) -> None:
     monthly = [line.monthly for line in summary.lines]
-    if monthly and all(value is not None for value in monthly):
-        total = monthly[0]
+    amounts = [value for value in monthly if value is not None]
+    if monthly and len(amounts) == len(monthly):
+        total: Measure | None = amounts[0]
         try:
-            for value in monthly[1:]:
+            for value in amounts[1:]:
                 total = total + value
         except DimensionError as error:
             summary.issues.append(

@@ -260,6 +260,7 @@ def _evaluate_all(items, by_name, cyclic: set[str], issues: list[Issue], month_s
 
 
 def _evaluate_one(item: Derived, lookup, by_name, issues: list[Issue], month_seconds: float) -> None:
+    assert item.formula is not None  # only items with a formula are pending evaluation
     try:
         item.value = evaluate(item.formula, lookup, month_seconds, known=by_name)
     except _Skip:

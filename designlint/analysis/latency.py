@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from typing import Literal
 
 from designlint.analysis.issues import UNIT, UNREADABLE_UNIT, Issue
 from designlint.units import Measure, UnitError, from_quantity, measure
@@ -30,7 +31,8 @@ def path_latencies(design, month_seconds: float) -> tuple[list[PathLatency], lis
         result = PathLatency(index, path)
         results.append(result)
         groups: dict[str, list[tuple[Measure, str]]] = {}
-        order: list[tuple[str, object]] = []  # ("step", (measure, text)) or ("group", name)
+        # ("step", (measure, text)) or ("group", name)
+        order: list[tuple[Literal["step"], tuple[Measure, str]] | tuple[Literal["group"], str]] = []
         readable = True
         for j, step in enumerate(path.steps):
             where = ("architecture", "paths", index, "steps", j, "budget")
@@ -60,12 +62,12 @@ def path_latencies(design, month_seconds: float) -> tuple[list[PathLatency], lis
                 order.append(("step", (budget, step.budget.text)))
         if readable and order:
             total = measure(0, "ms")
-            for kind, item in order:
-                if kind == "step":
-                    total = total + item[0]
-                    result.terms.append(item[1])
+            for entry in order:
+                if entry[0] == "step":
+                    total = total + entry[1][0]
+                    result.terms.append(entry[1][1])
                 else:
-                    members = groups[item]
+                    members = groups[entry[1]]
                     total = total + max((m for m, _ in members), key=lambda m: m.value)
                     result.terms.append("max(" + ", ".join(text for _, text in members) + ")")
             result.total = total

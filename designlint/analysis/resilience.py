@@ -66,7 +66,7 @@ class ComponentIndex:
             return []
         found: list[tuple[str, tuple[str, ...]]] = []
         seen = {start}
-        queue = deque([(start, (start,))])
+        queue: deque[tuple[str, tuple[str, ...]]] = deque([(start, (start,))])
         while queue:
             node, chain = queue.popleft()
             component = self.by_id[node]

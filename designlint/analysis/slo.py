@@ -3,9 +3,13 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from designlint.analysis.issues import UNIT, UNREADABLE_UNIT, Issue
 from designlint.units import Measure, UnitError, from_quantity, measure
+
+if TYPE_CHECKING:
+    from designlint.model.reliability import Slo
 
 SECOND = (("second", 1),)
 
@@ -13,7 +17,7 @@ SECOND = (("second", 1),)
 @dataclass
 class Budget:
     index: int
-    slo: object
+    slo: Slo
     objective: float | None = None  # as a fraction of one
     window: Measure | None = None
     fraction: Measure | None = None  # 1 - objective, in percent

@@ -9,7 +9,7 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable
 from typing import Any
 
-from designlint.engine.findings import Problem
+from designlint.findings import Problem
 
 Check = Callable[[Any, dict[str, Any]], Iterable[Problem]]
 

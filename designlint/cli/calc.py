@@ -9,10 +9,10 @@ import click
 
 def load_valid(file: Path):
     """The loaded document and its validated design; a file that cannot be read or validated is a usage error."""
-    from designlint.engine.positioning import validate_or_raise
     from designlint.errors import LoadError, UsageError
     from designlint.loader import load_path
     from designlint.model import Design
+    from designlint.model.validation import validate_or_raise
 
     try:
         document = load_path(file, str(file))

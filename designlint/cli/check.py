@@ -9,8 +9,8 @@ from pathlib import Path
 import click
 
 from designlint import __version__
-from designlint.engine.findings import Severity
 from designlint.errors import EXIT_CLEAN, EXIT_ERROR, EXIT_FINDINGS
+from designlint.findings import Severity
 
 FORMATS = ["text", "json", "sarif", "github", "junit"]
 

@@ -12,10 +12,10 @@ FORMAT_CHOICES = ["svg", "png", "dot"]
 
 def _load_design(file: Path):
     """The validated design, or a positioned usage error (exit 2): nothing can be drawn from a broken file."""
-    from designlint.engine.positioning import validate_or_raise
     from designlint.errors import LoadError, UsageError
     from designlint.loader import load_path
     from designlint.model import Design
+    from designlint.model.validation import validate_or_raise
 
     try:
         document = load_path(file, str(file))

@@ -110,7 +110,7 @@ def apply_fills(text: str, file: str, data, planned) -> str:
 
 
 def _where(fill) -> str:
-    from designlint.engine.findings import format_path
+    from designlint.findings import format_path
 
     return format_path((*fill.mapping, fill.key))
 

@@ -96,8 +96,8 @@ class Baseline:
 
 def load_baseline(path: Path, origin: Origin = (None, None)) -> Baseline:
     """Read a baseline; anything wrong with it is a positioned usage error (exit 2)."""
-    from designlint.engine.positioning import validate_or_raise
     from designlint.loader import load_path
+    from designlint.model.validation import validate_or_raise
 
     display = path.as_posix()
     if not path.is_file():

@@ -24,9 +24,9 @@ import os
 from functools import lru_cache
 from pathlib import Path
 
-from designlint.engine.findings import Finding, Severity
 from designlint.engine.runner import FileResult
 from designlint.errors import Position
+from designlint.findings import Finding, Severity
 
 CACHE_DIR = ".designlint_cache"
 ENTRY_FORMAT = 1

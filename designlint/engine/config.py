@@ -13,8 +13,8 @@ from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict, ValidationError
 
-from designlint.engine.findings import Severity
 from designlint.errors import Position, UsageError
+from designlint.findings import Severity
 
 CONFIG_FILES = (".designlint.yaml", ".designlint.yml", "pyproject.toml")
 SeverityName = Literal["error", "warning", "info"]
@@ -95,7 +95,7 @@ class Config:
 
     def selectors(self) -> list[tuple[tuple, str]]:
         """Every selector with the key path it came from, for validation against the rule set."""
-        out = [(("select", i), s) for i, s in enumerate(self.model.select)]
+        out: list[tuple[tuple, str]] = [(("select", i), s) for i, s in enumerate(self.model.select)]
         out += [(("ignore", i), s) for i, s in enumerate(self.model.ignore)]
         out += [(("severity", s), s) for s in self.model.severity]
         for n, override in enumerate(self.model.overrides):

@@ -10,11 +10,10 @@ from pathlib import Path
 from pydantic import ValidationError
 
 from designlint.engine.config import Config
-from designlint.engine.findings import Finding, Problem, Severity, stable_path
-from designlint.engine.positioning import locate
-from designlint.engine.structure import problems_from_validation
 from designlint.engine.suppressions import Suppression, parse_suppressions
 from designlint.errors import LoadError, Position
+from designlint.findings import Finding, Problem, Severity, stable_path
+from designlint.model.validation import problems_from_validation
 from designlint.rulepacks.registry import CompiledRule, RuleSet, declarative_problems
 
 INTERNAL_ERROR = "DL000"
@@ -106,7 +105,7 @@ class Engine:
         severity = self.config.severity(rule, document.file) if rule is not None else Severity.ERROR
         return Finding(
             file=document.file,
-            position=locate(document, problem),
+            position=document.locate(problem.path, at_key=problem.at_key, offset=problem.offset),
             code=code,
             name=rule.name if rule else "internal-error",
             severity=severity,

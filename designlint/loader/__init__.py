@@ -17,7 +17,7 @@ from designlint.errors import LoadError, Position, UsageError
 
 from .builder import build
 from .limits import DEFAULT_LIMITS, Limits
-from .positions import PositionIndex
+from .positions import PositionIndex, inside_scalar
 from .source import check_text, decode, too_large
 
 TYPE_CHECKING = False  # typing is not imported at run time: the loader is on every lint's path
@@ -58,6 +58,19 @@ class LoadedDocument:
     text: str  # decoded source without a BOM; positions refer to it
     data: Any  # the root mapping: dict / list / str / int / float / bool / None inside
     positions: PositionIndex
+
+    def locate(self, path: tuple, *, at_key: bool = True, offset: int | None = None) -> Position:
+        """The one place a document path becomes a position.
+
+        The key's position (or the value's, with ``at_key=False``), ``offset`` characters into a
+        scalar value when given; the nearest existing parent when the path is gone.
+        """
+        if not at_key:
+            found = self.positions.value(path)
+            if found is not None:
+                return inside_scalar(self.text, found, offset) if offset else found
+        position, _ = self.positions.resolve(path)
+        return position
 
 
 def load_text(text: str, file: str, *, limits: Limits = DEFAULT_LIMITS) -> LoadedDocument:

@@ -57,7 +57,8 @@ class PythonParser(Reader, Scanner, Parser):
 
 
 try:
-    from yaml.cyaml import CParser as _Parser
+    # The stubs do not re-export CParser from yaml.cyaml, where PyYAML itself imports it.
+    from yaml.cyaml import CParser as _Parser  # type: ignore[attr-defined]
 except ImportError:  # PyYAML built without libyaml
     _Parser = PythonParser  # type: ignore[assignment,misc]
 
@@ -141,10 +142,11 @@ class _Builder:
         stack: list = []
 
         data: dict = {}
-        children = {}
-        key_marks = {}
+        # The collection being filled is a dict or a list, as `is_map` says (a list has no key marks).
+        children: Any = {}
+        key_marks: Any = {}
         shadow = (root_event.start_mark, key_marks, children)
-        current = data
+        current: Any = data
         is_map = True
         key: str | None = None  # None while a mapping waits for its next key
         anchor = root_event.anchor
@@ -194,9 +196,9 @@ class _Builder:
                     if event.tag is not None:
                         self.check_collection_tag(event)
                     if cls is MappingStartEvent:
-                        new = {}
-                        new_keys = {}
-                        new_children = {}
+                        new: Any = {}
+                        new_keys: Any = {}
+                        new_children: Any = {}
                     else:
                         new = []
                         new_keys = None

@@ -90,3 +90,17 @@ class PositionIndex:
                 children = entry[2]
                 steps = children.keys() if entry[1] is not None else range(len(children))
                 stack.extend((path + (step,), children[step]) for step in reversed(steps))
+
+
+def inside_scalar(text: str, start: Position, offset: int) -> Position:
+    """The position ``offset`` characters into a scalar written on one line (after its quote, if quoted)."""
+    lines = text.splitlines()
+    line = lines[start.line - 1] if 0 < start.line <= len(lines) else ""
+    column = start.column - 1
+    if line[column : column + 1] in ("'", '"'):
+        column += 1
+    elif line[column : column + 1] in ("|", ">"):
+        return start  # a block scalar: its text starts on a later line
+    if column + offset > len(line):
+        return start
+    return Position(start.line, column + offset + 1)

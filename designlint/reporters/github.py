@@ -6,7 +6,7 @@ runner unescapes them keeps a hostile message from ending the command early or s
 
 from __future__ import annotations
 
-from designlint.engine.findings import Severity
+from designlint.findings import Severity
 from designlint.reporters import Report, message_with_hint, printable, repository_path
 
 _COMMANDS = {Severity.ERROR: "error", Severity.WARNING: "warning", Severity.INFO: "notice"}

@@ -31,15 +31,18 @@ def render(report) -> str:
         "baselined": report.baselined,
         "summary": {"files": len(report.results), "findings": len(findings), **counts},
     }
+
     # One finding per line: readable and diffable, and each line goes through the C encoder
     # (json.dumps with ``indent`` falls back to the pure-Python one, 10x slower on large reports).
-    compact = {"sort_keys": True, "ensure_ascii": False, "separators": (", ", ": ")}
+    def compact(value: object) -> str:
+        return json.dumps(value, sort_keys=True, ensure_ascii=False, separators=(", ", ": "))
+
     lines = []
     for key in sorted(document):
         value = document[key]
         if key in ("findings", "files") and value:
-            items = ",\n".join(f"    {json.dumps(item, **compact)}" for item in value)
+            items = ",\n".join(f"    {compact(item)}" for item in value)
             lines.append(f"  {json.dumps(key)}: [\n{items}\n  ]")
         else:
-            lines.append(f"  {json.dumps(key)}: {json.dumps(value, **compact)}")
+            lines.append(f"  {json.dumps(key)}: {compact(value)}")
     return "{\n" + ",\n".join(lines) + "\n}\n"

@@ -9,7 +9,7 @@ from pathlib import Path, PurePosixPath
 from urllib.parse import quote
 
 from designlint.engine.baseline import document_path
-from designlint.engine.findings import Finding, Severity
+from designlint.findings import Finding, Severity
 from designlint.reporters import Report, message_with_hint, repository_path
 
 SCHEMA_URI = "https://json.schemastore.org/sarif-2.1.0.json"

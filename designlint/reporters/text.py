@@ -6,7 +6,7 @@ from collections import Counter
 
 import click
 
-from designlint.engine.findings import Finding
+from designlint.findings import Finding
 from designlint.reporters import printable as _printable
 
 _COLORS = {"error": "red", "warning": "yellow", "info": "blue"}

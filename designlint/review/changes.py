@@ -73,7 +73,7 @@ def _added_removed(area: str, noun: str, before: dict, after: dict, removed_is_c
 
 def slo_changes(base, head) -> list[Change]:
     before, after = _keyed(base.slos, lambda s: s.id), _keyed(head.slos, lambda s: s.id)
-    out = _added_removed(TARGETS, "SLO", before, after, removed_is_concern=True)
+    out: list[Change | None] = list(_added_removed(TARGETS, "SLO", before, after, removed_is_concern=True))
     for key in _common(before, after):
         old, new = before[key], after[key]
         out.append(
@@ -103,7 +103,7 @@ def latency_changes(base, head) -> list[Change]:
         return _keyed(design.nfr.latency if design.nfr else [], lambda t: t.operation)
 
     before, after = targets(base), targets(head)
-    out = _added_removed(TARGETS, "latency target", before, after, removed_is_concern=True)
+    out: list[Change | None] = list(_added_removed(TARGETS, "latency target", before, after, removed_is_concern=True))
     for key in _common(before, after):
         old, new = before[key], after[key]
         out.append(
@@ -131,7 +131,7 @@ def availability_changes(base, head) -> list[Change]:
         return _keyed(design.nfr.availability if design.nfr else [], lambda t: t.component or t.name)
 
     before, after = targets(base), targets(head)
-    out = _added_removed(TARGETS, "availability target", before, after, removed_is_concern=True)
+    out: list[Change | None] = list(_added_removed(TARGETS, "availability target", before, after, removed_is_concern=True))
     for key in _common(before, after):
         out.append(
             compare_target(
@@ -200,7 +200,7 @@ def dr_changes(base, head) -> list[Change]:
                 RECOVERY, "disaster-recovery plan", "added" if old is None else "removed", concern=new is None
             )
         ]
-    out = []
+    out: list[Change | None] = []
     if old.tier != new.tier:
         if old.tier is None or new.tier is None:
             out.append(

@@ -8,9 +8,9 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from designlint.engine.findings import DocPath, Problem, Severity
-from designlint.engine.positioning import validate_or_raise
 from designlint.errors import LoadError, Position, UsageError
+from designlint.findings import DocPath, Problem, Severity
+from designlint.model.validation import validate_or_raise
 from designlint.resources import builtin_rules_dir
 from designlint.rulepacks.model import Rule, RulePack
 from designlint.rulepacks.selector import Selector, SelectorError, compile_selector

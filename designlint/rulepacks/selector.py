@@ -11,7 +11,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import Any
 
-from designlint.engine.findings import DocPath
+from designlint.findings import DocPath
 
 _TOKEN = re.compile(
     r"\.(?P<key>[A-Za-z_][A-Za-z0-9_-]*)|\.\*(?P<star>)|\[\*\](?P<all>)|\[(?P<index>\d+)\]|\['(?P<quoted>[^']+)'\]"

@@ -13,7 +13,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from designlint.engine.findings import Finding, Severity
+from designlint.findings import Finding, Severity
 from designlint.score.guidance import Item, Signal, load_guidance
 from designlint.score.signals import count
 

@@ -7,8 +7,8 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from designlint.engine.findings import Finding, Severity
 from designlint.engine.runner import FileResult
+from designlint.findings import Finding, Severity
 from designlint.rulepacks.registry import CompiledRule, RuleSet
 from designlint.site.layout import DESIGNS_SECTION
 

@@ -10,9 +10,9 @@ import pytest
 
 from designlint.cli import main
 from designlint.engine.baseline import Baseline
-from designlint.engine.findings import Finding, Severity
 from designlint.engine.runner import FileResult
 from designlint.errors import Position
+from designlint.findings import Finding, Severity
 
 HEADER = "apiVersion: designlint/v1\nkind: Design\nmetadata: {name: x}\n"
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Iterator
 
-from designlint.engine.findings import Problem
+from designlint.findings import Problem
 
 
 def core_use_case_latency(design, options) -> Iterator[Problem]:

@@ -7,7 +7,7 @@ from collections.abc import Iterator
 
 from pydantic import BaseModel
 
-from designlint.engine.findings import Problem
+from designlint.findings import Problem
 
 _FANOUT = re.compile(r"fan[\s_-]?out", re.IGNORECASE)
 _SKEW = re.compile(

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from designlint.engine.findings import Problem
+from designlint.findings import Problem
 
 
 def paging_alert_runbooks(design, options) -> Iterator[Problem]:

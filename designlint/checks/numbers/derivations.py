@@ -7,7 +7,7 @@ from collections.abc import Iterator
 from designlint.analysis import issues as kinds
 from designlint.analysis.compare import APPROXIMATE_TOLERANCE, compare, factor_text, slip_hint
 from designlint.analysis.context import numbers
-from designlint.engine.findings import Problem
+from designlint.findings import Problem
 from designlint.units import compatible, describe
 from designlint.units.display import format_measure
 

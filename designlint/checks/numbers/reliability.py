@@ -7,7 +7,7 @@ from collections.abc import Iterator
 
 from designlint.analysis.compare import compare, measured, slip_hint
 from designlint.analysis.context import numbers
-from designlint.engine.findings import Problem
+from designlint.findings import Problem
 from designlint.units.display import format_measure, format_number
 
 

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from designlint.engine.findings import Severity
+from designlint.findings import Severity
 from designlint.site.coverage import Coverage
 from designlint.site.escape import Raw, text
 from designlint.site.markdown import blocks, code, paragraph, section, table

@@ -1,4 +1,4 @@
-"""Structural validation: the pydantic model's errors as positioned problems with stable codes."""
+"""Structural validation: the pydantic model's errors as problems with stable codes, for the engine to position."""
 
 from __future__ import annotations
 
@@ -8,7 +8,8 @@ from typing import Any
 
 from pydantic import BaseModel, ValidationError
 
-from designlint.engine.findings import DocPath, Problem
+from designlint.errors import UsageError
+from designlint.findings import DocPath, Problem
 
 UNKNOWN_KEY = "DL010"
 WRONG_TYPE = "DL011"
@@ -160,3 +161,14 @@ def problems_from_validation(error: ValidationError, root: type[BaseModel]) -> l
         else:
             out.append((INVALID_VALUE, Problem(loc, item["msg"], at_key=False)))
     return out
+
+
+def validate_or_raise(document: Any, model: type[BaseModel], what: str) -> Any:
+    """Validate configuration-like documents (rule packs, config): the first error is a usage error (exit 2)."""
+    try:
+        return model.model_validate(document.data)
+    except ValidationError as error:
+        _code, problem = problems_from_validation(error, model)[0]
+        message = problem.message + (f" ({problem.hint})" if problem.hint else "")
+        position = document.locate(problem.path, at_key=problem.at_key, offset=problem.offset)
+        raise UsageError(f"invalid {what}: {message}", file=document.file, position=position) from None
