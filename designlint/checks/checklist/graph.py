@@ -80,7 +80,7 @@ def _references(design) -> Iterator[tuple[tuple, str, set[str], str]]:
                 yield ("cost", "items", i, "component"), item.component, components, "component"
 
 
-def dangling_references(design, options) -> Iterator[Problem]:
+def dangling_reference(design, options) -> Iterator[Problem]:
     import difflib
 
     for path, target, known, kind in _references(design):
@@ -94,7 +94,7 @@ def dangling_references(design, options) -> Iterator[Problem]:
             yield Problem(path, f"'{target}' is not a declared {kind}", hint=hint, at_key=False)
 
 
-def sync_cycles(design, options) -> Iterator[Problem]:
+def sync_dependency_cycle(design, options) -> Iterator[Problem]:
     """Report each cycle of synchronous calls once, at the edge that closes it."""
     if not design.architecture:
         return
@@ -138,6 +138,6 @@ def sync_cycles(design, options) -> Iterator[Problem]:
 
 
 CHECKS = {
-    "dangling-references": dangling_references,
-    "sync-dependency-cycles": sync_cycles,
+    "dangling-reference": dangling_reference,
+    "sync-dependency-cycle": sync_dependency_cycle,
 }

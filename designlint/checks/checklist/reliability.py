@@ -7,7 +7,7 @@ from collections.abc import Iterator
 from designlint.findings import Problem
 
 
-def paging_alert_runbooks(design, options) -> Iterator[Problem]:
+def paging_alert_runbook(design, options) -> Iterator[Problem]:
     if not design.observability:
         return
     for i, entry in enumerate(design.observability.metrics):
@@ -21,5 +21,5 @@ def paging_alert_runbooks(design, options) -> Iterator[Problem]:
 
 
 CHECKS = {
-    "paging-alert-runbooks": paging_alert_runbooks,
+    "paging-alert-runbook": paging_alert_runbook,
 }

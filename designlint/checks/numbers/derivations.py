@@ -26,27 +26,27 @@ def _problems(design, kind: str) -> Iterator[Problem]:
             yield Problem(issue.path, issue.message, hint=issue.hint, at_key=False, offset=issue.offset)
 
 
-def formula_errors(design, options) -> Iterator[Problem]:
+def formula_error(design, options) -> Iterator[Problem]:
     yield from _problems(design, kinds.FORMULA)
 
 
-def unknown_quantities(design, options) -> Iterator[Problem]:
+def unknown_quantity(design, options) -> Iterator[Problem]:
     yield from _problems(design, kinds.UNKNOWN_NAME)
 
 
-def derivation_cycles(design, options) -> Iterator[Problem]:
+def derivation_cycle(design, options) -> Iterator[Problem]:
     yield from _problems(design, kinds.CYCLE)
 
 
-def unreadable_units(design, options) -> Iterator[Problem]:
+def unreadable_unit(design, options) -> Iterator[Problem]:
     yield from _problems(design, kinds.UNREADABLE_UNIT)
 
 
-def duplicate_quantities(design, options) -> Iterator[Problem]:
+def duplicate_quantity(design, options) -> Iterator[Problem]:
     yield from _problems(design, kinds.DUPLICATE)
 
 
-def unit_mismatches(design, options) -> Iterator[Problem]:
+def unit_mismatch(design, options) -> Iterator[Problem]:
     """Dimensions that disagree inside a formula, or between a formula and its stated value."""
     yield from _problems(design, kinds.UNIT)
     data = numbers(design)
@@ -72,7 +72,7 @@ def _unit_hint(stated, computed) -> str:
     return "make the formula's units cancel to the stated unit, e.g. multiply by (1 writes/follower)"
 
 
-def derivation_mismatches(design, options) -> Iterator[Problem]:
+def derivation_mismatch(design, options) -> Iterator[Problem]:
     """A stated value that differs from its formula's result by more than the tolerance."""
     data = numbers(design)
     for item in data.derivations.items:
@@ -101,7 +101,7 @@ def derivation_mismatches(design, options) -> Iterator[Problem]:
         )
 
 
-def month_conventions(design, options) -> Iterator[Problem]:
+def month_convention(design, options) -> Iterator[Problem]:
     from designlint.analysis.conventions import mixed_months
 
     data = numbers(design)
@@ -110,12 +110,12 @@ def month_conventions(design, options) -> Iterator[Problem]:
 
 
 CHECKS = {
-    "formula-errors": formula_errors,
-    "unknown-quantities": unknown_quantities,
-    "derivation-cycles": derivation_cycles,
-    "derivation-mismatches": derivation_mismatches,
-    "unit-mismatches": unit_mismatches,
-    "unreadable-units": unreadable_units,
-    "duplicate-quantities": duplicate_quantities,
-    "month-conventions": month_conventions,
+    "formula-error": formula_error,
+    "unknown-quantity": unknown_quantity,
+    "derivation-cycle": derivation_cycle,
+    "derivation-mismatch": derivation_mismatch,
+    "unit-mismatch": unit_mismatch,
+    "unreadable-unit": unreadable_unit,
+    "duplicate-quantity": duplicate_quantity,
+    "month-convention": month_convention,
 }

@@ -11,7 +11,7 @@ from designlint.findings import Problem
 from designlint.units.display import format_measure, format_number
 
 
-def error_budgets(design, options) -> Iterator[Problem]:
+def error_budget_mismatch(design, options) -> Iterator[Problem]:
     """A stated error budget must be what the objective leaves over the window."""
     data = numbers(design)
     budgets, _ = data.budgets
@@ -67,7 +67,7 @@ def _other_month_hint(budget, stated, month_seconds: float) -> str | None:
     return None
 
 
-def burn_rate_alerts(design, options) -> Iterator[Problem]:
+def slo_burn_rate_alerts(design, options) -> Iterator[Problem]:
     """Every SLO names the burn-rate alerts that page before its budget is gone."""
     for index, slo in enumerate(design.slos):
         if slo.burn_rate_alerts:
@@ -79,7 +79,7 @@ def burn_rate_alerts(design, options) -> Iterator[Problem]:
         )
 
 
-def availability_ceilings(design, options) -> Iterator[Problem]:
+def availability_ceiling(design, options) -> Iterator[Problem]:
     """The dependencies a component cannot do without cap its availability below its objective."""
     data = numbers(design)
     for ceiling in data.availability:
@@ -110,15 +110,15 @@ def _duration(seconds: float) -> str:
     return f"{format_number(days)} days" if days >= 1 else f"{format_number(seconds / 3600)} h"
 
 
-def dr_objectives(design, options) -> Iterator[Problem]:
+def dr_tier_objectives(design, options) -> Iterator[Problem]:
     yield from _dr(design, "objective")
 
 
-def dr_topology(design, options) -> Iterator[Problem]:
+def dr_tier_topology(design, options) -> Iterator[Problem]:
     yield from _dr(design, "topology")
 
 
-def dr_replication(design, options) -> Iterator[Problem]:
+def rpo_below_replication(design, options) -> Iterator[Problem]:
     yield from _dr(design, "replication")
 
 
@@ -130,7 +130,7 @@ def _dr(design, kind: str) -> Iterator[Problem]:
             yield Problem(finding.path, finding.message, hint=finding.hint, at_key=False)
 
 
-def blast_radius(design, options) -> Iterator[Problem]:
+def blast_radius_mismatch(design, options) -> Iterator[Problem]:
     """Declared blast radii against what the dependency graph says a failure takes down."""
     from designlint.analysis.graph import user_paths
 
@@ -167,7 +167,7 @@ def _list(ids: list[str]) -> str:
     return ("request path " if len(ids) == 1 else "request paths ") + ", ".join(quoted)
 
 
-def single_points_of_failure(design, options) -> Iterator[Problem]:
+def single_point_of_failure(design, options) -> Iterator[Problem]:
     data = numbers(design)
     index = data.components.order
     for point in data.single_points_of_failure:

@@ -34,7 +34,7 @@ def latency_over_target(design, options) -> Iterator[Problem]:
         )
 
 
-def latency_totals(design, options) -> Iterator[Problem]:
+def latency_total_mismatch(design, options) -> Iterator[Problem]:
     """A stated path total that is not the sum of its steps."""
     data = numbers(design)
     paths, _ = data.latency
@@ -111,7 +111,7 @@ def _money(measure, month_seconds: float) -> str:
     return format_measure(measure, monthly_unit(measure), month_seconds=month_seconds)
 
 
-def cost_items(design, options) -> Iterator[Problem]:
+def cost_item_mismatch(design, options) -> Iterator[Problem]:
     """A line item's stated monthly cost against quantity x unit price."""
     data = numbers(design)
     for line in data.cost.lines:
@@ -139,7 +139,7 @@ def _hourly(price) -> bool:
     )
 
 
-def cost_quantities(design, options) -> Iterator[Problem]:
+def cost_quantity_mismatch(design, options) -> Iterator[Problem]:
     """A line item's quantity against the scale quantity it names (times the copies its component keeps)."""
     data = numbers(design)
     for line in data.cost.lines:
@@ -168,7 +168,7 @@ def cost_quantities(design, options) -> Iterator[Problem]:
         )
 
 
-def cost_totals(design, options) -> Iterator[Problem]:
+def cost_total_mismatch(design, options) -> Iterator[Problem]:
     """The stated total against the sum of the items, and cost per user against total / users."""
     data = numbers(design)
     cost, summary = design.cost, data.cost
