@@ -80,6 +80,7 @@ def _tokenize(text: str) -> list[Token]:
             tokens.append(token)
         elif char.isascii() and (char.isalpha() or char == "_"):
             match = _NAME.match(text, index)
+            assert match is not None  # an ASCII letter or "_" always starts a name
             name = match.group()
             if name not in FUNCTIONS and text[match.end() :].lstrip().startswith("("):
                 # Reported here, before whatever follows it, so `__import__('os')` reads as what it is.
@@ -343,9 +344,10 @@ class _Evaluator:
             return pick(args, key=lambda m: m.value)
         value = args[0].value
         slack = abs(value) * 1e-9  # 123.0000000001 from float arithmetic is still 123
-        rounded = {
+        rounders: dict[str, Callable[[float], int]] = {
             "ceil": lambda v: math.ceil(v - slack),
             "floor": lambda v: math.floor(v + slack),
             "round": round,
-        }[function](value)
+        }
+        rounded = rounders[function](value)
         return args[0].with_value(float(rounded))

@@ -149,7 +149,7 @@ def _totals(summary: CostSummary, cost, derivations, month: float) -> None:
     monthly = [line.monthly for line in summary.lines]
     amounts = [value for value in monthly if value is not None]
     if monthly and len(amounts) == len(monthly):
-        total: Measure | None = amounts[0]
+        total = amounts[0]
         try:
             for value in amounts[1:]:
                 total = total + value
@@ -162,8 +162,8 @@ def _totals(summary: CostSummary, cost, derivations, month: float) -> None:
                     hint="price every item in the same currency",
                 )
             )
-            total = None
-        summary.total = total
+        else:
+            summary.total = total
     if cost.users:
         summary.users = derivations.value(cost.users)
         if cost.users not in derivations.by_name:

@@ -10,6 +10,7 @@ lists are emitted sorted: the same scene always gives the same bytes.
 from __future__ import annotations
 
 import html
+from typing import Any
 
 from designlint.diagrams.icons import icon_file, node_class
 from designlint.diagrams.scene import Cluster, Line, Node, Scene, one_line
@@ -150,7 +151,7 @@ def to_dot(scene: Scene) -> str:
         edge_attr=EDGE_ATTRS,
     )
     diagram.dot.comment = HEADER
-    made: dict[str, object] = {}
+    made: dict[str, Any] = {}  # diagrams nodes; the diagrams package has no type hints
     outer = diagrams.getdiagram()
     diagrams.setdiagram(diagram)
     try:

@@ -86,8 +86,8 @@ class Engine:
                             ),
                         )
                     )
-        findings = [self._stamp(code, problem, document) for code, problem in raw]
-        findings = [f for f in findings if f is not None]
+        stamped = [self._stamp(code, problem, document) for code, problem in raw]
+        findings = [f for f in stamped if f is not None]
         self._apply_suppressions(findings, document, result)
         result.findings.sort(key=Finding.sort_key)
         result.suppressed.sort(key=Finding.sort_key)

@@ -56,6 +56,6 @@ def render(report: Report) -> str:
     for result in report.results:
         root.append(_suite(result, report.enabled.get(result.file, ()), report.ruleset))
     for total in ("tests", "failures", "errors"):
-        root.set(total, str(sum(int(suite.get(total)) for suite in root)))
+        root.set(total, str(sum(int(suite.attrib[total]) for suite in root)))
     ET.indent(root)
     return '<?xml version="1.0" encoding="UTF-8"?>\n' + ET.tostring(root, encoding="unicode") + "\n"

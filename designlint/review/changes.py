@@ -103,7 +103,9 @@ def latency_changes(base, head) -> list[Change]:
         return _keyed(design.nfr.latency if design.nfr else [], lambda t: t.operation)
 
     before, after = targets(base), targets(head)
-    out: list[Change | None] = list(_added_removed(TARGETS, "latency target", before, after, removed_is_concern=True))
+    out: list[Change | None] = list(
+        _added_removed(TARGETS, "latency target", before, after, removed_is_concern=True)
+    )
     for key in _common(before, after):
         old, new = before[key], after[key]
         out.append(
@@ -131,7 +133,9 @@ def availability_changes(base, head) -> list[Change]:
         return _keyed(design.nfr.availability if design.nfr else [], lambda t: t.component or t.name)
 
     before, after = targets(base), targets(head)
-    out: list[Change | None] = list(_added_removed(TARGETS, "availability target", before, after, removed_is_concern=True))
+    out: list[Change | None] = list(
+        _added_removed(TARGETS, "availability target", before, after, removed_is_concern=True)
+    )
     for key in _common(before, after):
         out.append(
             compare_target(

@@ -148,7 +148,7 @@ def serve_site(
         serve(
             config_file=str(config_file),
             open_in_browser=open_browser,
-            **({"dev_addr": dev_addr} if dev_addr else {}),
+            dev_addr=dev_addr or None,  # mkdocs leaves the configured address in place for None
         )
     except Abort as error:
         raise SiteBuildError(f"the site was not served: {error.message.strip()}") from None

@@ -126,7 +126,8 @@ def _number(text: str) -> float:
 
 def _definition_value(expr: str, units: dict[str, tuple[float, Dims, str]]) -> tuple[float, Dims]:
     """``60 * second``, ``query / second``, ``0.01``: products and quotients of numbers and units."""
-    factor, dims = 1.0, {}
+    factor = 1.0
+    dims: dict[str, int] = {}
     op = "*"
     for token in expr.split():
         if token in ("*", "/"):
@@ -163,6 +164,7 @@ def unit_table() -> UnitTable:
                 prefix_symbols[name] = spellings[1] if len(spellings) > 1 else spellings[0]
             continue
         name, definition, *spellings = parts
+        dims: Dims
         if definition.startswith("["):
             factor, dims = 1.0, ((name, 1),)
         else:

@@ -26,7 +26,8 @@ def unit_text(display: Dims, count: float | None = None) -> str:
 
 @functools.lru_cache(maxsize=1024)
 def _unit_text(display: Dims, singular: bool) -> str:
-    numerator, denominator = [], []
+    numerator: list[str] = []
+    denominator: list[str] = []
     for symbol, exp in sorted(display, key=lambda item: (item[1] < 0, _order(item[0]))):
         word = symbol
         if exp > 0 and _is_count_symbol(symbol) and not singular:
@@ -166,7 +167,8 @@ def format_measure(
 
 @functools.lru_cache(maxsize=1024)
 def _info(display: Dims, month_seconds: float) -> UnitInfo:
-    factor, dims = 1.0, {}
+    factor = 1.0
+    dims: dict[str, int] = {}
     for symbol, exp in display:
         word = resolve_word(symbol, month_seconds)
         factor *= word.factor**exp

@@ -135,8 +135,9 @@ class _UnitParser:
         self.pos = 0
 
     @staticmethod
-    def _tokens(text: str) -> list[tuple[str, str]]:
-        tokens, index = [], 0
+    def _tokens(text: str) -> list[tuple[str, str, bool]]:
+        tokens: list[tuple[str, str, bool]] = []
+        index = 0
         text = re.sub(r"(?<![A-Za-z])per(?![A-Za-z0-9_])", "/", text)
         while index < len(text):
             if text[index:].strip() == "":

@@ -21,7 +21,7 @@ def registry():
     """A pint ``UnitRegistry`` holding exactly the project's units."""
     import pint
 
-    ureg = pint.UnitRegistry(None, on_redefinition="raise", cache_folder=None)
+    ureg: pint.UnitRegistry[float] = pint.UnitRegistry(None, on_redefinition="raise", cache_folder=None)
     ureg.load_definitions(
         [line for line in DEFINITIONS.splitlines() if line.strip() and not line.lstrip().startswith("#")]
     )

@@ -222,7 +222,7 @@ def cost(design, ctx: PageContext) -> str:
 
 def totals(cost, computed: dict) -> str:
     """The stated monthly total and cost per user next to what the line items add up to."""
-    rows = []
+    rows: list[tuple[str, object, Raw | None]] = []
     if cost.total is not None or computed.get("total") is not None:
         rows.append(
             ("Total per month", cost.total, verdict(computed.get("total"), computed.get("totalStatus")))
