@@ -23,6 +23,19 @@ class Severity(str, Enum):
 _RANK = {Severity.INFO: 0, Severity.WARNING: 1, Severity.ERROR: 2}
 
 
+class Outcome(str, Enum):
+    """What one rule did on one file: what coverage and grades are built from.
+
+    A rule that had nothing to check has not passed: its subject (``given``) selected nothing.
+    """
+
+    FOUND = "found"  # it ran and reported at least one unsuppressed finding
+    ACCEPTED = "accepted"  # it ran and every finding it reported is suppressed with a reason
+    PASSED = "passed"  # it ran on something and found nothing
+    VACUOUS = "vacuous"  # nothing to check: its subject is absent from the design
+    NOT_RUN = "not-run"  # disabled, or the design (or the section it reads) did not validate
+
+
 @dataclass(frozen=True)
 class Problem:
     """A rule's verdict on one place in the document, before the engine positions and stamps it."""

@@ -26,10 +26,10 @@ from pathlib import Path
 
 from designlint.engine.runner import FileResult
 from designlint.errors import Position
-from designlint.findings import Finding, Severity
+from designlint.findings import Finding, Outcome, Severity
 
 CACHE_DIR = ".designlint_cache"
-ENTRY_FORMAT = 1
+ENTRY_FORMAT = 2
 _PACKAGE = Path(__file__).resolve().parent.parent
 _UTF8_BOM = b"\xef\xbb\xbf"
 
@@ -139,6 +139,7 @@ class ResultCache:
             result = FileResult(display, text=raw.removeprefix(_UTF8_BOM).decode("utf-8"))
             result.findings = [_finding_from_json(item) for item in data["findings"]]
             result.suppressed = [_finding_from_json(item) for item in data["suppressed"]]
+            result.outcomes = {str(code): Outcome(value) for code, value in data["outcomes"].items()}
         except (OSError, ValueError, KeyError, TypeError, AttributeError):
             return None  # missing, corrupt or from another layout: check the file again
         return result
@@ -150,6 +151,7 @@ class ResultCache:
             "key": key,
             "findings": [_finding_to_json(f) for f in result.findings],
             "suppressed": [_finding_to_json(f) for f in result.suppressed],
+            "outcomes": {code: outcome.value for code, outcome in sorted(result.outcomes.items())},
         }
         try:
             self._mark_folder()

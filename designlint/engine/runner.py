@@ -12,7 +12,7 @@ from pydantic import ValidationError
 from designlint.engine.config import Config
 from designlint.engine.suppressions import Suppression, parse_suppressions
 from designlint.errors import LoadError, Position
-from designlint.findings import Finding, Problem, Severity, stable_path
+from designlint.findings import Finding, Outcome, Problem, Severity, stable_path
 from designlint.model.validation import problems_from_validation
 from designlint.rulepacks.registry import CompiledRule, RuleSet, declarative_problems
 
@@ -28,6 +28,8 @@ class FileResult:
     design: object | None = None
     internal_error: bool = False
     text: str = ""
+    # Per rule code, what the rule did here (see Outcome); empty when the file did not load.
+    outcomes: dict[str, Outcome] = field(default_factory=dict)
 
     def source_line(self, line: int) -> str | None:
         lines = self._source_lines
@@ -69,9 +71,14 @@ class Engine:
             raw = problems_from_validation(error, Design)
         else:
             result.design = design
+            ran = result.outcomes
             for rule in self.ruleset:
                 if rule.rule.engine or not self.config.enabled(rule, document.file):
                     continue
+                if not rule.has_subject(document.data):
+                    ran[rule.code] = Outcome.VACUOUS
+                    continue
+                ran[rule.code] = Outcome.PASSED
                 try:
                     raw.extend((rule.code, problem) for problem in self._run(rule, design, document))
                 except Exception as exc:  # a broken check must not hide the others
@@ -89,6 +96,7 @@ class Engine:
         stamped = [self._stamp(code, problem, document) for code, problem in raw]
         findings = [f for f in stamped if f is not None]
         self._apply_suppressions(findings, document, result)
+        _record_outcomes(result)
         result.findings.sort(key=Finding.sort_key)
         result.suppressed.sort(key=Finding.sort_key)
         return result
@@ -182,6 +190,16 @@ class Engine:
                 if finding.code in suppression.codes:
                     return suppression
         return None
+
+
+def _record_outcomes(result: FileResult) -> None:
+    outcomes = result.outcomes
+    for finding in result.suppressed:
+        if outcomes.get(finding.code) is Outcome.PASSED:
+            outcomes[finding.code] = Outcome.ACCEPTED
+    for finding in result.findings:
+        if finding.code in outcomes:
+            outcomes[finding.code] = Outcome.FOUND
 
 
 def _origin(exc: Exception) -> str | None:

@@ -61,7 +61,9 @@ class Rule(Section):
     """Finding message; ``{key}`` is replaced by that key's value on the selected node."""
     hint: Text | None = None
     given: Text | None = None
-    """Selector of the nodes the rule applies to, e.g. ``$.slos[*]`` (declarative rules)."""
+    """Selector of the nodes the rule applies to, e.g. ``$.slos[*]``. A declarative rule asserts
+    ``then`` on each; a check names its subject with it, and is vacuous (not passed) on a design
+    where it selects nothing."""
     where: dict[str, Any] | None = None
     """Only nodes that satisfy this JSON Schema fragment are selected."""
     then: Assertion | None = None

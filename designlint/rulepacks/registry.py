@@ -51,6 +51,11 @@ class CompiledRule:
     def where(self):
         return self._validator_for("where", self.rule.where)
 
+    def has_subject(self, document: Any) -> bool:
+        """Whether the design holds anything this rule checks: its ``given`` selects a node
+        (that passes ``where``). A rule without ``given`` always has a subject."""
+        return self.selector is None or next(subjects(self, document), None) is not None
+
     @property
     def code(self) -> str:
         return self.rule.code
@@ -205,19 +210,22 @@ def _compile(rule: Rule, pack: str, source: str, where, checks, trusted: bool = 
                 f"rule {rule.code} names an unknown check '{rule.check}'", file=where[0], position=where[1]
             )
         compiled.check = checks[rule.check]
-    if rule.then:
-        if not rule.given:
-            raise UsageError(
-                f"rule {rule.code} has 'then' but no 'given' selector", file=where[0], position=where[1]
-            )
+    if rule.then and not rule.given:
+        raise UsageError(
+            f"rule {rule.code} has 'then' but no 'given' selector", file=where[0], position=where[1]
+        )
+    if rule.given:
+        # For a check, `given` names its subject only: when it selects nothing the check is
+        # not run and the rule is vacuous on that design, not passed.
         try:
             compiled.selector = compile_selector(rule.given)
         except SelectorError as error:
             raise UsageError(f"rule {rule.code}: {error}", file=where[0], position=where[1]) from None
-        if not trusted:
+    if not trusted:
+        if rule.then:
             _check_schema(rule.then.schema_, rule.code, where)
-            if rule.where is not None:
-                _check_schema(rule.where, rule.code, where)
+        if rule.where is not None:
+            _check_schema(rule.where, rule.code, where)
     return compiled
 
 
@@ -248,15 +256,21 @@ def render_message(template: str, node: Any) -> str:
 
 def declarative_problems(rule: CompiledRule, document: Any) -> Iterator[Problem]:
     """Run a given/then rule over plain document data."""
-    assert rule.selector is not None and rule.then is not None
-    for path, node in rule.selector.select(document):
-        if rule.where is not None and not rule.where.is_valid(node):
-            continue
+    for path, node in subjects(rule, document):
         for error in rule.then.iter_errors(node):
             yield Problem(
                 _error_path(path, error, rule), render_message(rule.rule.message, node), hint=rule.rule.hint
             )
             break  # one finding per node keeps output readable
+
+
+def subjects(rule: CompiledRule, document: Any) -> Iterator[tuple[DocPath, Any]]:
+    """The nodes a rule's ``given`` selects that pass its ``where``."""
+    assert rule.selector is not None
+    where = rule.where
+    for path, node in rule.selector.select(document):
+        if where is None or where.is_valid(node):
+            yield path, node
 
 
 def _error_path(base: DocPath, error: Any, rule: CompiledRule) -> DocPath:
