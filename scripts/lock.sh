@@ -25,8 +25,8 @@ compile() {  # compile OUTPUT EXTRA...
     --no-header --quiet --output-file "$out"
 }
 # The test lock is resolved first; the main lock is constrained to it so both agree.
-compile requirements/test.txt test site
-"$uv" pip compile pyproject.toml requirements/build.in --extra site --constraint requirements/test.txt \
+compile requirements/test.txt test site server watch
+"$uv" pip compile pyproject.toml requirements/build.in --extra site --extra server --extra watch --constraint requirements/test.txt \
   --python-version 3.11 --python-platform x86_64-manylinux_2_28 --generate-hashes \
   --no-header --quiet --output-file requirements/main.txt
 echo "requirements/main.txt and requirements/test.txt are up to date"
