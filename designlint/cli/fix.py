@@ -1,118 +1,112 @@
 """``designlint fix``: write in the numbers a design leaves out but its own arithmetic determines.
 
-The file is edited through ruamel.yaml's round-trip mode (YAML 1.2), which keeps comments, key
-order and quoting. Its emitter still reflows a few things (flow mappings written over several
-lines, for one), so every hunk that only re-wraps the original text is put back as it was; the
-result is then read back and must equal the original data plus the filled keys, or nothing is
-written. Stated values are never changed, and a file that needs nothing is not touched.
+Nobody's work is lost:
+- only the filled values are added, spliced into the original text (designlint.analysis.splice);
+  every other byte, line ending and indentation stays as written;
+- a symlink is followed: the file it points to is fixed and the link stays;
+- the write is atomic, keeps the file's mode, and is refused when the file changed after it was
+  read (someone saved it meanwhile) or is read-only.
 """
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 import click
 
-from designlint.errors import DesignlintError
+from designlint.errors import DesignlintError, UsageError
 
-
-def _yaml(text: str):
-    from ruamel.yaml import YAML
-    from ruamel.yaml.util import load_yaml_guess_indent
-
-    _, sequence_indent, offset = load_yaml_guess_indent(text)
-    sequence_indent = sequence_indent or 2
-    offset = offset or 0
-    yaml = YAML(typ="rt")
-    yaml.preserve_quotes = True
-    yaml.width = 4096  # never re-wrap long lines
-    mapping_indent = sequence_indent - offset if sequence_indent > offset else sequence_indent
-    yaml.indent(mapping=mapping_indent, sequence=sequence_indent, offset=offset)
-    return yaml
-
-
-def _scalar(text: str):
-    """Plain numbers are written as numbers, everything else as text."""
-    try:
-        number = float(text)
-    except ValueError:
-        return text
-    return int(number) if number.is_integer() and "." not in text else number
-
-
-def _node(root, path: tuple):
-    node = root
-    for step in path:
-        node = node[step]
-    return node
-
-
-def _insert(mapping, fill, value) -> None:
-    keys = list(mapping.keys())
-    position = len(keys)
-    for anchor in fill.after:
-        if anchor in mapping:
-            position = keys.index(anchor) + 1
-            break
-    mapping.insert(position, fill.key, value)
-
-
-def _restore_formatting(original: str, dumped: str) -> str:
-    """Keep the original lines wherever the emitter only reformatted them."""
-    import difflib
-
-    before = original.splitlines(keepends=True)
-    after = dumped.splitlines(keepends=True)
-    out: list[str] = []
-    matcher = difflib.SequenceMatcher(None, before, after, autojunk=False)
-    for tag, i1, i2, j1, j2 in matcher.get_opcodes():
-        if tag in ("equal", "delete"):
-            out.extend(before[i1:i2])
-        elif tag == "insert":
-            out.extend(after[j1:j2])
-        elif "".join(before[i1:i2]).split() == "".join(after[j1:j2]).split():
-            out.extend(before[i1:i2])
-        else:
-            out.extend(after[j1:j2])
-    return "".join(out)
-
-
-def apply_fills(text: str, file: str, data, planned) -> str:
-    """The text with every fill inserted, formatting kept; raises DesignlintError if that cannot be done safely."""
-    import copy
-    import io
-
-    from designlint.errors import LoadError
-    from designlint.loader import load_text
-
-    yaml = _yaml(text)
-    tree = yaml.load(text)
-    expected = copy.deepcopy(data)
-    for fill in planned:
-        value = _scalar(fill.text)
-        _insert(_node(tree, fill.mapping), fill, value)
-        _node(expected, fill.mapping)[fill.key] = value
-    stream = io.StringIO()
-    yaml.dump(tree, stream)
-    dumped = stream.getvalue()
-    newline = "\r\n" if "\r\n" in text else "\n"
-    for candidate in (_restore_formatting(text, dumped), dumped):
-        if newline != "\n":
-            candidate = candidate.replace("\r\n", "\n").replace("\n", newline)
-        try:
-            if load_text(candidate, file).data == expected:
-                return candidate
-        except LoadError:
-            continue
-    raise DesignlintError(
-        "could not add the values without changing the rest of the document; nothing was written", file=file
-    )
+_BOM = b"\xef\xbb\xbf"
+_LINE_BREAKS = (
+    "\n",
+    "\r",
+    "\x0b",
+    "\x0c",
+    "\x1c",
+    "\x1d",
+    "\x1e",
+    "\x85",
+    "\u2028",
+    "\u2029",
+)  # str.splitlines'
 
 
 def _where(fill) -> str:
     from designlint.findings import format_path
 
     return format_path((*fill.mapping, fill.key))
+
+
+def _real_file(file: Path) -> Path:
+    """The file ``file`` names, through any symlinks; a usage error when there is none."""
+    try:
+        return Path(os.path.realpath(file, strict=True))
+    except OSError as exc:
+        reason = exc.strerror or type(exc).__name__
+        raise UsageError(f"cannot read design file: {reason}", file=str(file)) from None
+
+
+def _read(real: Path, file: str) -> bytes:
+    from designlint.fileio import NotARegularFile, read_regular
+
+    try:
+        return read_regular(real)
+    except NotARegularFile:
+        raise UsageError("not a regular file; fix only edits regular files", file=file) from None
+    except OSError as exc:
+        reason = exc.strerror or type(exc).__name__
+        raise UsageError(f"cannot read design file: {reason}", file=file) from None
+
+
+def _load(raw: bytes, file: str):
+    """The loaded document and its validated design; anything unreadable or invalid is a usage error."""
+    from designlint.errors import LoadError
+    from designlint.loader import load_bytes
+    from designlint.model import Design
+    from designlint.model.validation import validate_or_raise
+
+    try:
+        document = load_bytes(raw, file)
+    except LoadError as error:
+        raise UsageError(
+            f"{error.message} ({error.code})", file=error.file, position=error.position
+        ) from None
+    return document, validate_or_raise(document, Design, "design")
+
+
+def _read_only(real: Path) -> bool:
+    mode = real.stat().st_mode
+    # os.access alone says yes to root for any file; no write bit at all is read-only for everyone.
+    return not os.access(real, os.W_OK) or not mode & 0o222
+
+
+def _write(real: Path, file: str, data: bytes, original: bytes) -> None:
+    from designlint.fileio import ChangedMeanwhile, write_atomic
+
+    if _read_only(real):
+        raise DesignlintError("the file is read-only; nothing was written", file=file)
+    try:
+        write_atomic(real, data, unchanged_from=original)
+    except ChangedMeanwhile:
+        raise DesignlintError(
+            "the file changed while fix was running; nothing was written (run fix again)", file=file
+        ) from None
+    except OSError as exc:
+        reason = exc.strerror or type(exc).__name__
+        raise DesignlintError(f"cannot write the file: {reason}; nothing was written", file=file) from None
+
+
+def _unified_diff(before: str, after: str, file: str) -> str:
+    import difflib
+
+    out = []
+    for line in difflib.unified_diff(
+        before.splitlines(keepends=True), after.splitlines(keepends=True), fromfile=file, tofile=file
+    ):
+        ended = line.endswith(_LINE_BREAKS)
+        out.append(line if ended else line + "\n\\ No newline at end of file\n")
+    return "".join(out)
 
 
 @click.command()
@@ -127,37 +121,32 @@ def fix(file, show_diff):
     """Fill in the numbers a design leaves out but determines: values of quantities that have a
     formula, SLO error budgets, cost items' monthly figures, the cost total and cost per user.
 
-    Stated values are never changed (a value that disagrees stays a finding for a person), the
-    file's comments, key order and quoting are kept, and the write is atomic.
+    Stated values are never changed (a value that disagrees stays a finding for a person). Only
+    the filled values are added; every other line stays byte for byte as written. A symlink is
+    followed and kept; the write is atomic and refused if the file changed meanwhile.
 
     Exit codes: 0 written or nothing to do; with --diff, 1 when the file would change;
-    2 for a design that cannot be read or validated.
+    2 for a design that cannot be read, validated or written.
     """
     from designlint.analysis.fills import fills
-    from designlint.cli.calc import load_valid
+    from designlint.analysis.splice import Placement, splice
     from designlint.errors import EXIT_CLEAN, EXIT_FINDINGS
-    from designlint.fileio import write_atomic
 
-    document, design = load_valid(file)
+    shown = str(file)
+    real = _real_file(file)
+    raw = _read(real, shown)
+    document, design = _load(raw, shown)
     planned = fills(design)
     if not planned:
-        click.echo(f"{document.file}: nothing to fill", err=True)
+        click.echo(f"{shown}: nothing to fill", err=True)
         return EXIT_CLEAN
-    source = document.text  # decoded, without a byte-order mark
-    bom = "\ufeff" if Path(file).read_bytes().startswith(b"\xef\xbb\xbf") else ""
-    updated = apply_fills(source, document.file, document.data, planned)
+    placements = [Placement(fill.mapping, fill.key, fill.after, fill.text) for fill in planned]
+    updated = splice(document.text, shown, document.data, placements)  # decoded, without a BOM
     if show_diff:
-        import difflib
-
-        lines = difflib.unified_diff(
-            source.splitlines(keepends=True),
-            updated.splitlines(keepends=True),
-            fromfile=document.file,
-            tofile=document.file,
-        )
-        click.echo("".join(lines), nl=False)
+        click.echo(_unified_diff(document.text, updated, shown), nl=False)
         return EXIT_FINDINGS
-    write_atomic(file, bom + updated)
+    bom = _BOM if raw.startswith(_BOM) else b""
+    _write(real, shown, bom + updated.encode("utf-8"), raw)
     for fill in planned:
-        click.echo(f"{document.file}: {_where(fill)} = {fill.text}  ({fill.why})", err=True)
+        click.echo(f"{shown}: {_where(fill)} = {fill.text}  ({fill.why})", err=True)
     return EXIT_CLEAN

@@ -6,7 +6,7 @@ import os
 
 import pytest
 
-from designlint.fileio import write_atomic
+from designlint.fileio import ChangedMeanwhile, NotARegularFile, read_regular, write_atomic
 
 
 def test_new_file_gets_umask_permissions(tmp_path):
@@ -33,3 +33,33 @@ def test_failed_write_leaves_the_original_intact(tmp_path):
         write_atomic(target, 12345)  # not text or bytes: fails before replacing
     assert target.read_text() == "original\n"
     assert sorted(p.name for p in tmp_path.iterdir()) == ["design.yaml"]
+
+
+def test_a_symlink_at_the_target_is_replaced_not_written_through(tmp_path):
+    outside = tmp_path / "outside.txt"
+    outside.write_text("keep me\n")
+    link = tmp_path / "out.txt"
+    link.symlink_to(outside)
+    write_atomic(link, "new\n")
+    assert outside.read_text() == "keep me\n"
+    assert not link.is_symlink() and link.read_text() == "new\n"
+
+
+def test_a_file_changed_since_it_was_read_is_not_replaced(tmp_path):
+    target = tmp_path / "design.yaml"
+    target.write_text("edited meanwhile\n")
+    with pytest.raises(ChangedMeanwhile):
+        write_atomic(target, "fixed\n", unchanged_from=b"as read\n")
+    assert target.read_text() == "edited meanwhile\n"
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["design.yaml"]
+    write_atomic(target, "fixed\n", unchanged_from=b"edited meanwhile\n")
+    assert target.read_text() == "fixed\n"
+
+
+@pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="no FIFOs here")
+def test_reading_a_fifo_is_refused_at_once(tmp_path):
+    fifo = tmp_path / "pipe.yaml"
+    os.mkfifo(fifo)
+    with pytest.raises(NotARegularFile):
+        read_regular(fifo)
+    assert read_regular(__file__).startswith(b'"""')
