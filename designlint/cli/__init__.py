@@ -32,6 +32,18 @@ class LazyGroup(click.Group):
     def list_commands(self, ctx: click.Context) -> list[str]:
         return list(COMMANDS)
 
+    def resolve_command(
+        self, ctx: click.Context, args: list[str]
+    ) -> tuple[str | None, click.Command | None, list[str]]:
+        name = args[0] if args else ""
+        if name and name not in COMMANDS and not name.startswith("-"):
+            import difflib
+
+            close = difflib.get_close_matches(name, list(COMMANDS), n=1, cutoff=0.6)
+            hint = f" Did you mean '{close[0]}'?" if close else ""
+            ctx.fail(f"No such command '{name}'.{hint}")
+        return super().resolve_command(ctx, args)
+
     def get_command(self, ctx: click.Context, name: str) -> click.Command | None:
         target = COMMANDS.get(name)
         if target is None:
@@ -57,7 +69,12 @@ def main(argv: list[str] | None = None) -> int:
     try:
         returned = cli.main(args=argv, prog_name="designlint", standalone_mode=False)
     except DesignlintError as error:
-        click.echo(error.format(), err=True)
+        from designlint.reporters import printable
+        from designlint.reporters.ci_log import TEXT, defuse
+
+        # Errors name files and quote their text: printable, and never a CI workflow command.
+        shown = "\n".join(printable(line) for line in error.format().split("\n"))
+        click.echo(defuse(shown, TEXT), err=True)
         return error.exit_code
     except click.exceptions.Abort:
         click.echo("designlint: aborted", err=True)

@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-import os
 import sys
+from dataclasses import dataclass
 from pathlib import Path
 
 import click
@@ -11,14 +11,6 @@ import click
 from designlint import __version__
 from designlint.errors import EXIT_CLEAN, EXIT_ERROR, EXIT_FINDINGS
 from designlint.findings import Severity
-
-FORMATS = ["text", "json", "sarif", "github", "junit"]
-
-
-def _use_color(option: bool | None) -> bool:
-    if option is not None:
-        return option
-    return sys.stdout.isatty() and "NO_COLOR" not in os.environ
 
 
 def _codes(values: tuple[str, ...]) -> list[str]:
@@ -29,11 +21,11 @@ def _codes(values: tuple[str, ...]) -> list[str]:
 @click.argument("paths", nargs=-1, type=click.Path(path_type=str))
 @click.option(
     "--format",
-    "output_format",
-    type=click.Choice(FORMATS),
-    default="text",
-    show_default=True,
-    help="Output format.",
+    "output_formats",
+    multiple=True,
+    metavar="FMT[:FILE]",
+    help="Output format: text (default), json, sarif, github or junit; FMT:FILE writes that report "
+    "to FILE. Repeat for several reports from one run.",
 )
 @click.option(
     "--fail-on",
@@ -87,84 +79,165 @@ def _codes(values: tuple[str, ...]) -> list[str]:
     is_flag=True,
     help="Skip named files that are not designs (for hooks that pass every YAML file).",
 )
-def check(
-    paths,
-    output_format,
-    fail_on,
-    config_file,
-    select,
-    ignore,
-    packs,
-    output,
-    color,
-    no_source,
-    baseline_file,
-    write_baseline,
-    no_cache,
-    only_designs,
-):
+@click.option("--quiet", "-q", is_flag=True, help="Print findings only: no summary line and no warnings.")
+@click.option(
+    "--statistics", is_flag=True, help="Print how many findings each rule produced instead of the findings."
+)
+@click.option(
+    "--exit-zero",
+    is_flag=True,
+    help="Exit 0 even when there are findings (errors of designlint itself still exit 2).",
+)
+@click.option(
+    "--exclude",
+    multiple=True,
+    metavar="PATTERN",
+    help="Skip files and folders matching these globs when walking folders (replaces 'exclude' in config).",
+)
+@click.option(
+    "--extend-exclude",
+    multiple=True,
+    metavar="PATTERN",
+    help="Skip these as well as the configured 'exclude' and 'extend-exclude'.",
+)
+@click.option("--watch", "-w", is_flag=True, help="Check again whenever a design or configuration changes.")
+def check(paths, watch, **options):
     """Check design files (or folders of them) against the rule packs."""
-    from designlint.cli.reporting import announce_baselines, enabled_codes, merged_ruleset
+    run = CheckRun(paths=tuple(paths) or (".",), **options)
+    if watch:
+        from designlint.cli.watch import watch_and_rerun
+
+        return watch_and_rerun(run.paths, run.execute)
+    return run.execute()
+
+
+@dataclass
+class CheckRun:
+    """One ``check`` over the command line's paths and options."""
+
+    paths: tuple[str, ...]
+    output_formats: tuple[str, ...]
+    fail_on: str | None
+    config_file: Path | None
+    select: tuple[str, ...]
+    ignore: tuple[str, ...]
+    packs: tuple[str, ...]
+    output: Path | None
+    color: bool | None
+    no_source: bool
+    baseline_file: Path | None
+    write_baseline: str | None
+    no_cache: bool
+    only_designs: bool
+    quiet: bool
+    statistics: bool
+    exit_zero: bool
+    exclude: tuple[str, ...]
+    extend_exclude: tuple[str, ...]
+
+    def execute(self) -> int:
+        code = _check(self)
+        return EXIT_CLEAN if self.exit_zero and code == EXIT_FINDINGS else code
+
+
+def _excluded(run: CheckRun, session, files: list[tuple[Path, str]]) -> list[tuple[Path, str]]:
+    """Drop files found in folders that match exclude patterns; files named explicitly stay."""
+    from designlint.engine.exclusion import Exclusion
+
+    config = session.engine_for(Path.cwd()).config
+    patterns = list(run.exclude) if run.exclude else list(config.model.exclude or [])
+    patterns += [*config.model.extend_exclude, *run.extend_exclude]
+    exclusion = Exclusion(patterns, config.root if config.source else Path.cwd())
+    if not exclusion:
+        return files
+    named = {Path(p).resolve() for p in run.paths}
+    return [
+        (path, display) for path, display in files if path.resolve() in named or not exclusion.excludes(path)
+    ]
+
+
+def _check(run: CheckRun) -> int:
+    from designlint.cli.outputs import parse_outputs, use_color
+    from designlint.cli.progress import Progress, in_chunks
+    from designlint.cli.reporting import announce_baselines, enabled_codes, merged_ruleset, warn
     from designlint.engine.baseline import hide_baselined, write_baselines
     from designlint.engine.discovery import discover
     from designlint.engine.session import CheckSession, Overrides
     from designlint.reporters import REPORTERS, Report
 
-    files = discover(list(paths) or ["."])
-    if not files:
+    outputs = parse_outputs(run.output_formats, run.output)
+    skipped: list = []
+    files = discover(list(run.paths), skipped)
+    for file in skipped:
+        warn(f"{file.display} {file.reason}; skipped")
+    if not files and not run.quiet:
         # Exit 0 like ruff, but say so: a CI job pointed at the wrong folder should not look green silently.
         click.echo(
             "designlint: warning: no design files found (YAML files with apiVersion: designlint/... "
             "and kind: Design)",
             err=True,
         )
-    if only_designs:
+    if run.only_designs:
         from designlint.engine.discovery import looks_like_design
 
         files = [(path, display) for path, display in files if looks_like_design(path)]
     overrides = Overrides(
-        config_file=config_file,
-        select=_codes(select) or None,
-        extend_ignore=_codes(ignore),
-        packs=[str(Path(p).resolve()) if p.endswith((".yaml", ".yml")) else p for p in packs],
+        config_file=run.config_file,
+        select=_codes(run.select) or None,
+        extend_ignore=_codes(run.ignore),
+        packs=[str(Path(p).resolve()) if p.endswith((".yaml", ".yml")) else p for p in run.packs],
     )
     session = CheckSession(overrides, keep_designs=False)
-    if no_cache:
-        results = session.check(files)
+    files = _excluded(run, session, files)
+    progress = Progress("checked", len(files), enabled=None if not run.quiet else False)
+    if run.no_cache:
+        results = in_chunks(files, session.check, progress)
     else:
-        from designlint.engine.cache import check_with_cache
+        from designlint.engine.cache import ResultCaches, check_with_cache
 
-        results = check_with_cache(session, files)
+        caches = ResultCaches()
+        results = in_chunks(files, lambda chunk: check_with_cache(session, chunk, caches), progress)
+        for problem in caches.problems():
+            warn(f"result cache not used: {problem}")
 
     def config_for(path: Path):
         return session.engine_for(path).config
 
-    if write_baseline is not None:
-        target = Path(write_baseline) if write_baseline else baseline_file
+    if run.write_baseline is not None:
+        target = Path(run.write_baseline) if run.write_baseline else run.baseline_file
         announce_baselines(write_baselines(files, results, config_for, target), results)
         return EXIT_ERROR if any(result.internal_error for result in results) else EXIT_CLEAN
-    results, baselined = hide_baselined(files, results, config_for, baseline_file)
-    report = Report(
-        results=results,
-        ruleset=merged_ruleset(session, files),
-        color=_use_color(color) and output is None,
-        show_source=not no_source,
-        version=__version__,
-        enabled=enabled_codes(session, files) if output_format == "junit" else {},
-        baselined=baselined,
-    )
-    reporter = REPORTERS[output_format]
-    text = reporter(report)
-    if output is not None:
-        from designlint.fileio import write_atomic
+    results, baselined = hide_baselined(files, results, config_for, run.baseline_file)
+    ruleset = merged_ruleset(session, files)
+    junit = any(output.format == "junit" for output in outputs)
+    for output in outputs:
+        report = Report(
+            results=results,
+            ruleset=ruleset,
+            color=use_color(run.color, sys.stdout.isatty()) and output.file is None,
+            show_source=not run.no_source,
+            version=__version__,
+            enabled=enabled_codes(session, files) if junit else {},
+            baselined=baselined,
+            quiet=run.quiet,
+        )
+        if run.statistics and output.format == "text":
+            from designlint.reporters.statistics import render as statistics
 
-        write_atomic(output, text)
-    else:
-        click.echo(text, nl=False)
+            text = statistics(report)
+        else:
+            text = REPORTERS[output.format](report)
+        if output.file is not None:
+            from designlint.fileio import write_atomic
+
+            write_atomic(output.file, text)
+        else:
+            # click strips colour when stdout is not a terminal unless told otherwise (FORCE_COLOR).
+            click.echo(text, nl=False, color=report.color or None)
     if any(result.internal_error for result in results):
         return EXIT_ERROR
     failed = False
     for (path, _), result in zip(files, results):
-        threshold = Severity(fail_on or session.engine_for(path).config.model.fail_on)
+        threshold = Severity(run.fail_on or session.engine_for(path).config.model.fail_on)
         failed = failed or any(f.severity.rank >= threshold.rank for f in result.findings)
     return EXIT_FINDINGS if failed else EXIT_CLEAN

@@ -43,6 +43,11 @@ class ConfigModel(_ConfigSection):
     fail_on: SeverityName = "warning"
     baseline: str | None = None
     overrides: list[PathOverride] = []
+    # Folders and files a folder walk skips (glob patterns, matched against each path component
+    # and against the path relative to the configuration's folder). `exclude` replaces the
+    # defaults, `extend-exclude` adds to them.
+    exclude: list[str] | None = None
+    extend_exclude: list[str] = []
 
 
 @dataclass
@@ -135,6 +140,15 @@ def _matches_any(rule, selectors: list[str]) -> bool:
     return any(_matches(rule, s) for s in selectors)
 
 
+def _unknown_key(key: str, parent: tuple) -> str:
+    import difflib
+
+    section = PathOverride if parent[:1] == ("overrides",) else ConfigModel
+    known = [_kebab(name) for name in section.model_fields]
+    close = difflib.get_close_matches(key.replace("_", "-"), known, n=1, cutoff=0.6)
+    return f"unknown key '{key}'" + (f"; did you mean '{close[0]}'?" if close else "")
+
+
 def find_config_file(start: Path) -> Path | None:
     directory = start if start.is_dir() else start.parent
     for folder in [directory.resolve(), *directory.resolve().parents]:
@@ -164,7 +178,7 @@ def load_config(path: Path) -> Config:
         loc = tuple(first["loc"])
         position = locate(loc) or locate(loc[:-1])
         message = (
-            f"unknown key '{loc[-1]}'"
+            _unknown_key(str(loc[-1]), loc[:-1])
             if first["type"] == "extra_forbidden"
             else f"{'.'.join(map(str, loc))}: {first['msg']}"
         )

@@ -21,6 +21,8 @@ class Report:
     enabled: dict[str, tuple[str, ...]] = field(default_factory=dict)
     # Findings hidden because a baseline already records them.
     baselined: int = 0
+    # Findings only: no summary line (check --quiet).
+    quiet: bool = False
 
     @property
     def findings(self):

@@ -8,6 +8,7 @@ import click
 
 from designlint.findings import Finding
 from designlint.reporters import printable as _printable
+from designlint.reporters.ci_log import TEXT, defuse
 
 _COLORS = {"error": "red", "warning": "yellow", "info": "blue"}
 
@@ -34,7 +35,8 @@ def render(report) -> str:
             label = click.style(severity, fg=_COLORS[severity], bold=True) if report.color else severity
             code = click.style(finding.code, bold=True) if report.color else finding.code
             lines.append(
-                f"{finding.file}:{finding.position}: {label} {code} {_printable(finding.message)} [{finding.name}]"
+                f"{_printable(finding.file)}:{finding.position}: {label} {code} {_printable(finding.message)} "
+                f"[{finding.name}]"
             )
             source = result.source_line(finding.position.line) if report.show_source else None
             if source is not None:
@@ -43,8 +45,9 @@ def render(report) -> str:
                 lines.append(f"{' ' * len(str(finding.position.line))} = hint: {_printable(finding.hint)}")
             if report.show_source:
                 lines.append("")
-    lines.append(summary(report))
-    return "\n".join(lines) + "\n"
+    if not report.quiet:
+        lines.append(summary(report))
+    return defuse("\n".join(lines) + "\n", TEXT) if lines else ""
 
 
 def summary(report) -> str:
