@@ -10,7 +10,9 @@ lock=requirements/main.txt  # exact versions with hashes: an upstream release ca
 system_packages=(graphviz fonts-dejavu-core)  # the 'dot' program that draws the diagrams, and a font for its labels
 if [ "${1:-}" = "--test" ]; then
   lock=requirements/test.txt
-  system_packages+=(chromium chromium-driver fonts-liberation2)  # the site's browser test drives Debian's Chromium
+  # The site's browser test drives Debian's Chromium; the export tests run promtool (from Debian's
+  # prometheus package) on the generated rules.
+  system_packages+=(chromium chromium-driver fonts-liberation2 prometheus)
 fi
 
 missing=()

@@ -23,6 +23,7 @@ COMMANDS = {
     "score": "designlint.cli.score:score",
     "diff": "designlint.cli.diff:diff",
     "new": "designlint.cli.new:new",
+    "export": "designlint.cli.export:export",
 }
 
 

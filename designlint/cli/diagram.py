@@ -12,18 +12,9 @@ FORMAT_CHOICES = ["svg", "png", "dot"]
 
 def _load_design(file: Path):
     """The validated design, or a positioned usage error (exit 2): nothing can be drawn from a broken file."""
-    from designlint.errors import LoadError, UsageError
-    from designlint.loader import load_path
-    from designlint.model import Design
-    from designlint.model.validation import validate_or_raise
+    from designlint.cli.calc import load_valid
 
-    try:
-        document = load_path(file, str(file))
-    except LoadError as error:
-        raise UsageError(
-            f"{error.message} ({error.code})", file=error.file, position=error.position
-        ) from None
-    return validate_or_raise(document, Design, "design")
+    return load_valid(file)[1]
 
 
 @click.command()

@@ -43,6 +43,8 @@ class Observability(Section):
     tracing: Tracing | None = None
     logging: Logging | None = None
     dashboards: TextList = []
+    export: list[Literal["prometheus", "openslo"]] = []
+    """Monitoring this design's SLOs are exported to (`designlint export`); each SLO then needs a `query`."""
 
 
 class Runbook(Section):

@@ -61,6 +61,20 @@ class Sla(Section):
     consequence: Text | None = None
 
 
+class SliQuery(Section):
+    """The PromQL that counts the SLI's events, for exporting the SLO as monitoring.
+
+    Either a counter selector (``http_requests_total{job="feed", code!~"5.."}``), which export
+    wraps as ``sum(rate(SELECTOR[WINDOW]))``, or a full expression with ``$window`` where the
+    range goes (``sum(rate(feed_loads_total{result="ok"}[$window]))``).
+    """
+
+    good: Text
+    """Events that met the objective, e.g. ``http_requests_total{job="feed", code!~"5.."}``."""
+    total: Text
+    """All eligible events, e.g. ``http_requests_total{job="feed"}``."""
+
+
 class Slo(Section):
     id: Identifier
     service: Identifier | None = None
@@ -78,6 +92,10 @@ class Slo(Section):
     error_budget: Quantity | None = None
     burn_rate_alerts: list[BurnRateAlert] = []
     sla: Sla | None = None
+    query: SliQuery | None = None
+    """PromQL for good and total events; `designlint export prometheus` builds rules from it."""
+    runbook: Identifier | None = None
+    """The runbook (by id) on-call follows when this SLO's alerts fire."""
 
 
 class DisasterRecovery(Section):
