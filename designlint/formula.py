@@ -4,8 +4,8 @@
     (100% - feed_availability) * 30 day * 1440 min/day
     ceil(cache_memory_active / cache_node_memory)
 
-The language: quantity names; numbers with an optional count suffix (``1B``, ``86.4K``), an
-optional currency sign (``$0.48``) and a unit written right after them (``86400 s/day``,
+The language: quantity names; numbers (ASCII digits) with an optional count multiplier (``1B``,
+``86.4K``, ``1.5 billion``; see :mod:`designlint.units.multipliers`), an optional currency sign (``$0.48``) and a unit written right after them (``86400 s/day``,
 ``100 bytes/item``, ``99.9%``, ``$0.48/h``; a space ends the unit); ``+ - * /``; parentheses; and the
 functions ``min``, ``max``, ``ceil``, ``floor`` and ``round``. Nothing is ever handed to
 ``eval``; length and nesting are bounded; any input that is not a formula raises
@@ -21,18 +21,27 @@ from collections.abc import Callable, Container
 from dataclasses import dataclass
 
 from designlint.units.definitions import UnitError
-from designlint.units.measure import CURRENCY_CODES, DEFAULT_MONTH_SECONDS, DimensionError, Measure, measure
+from designlint.units.measure import (
+    CURRENCY_CODES,
+    DEFAULT_MONTH_SECONDS,
+    MAX_MAGNITUDE,
+    DimensionError,
+    Measure,
+    measure,
+)
+from designlint.units.multipliers import read_multiplier
 
 MAX_LENGTH = 1000
 MAX_DEPTH = 40
 MAX_TOKENS = 400
 FUNCTIONS = ("min", "max", "ceil", "floor", "round")
+_DIGITS = frozenset("0123456789")
 
-_NUMBER = re.compile(r"(?:\d+(?:\.\d+)?|\.\d+)(?:[eE][-+]?\d+)?")
-_SUFFIX = re.compile(r"[KkMBGT](?![A-Za-z0-9_µ])")
-_SUFFIXES = {"K": 1e3, "k": 1e3, "M": 1e6, "B": 1e9, "G": 1e9, "T": 1e12}
-_UNIT = re.compile(r"(?:[A-Za-zµ_][A-Za-z0-9µ_]*|%)(?:(?:[/·][A-Za-zµ_][A-Za-z0-9µ_]*)|\^-?\d)*")
-_NAME = re.compile(r"[A-Za-z_][A-Za-z0-9_]*")
+# ASCII digits only: ``\d`` would also take ``١`` or ``𝟏``, which float() reads without a word.
+_NUMBER = re.compile(r"(?:[0-9]++(?:\.[0-9]++)?|\.[0-9]++)(?:[eE][-+]?[0-9]++)?")
+_UNIT = re.compile(r"(?:[A-Za-zµ_][A-Za-z0-9µ_]*+|%)(?:[/·][A-Za-zµ_][A-Za-z0-9µ_]*+|\^-?[0-9])*+")
+_NAME = re.compile(r"[A-Za-z_][A-Za-z0-9_]*+")
+_CALL = re.compile(r"\s*+\(")
 
 
 class FormulaError(ValueError):
@@ -74,15 +83,16 @@ def _tokenize(text: str) -> list[Token]:
             continue
         if len(tokens) >= MAX_TOKENS:
             raise FormulaError(f"formula has more than {MAX_TOKENS} tokens", index)
+        _refuse_foreign_digit(text, index)
         currency = CURRENCY_CODES.get(char)
-        if currency or char.isdigit() or (char == "." and index + 1 < end and text[index + 1].isdigit()):
+        if currency or char in _DIGITS or (char == "." and index + 1 < end and text[index + 1] in _DIGITS):
             token, index = _number_token(text, index, currency)
             tokens.append(token)
         elif char.isascii() and (char.isalpha() or char == "_"):
             match = _NAME.match(text, index)
             assert match is not None  # an ASCII letter or "_" always starts a name
             name = match.group()
-            if name not in FUNCTIONS and text[match.end() :].lstrip().startswith("("):
+            if name not in FUNCTIONS and _CALL.match(text, match.end()):
                 # Reported here, before whatever follows it, so `__import__('os')` reads as what it is.
                 raise FormulaError(
                     f"unknown function '{name}' (formulas may use {', '.join(FUNCTIONS)})", index, len(name)
@@ -102,23 +112,37 @@ def _tokenize(text: str) -> list[Token]:
     return tokens
 
 
+def _refuse_foreign_digit(text: str, index: int) -> None:
+    """``١``, ``𝟏`` and ``²`` look like digits (and float() reads some of them): name them precisely."""
+    char = text[index]
+    if not char.isascii() and (char.isdigit() or char.isnumeric()):
+        raise FormulaError(
+            f"'{char}' (U+{ord(char):04X}) is not a digit designlint reads: write numbers with 0-9", index
+        )
+
+
 def _number_token(text: str, start: int, currency: str | None) -> tuple[Token, int]:
     """A number with its count suffix and unit; returns the token and where the next one starts."""
     index = start + (1 if currency else 0)
+    if index < len(text):
+        _refuse_foreign_digit(text, index)
     match = _NUMBER.match(text, index)
     if match is None:
-        raise FormulaError("expected a number after the currency sign", index)
+        found = f"'{text[index]}'" if index < len(text) else "the end of the formula"
+        raise FormulaError(f"expected a number after the currency sign but found {found}", index)
     try:
         value = float(match.group())
     except (ValueError, OverflowError):
         raise FormulaError("number out of range", index, match.end() - index) from None
     position = match.end()
-    suffix = _SUFFIX.match(text, position)
-    if suffix:
-        value *= _SUFFIXES[suffix.group()]
-        position = suffix.end()
-    if not math.isfinite(value):
-        raise FormulaError("number out of range", index, position - index)
+    multiplier = read_multiplier(text, position)
+    if multiplier is not None:
+        value *= multiplier.factor
+        position = multiplier.end
+    if not math.isfinite(value) or (value != 0 and not 1 / MAX_MAGNITUDE <= abs(value) <= MAX_MAGNITUDE):
+        raise FormulaError(
+            "number out of range (designlint reads magnitudes from 1e-100 to 1e100)", index, position - index
+        )
     number_text = text[start:position]
     unit_start = position
     while unit_start < len(text) and text[unit_start] == " ":
@@ -306,9 +330,12 @@ class _Evaluator:
                 len(word.group()),
             )
         try:
-            return measure(value, unit, self.month_seconds)
+            result = measure(value, unit, self.month_seconds)
         except UnitError as error:
             raise FormulaError(str(error), unit_offset, len(unit), kind="unreadable-unit") from None
+        if not math.isfinite(result.value):
+            raise FormulaError("number out of range", _offset)
+        return result
 
     def binary(self, node) -> Measure:
         _, offset, op, left_node, right_node = node
@@ -343,6 +370,8 @@ class _Evaluator:
             pick = min if function == "min" else max
             return pick(args, key=lambda m: m.value)
         value = args[0].value
+        if not math.isfinite(value):
+            raise FormulaError(f"{function}() of a number out of range", offset, len(function))
         slack = abs(value) * 1e-9  # 123.0000000001 from float arithmetic is still 123
         rounders: dict[str, Callable[[float], int]] = {
             "ceil": lambda v: math.ceil(v - slack),

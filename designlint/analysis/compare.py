@@ -106,6 +106,9 @@ _TIME_SLIPS = {
     365.0: "days in a year: per-year and per-day mixed up?",
     730.0: "hours in a month: per-month and per-hour mixed up?",
 }
+_DATA_SLIPS = {
+    8.0: "bits in a byte: bits written where bytes were meant (1 Gbps is 125 MB/s), or the reverse?",
+}
 _PREFIX_SLIPS = {
     1000.0: "one decimal prefix step (K, M, G...): a prefix or a count suffix slipped?",
     1e6: "two decimal prefix steps: KB written for GB, or K for B?",
@@ -125,6 +128,8 @@ def slip_hint(ratio: float | None, dims) -> str | None:
     candidates: dict[float, str] = dict(_PREFIX_SLIPS)
     if any(base == "second" for base, _ in dims):
         candidates.update(_TIME_SLIPS)
+    if any(base == "byte" for base, _ in dims):
+        candidates.update(_DATA_SLIPS)
     if not dims:
         candidates[100.0] = "a fraction written where a percentage was meant (0.999 against 99.9%)?"
     for known, text in candidates.items():

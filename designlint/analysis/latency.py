@@ -36,6 +36,9 @@ def path_latencies(design, month_seconds: float) -> tuple[list[PathLatency], lis
         readable = True
         for j, step in enumerate(path.steps):
             where = ("architecture", "paths", index, "steps", j, "budget")
+            if step.budget is None:
+                readable = False  # a step without a budget is reported by its own rule
+                continue
             try:
                 budget = from_quantity(step.budget, month_seconds)
             except UnitError as error:

@@ -10,32 +10,33 @@ from __future__ import annotations
 import math
 import re
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, NamedTuple
 
 from pydantic import GetCoreSchemaHandler, GetJsonSchemaHandler
 from pydantic.json_schema import JsonSchemaValue
 from pydantic_core import PydanticCustomError, core_schema
 
+from designlint.units.measure import MAX_MAGNITUDE
+from designlint.units.multipliers import read_multiplier
+
 # Count suffixes: only when they stand alone after the digits (so "5TB" is 5 terabytes, "1B" a billion).
 COUNT_SUFFIXES = {"K": 1e3, "k": 1e3, "M": 1e6, "B": 1e9, "G": 1e9, "T": 1e12}
 CURRENCY_SYMBOLS = {"$": "USD", "€": "EUR", "£": "GBP"}
 
-_NUMBER = r"(?:\d[\d,]*(?:\.\d+)?|\.\d+)(?:[eE][-+]?\d+)?"
-_QUANTITY_RE = re.compile(
-    rf"""^\s*
-    (?P<qualifier>~|≈|<=|>=|<|>|≤|≥)?\s*
-    (?P<currency>[$€£])?
-    (?P<low>{_NUMBER})(?P<low_suffix>[KkMBGT](?![A-Za-z]))?
-    (?:\s*(?:-|–|to)\s*[$€£]?(?P<high>{_NUMBER})(?P<high_suffix>[KkMBGT](?![A-Za-z]))?)?
-    \s*(?P<unit>[^\s\d~<>].*?)?\s*$""",
-    re.VERBOSE,
-)
-_UNIT_RE = re.compile(r"^[A-Za-z%$€£µ/·*^ ()\-_.0-9x×]*$")
+# Every pattern here is anchored and free of nested or overlapping quantifiers, and whitespace
+# runs are possessive (``\s*+``), so reading a value takes time linear in its length.
+_NUMBER = r"(?:[0-9][0-9,]*+(?:\.[0-9]++)?|\.[0-9]++)(?:[eE][-+]?[0-9]++)?"
+_QUALIFIER_RE = re.compile(r"\s*+(~|≈|<=|>=|<|>|≤|≥)?\s*+([$€£])?")
+_NUMBER_RE = re.compile(_NUMBER)
+_RANGE_RE = re.compile(r"\s*+(?:-|–|to(?![A-Za-z]))\s*+([$€£])?")
+_UNIT_RE = re.compile(r"[A-Za-z%$€£µ/·*^ ()\-_.0-9x×]*+")
 
+# JSON Schema (ECMA) patterns: ``\d`` is ASCII there. Editors only; designlint reads values itself.
 QUANTITY_PATTERN = (
     r"^\s*(~|≈|<=|>=|<|>|≤|≥)?\s*[$€£]?(\d[\d,]*(\.\d+)?|\.\d+)([eE][-+]?\d+)?[KkMBGT]?"
     r"(\s*(-|–|to)\s*[$€£]?(\d[\d,]*(\.\d+)?|\.\d+)[KkMBGT]?)?(\s*[^\s\d~<>].*)?$"
 )
+_EXAMPLES = "e.g. '200M', '1.5 billion requests/day', '12K/s', '300 ms', '99.9%'"
 
 
 @dataclass(frozen=True)
@@ -65,9 +66,34 @@ class Quantity:
         return self.magnitude / 100 if self.is_percent else self.magnitude
 
 
-def _number(digits: str, suffix: str | None) -> float:
-    value = float(digits.replace(",", ""))
-    return value * COUNT_SUFFIXES[suffix] if suffix else value
+def _checked(value: float, text: str) -> float:
+    if not math.isfinite(value):
+        raise ValueError(f"'{text}' is not a finite number")
+    if value != 0 and not 1 / MAX_MAGNITUDE <= abs(value) <= MAX_MAGNITUDE:
+        raise ValueError(f"'{text}' is out of range: designlint reads magnitudes from 1e-100 to 1e100")
+    return value
+
+
+def _foreign_digit(text: str) -> str | None:
+    """A digit-like character that is not 0-9 (``١``, ``𝟏``, ``²``), which float() would quietly accept."""
+    return next((char for char in text if not char.isascii() and (char.isdigit() or char.isnumeric())), None)
+
+
+class _Number(NamedTuple):
+    value: float
+    end: int
+    multiplier: float | None  # the count multiplier written after the digits, if any
+
+
+def _read_number(text: str, position: int) -> _Number | None:
+    match = _NUMBER_RE.match(text, position)
+    if match is None:
+        return None
+    value = float(match.group().replace(",", ""))
+    found = read_multiplier(text, match.end())
+    if found is None:
+        return _Number(value, match.end(), None)
+    return _Number(value, found.end, found.factor)
 
 
 def parse_quantity(value: Any) -> Quantity:
@@ -77,28 +103,48 @@ def parse_quantity(value: Any) -> Quantity:
     if isinstance(value, bool):
         raise ValueError("expected a number, not a boolean")
     if isinstance(value, (int, float)):
-        if not math.isfinite(value):
-            raise ValueError("expected a finite number")
-        return Quantity(text=str(value), magnitude=float(value))
+        number = float(value) if not isinstance(value, int) or abs(value) < 10**300 else math.inf
+        return Quantity(text=str(value), magnitude=_checked(number, str(value)))
     if not isinstance(value, str):
         raise ValueError("expected a number or a string such as '12K/s', '300 ms' or '$350/month'")
-    match = _QUANTITY_RE.match(value)
-    if not match:
-        raise ValueError(f"'{value}' is not a number with a unit (e.g. '200M', '12K/s', '300 ms', '99.9%')")
-    qualifier = match["qualifier"] or ""
-    unit = (match["unit"] or "").strip()
-    if unit and not _UNIT_RE.match(unit):
+    foreign = _foreign_digit(value)
+    if foreign is not None:
+        raise ValueError(
+            f"'{foreign}' (U+{ord(foreign):04X}) is not a digit designlint reads: write numbers with 0-9"
+        )
+    head = _QUALIFIER_RE.match(value)
+    assert head is not None  # every part of it is optional
+    qualifier, currency = head.group(1) or "", head.group(2)
+    first = _read_number(value, head.end())
+    if first is None:
+        raise ValueError(f"'{value.strip()}' is not a number with a unit ({_EXAMPLES})")
+    low: float | None = None
+    magnitude = first.value * (first.multiplier or 1.0)
+    position = first.end
+    dash = _RANGE_RE.match(value, position)
+    second = _read_number(value, dash.end()) if dash else None
+    if dash is not None and second is not None:
+        low_value = first.value * (first.multiplier or 1.0)
+        if first.multiplier is None and second.multiplier is not None and first.value <= second.value:
+            low_value = first.value * second.multiplier  # "200-300 million": one multiplier for both
+        low, magnitude = low_value, second.value * (second.multiplier or 1.0)
+        currency = currency or dash.group(1)
+        position = second.end
+    unit = value[position:].strip()
+    if unit and (unit[0].isdigit() or unit[0] in "~<>"):
+        raise ValueError(f"'{value.strip()}' is not a number with a unit ({_EXAMPLES})")
+    if unit and _UNIT_RE.fullmatch(unit) is None:
         raise ValueError(f"'{unit}' is not a unit")
-    currency = match["currency"]
     if currency:
         code = CURRENCY_SYMBOLS[currency]
         unit = f"{code}{unit}" if unit.startswith("/") or not unit else f"{code} {unit}"
-    high = match["high"]
-    magnitude = _number(high, match["high_suffix"]) if high else _number(match["low"], match["low_suffix"])
-    low = _number(match["low"], match["low_suffix"]) if high else None
+    text = value.strip()
+    _checked(magnitude, text)
+    if low is not None:
+        _checked(low, text)
     bound = {"≤": "<=", "≥": ">="}.get(qualifier, qualifier) if qualifier not in ("~", "≈") else ""
     return Quantity(
-        text=value.strip(),
+        text=text,
         magnitude=magnitude,
         unit=unit,
         approximate=qualifier in ("~", "≈"),

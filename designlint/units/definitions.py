@@ -7,10 +7,10 @@ agreement for every unit, alias, prefix and plural defined here.
 
 Counts are dimensions of their own (users, loads, writes...), so ``users * loads/user/day`` is
 ``loads/day`` and adding users to bytes is an error. Any other word of three or more letters
-counts things of that name (``follows``, ``vCPU``). Bytes and bits are different dimensions:
-``GB`` against ``Gb`` is a mismatch, not a silent factor of 8. ``month`` is the design's own
-convention (730 hours unless the design declares another); ``month_730h`` and ``month_30d``
-are explicit.
+counts things of that name (``follows``, ``vCPU``). A bit is an eighth of a byte, so ``GB/s``
+against ``Gbps`` converts (and a value that carries bits over as bytes is off by exactly 8).
+``month`` is the design's own convention (730 hours unless the design declares another);
+``month_730h`` and ``month_30d`` are explicit.
 """
 
 from __future__ import annotations
@@ -18,6 +18,8 @@ from __future__ import annotations
 import functools
 import re
 from dataclasses import dataclass
+
+from designlint.units.multipliers import number_word, unsupported_word
 
 DEFINITIONS = """
 # Prefixes apply to time, data and rate units. K is kilo as engineers write it (KB).
@@ -46,9 +48,9 @@ year = 365 * day = _ = yr
 month_730h = 730 * hour
 month_30d = 30 * day
 
-# Data: bytes and bits are kept apart on purpose.
+# Data: a bit is an eighth of a byte; NIC speeds in Gbps convert to GB/s.
 byte = [data] = B
-bit = [bit_data] = b
+bit = byte / 8 = b
 bps = bit / second
 
 # Money, one dimension per currency (no exchange rates).
@@ -102,12 +104,18 @@ class UnitError(ValueError):
 
 @dataclass(frozen=True, slots=True)
 class Word:
-    """A resolved unit word: ``factor`` times ``dims`` in base units, shown as ``symbol``."""
+    """A resolved unit word: ``factor`` times ``dims`` in base units, shown as ``symbol``.
+
+    ``bits`` marks data counted in bits (``Gb``, ``Gbps``); ``multiplier`` a number word inside a
+    unit (``$0.20/million requests``), which has no dimensions and must precede what it counts.
+    """
 
     symbol: str
     factor: float
     dims: Dims
     count: bool = False
+    bits: bool = False
+    multiplier: bool = False
 
 
 @dataclass(frozen=True, eq=False)
@@ -116,6 +124,8 @@ class UnitTable:
     prefix_symbols: dict[str, str]  # every prefix spelling -> the symbol results are shown with
     units: dict[str, tuple[float, Dims, str]]  # canonical name -> (factor, dims, display symbol)
     aliases: dict[str, str]  # every accepted spelling -> canonical name
+    bit_units: frozenset[str]  # canonical names of units counted in bits
+    parts: dict[str, Dims]  # units defined as a plain product of others -> their symbols (bps: b/s)
 
 
 def _number(text: str) -> float:
@@ -124,10 +134,16 @@ def _number(text: str) -> float:
     return float(text)
 
 
-def _definition_value(expr: str, units: dict[str, tuple[float, Dims, str]]) -> tuple[float, Dims]:
-    """``60 * second``, ``query / second``, ``0.01``: products and quotients of numbers and units."""
+def _definition_value(
+    expr: str, units: dict[str, tuple[float, Dims, str]]
+) -> tuple[float, Dims, list[tuple[str, int]]]:
+    """``60 * second``, ``query / second``, ``0.01``: products and quotients of numbers and units.
+
+    Also returns the units named, with their exponents, in the order written.
+    """
     factor = 1.0
     dims: dict[str, int] = {}
+    named: list[tuple[str, int]] = []
     op = "*"
     for token in expr.split():
         if token in ("*", "/"):
@@ -139,10 +155,11 @@ def _definition_value(expr: str, units: dict[str, tuple[float, Dims, str]]) -> t
             factor = factor * value if sign > 0 else factor / value
             continue
         unit_factor, unit_dims, _ = units[token]
+        named.append((token, sign))
         factor = factor * unit_factor if sign > 0 else factor / unit_factor
         for name, exp in unit_dims:
             dims[name] = dims.get(name, 0) + sign * exp
-    return factor, tuple(sorted((k, v) for k, v in dims.items() if v))
+    return factor, tuple(sorted((k, v) for k, v in dims.items() if v)), named
 
 
 @functools.cache
@@ -151,31 +168,37 @@ def unit_table() -> UnitTable:
     prefix_symbols: dict[str, str] = {}
     units: dict[str, tuple[float, Dims, str]] = {}
     aliases: dict[str, str] = {}
+    bit_units: set[str] = set()
+    parts: dict[str, Dims] = {}
     for raw in DEFINITIONS.splitlines():
         line = raw.split("#", 1)[0].strip()
         if not line:
             continue
-        parts = [part.strip() for part in line.split(" = ")]
-        if parts[0].endswith("-"):
-            value = _number(parts[1])
-            spellings = [name[:-1] for name in (parts[0], *parts[2:])]
+        fields = [part.strip() for part in line.split(" = ")]
+        if fields[0].endswith("-"):
+            value = _number(fields[1])
+            spellings = [name[:-1] for name in (fields[0], *fields[2:])]
             for name in spellings:
                 prefixes[name] = value
                 prefix_symbols[name] = spellings[1] if len(spellings) > 1 else spellings[0]
             continue
-        name, definition, *spellings = parts
+        name, definition, *spellings = fields
         dims: Dims
         if definition.startswith("["):
             factor, dims = 1.0, ((name, 1),)
         else:
-            factor, dims = _definition_value(definition, units)
+            factor, dims, named = _definition_value(definition, units)
+            if any(unit == "bit" or unit in bit_units for unit, _ in named) or name == "bit":
+                bit_units.add(name)
+            if len(named) > 1 and not any(token[0].isdigit() for token in definition.split()):
+                parts[name] = tuple((units[unit][2], exp) for unit, exp in named)
         symbol = spellings[0] if spellings and spellings[0] != "_" else name
         units[name] = (factor, dims, symbol)
         aliases[name] = name
         for spelling in spellings:
             if spelling != "_":
                 aliases[spelling] = name
-    return UnitTable(prefixes, prefix_symbols, units, aliases)
+    return UnitTable(prefixes, prefix_symbols, units, aliases, frozenset(bit_units), parts)
 
 
 def singular(word: str) -> str:
@@ -221,6 +244,10 @@ def _physical(dims: Dims) -> bool:
     return any(base in PHYSICAL for base, _ in dims)
 
 
+MIN_COUNT_NOUN = 3
+"""A word counts things when its singular has at least this many letters (``users``, ``vCPU``)."""
+
+
 @functools.lru_cache(maxsize=2048)
 def resolve_word(word: str, month_seconds: float = HOURS_730 * SECONDS_PER_HOUR) -> Word:
     """One unit word: a defined unit or alias (plural allowed), a prefixed time/data unit, or a count."""
@@ -230,19 +257,55 @@ def resolve_word(word: str, month_seconds: float = HOURS_730 * SECONDS_PER_HOUR)
     name = _known(table, word)
     if name is not None:
         factor, dims, symbol = table.units[name]
-        return Word(symbol, factor, dims, count=not _physical(dims) and bool(dims))
+        return Word(
+            symbol, factor, dims, count=not _physical(dims) and bool(dims), bits=name in table.bit_units
+        )
     for prefix in _prefixes_longest_first(table):
         if len(word) > len(prefix) and word.startswith(prefix):
             name = _known(table, word[len(prefix) :])
             if name is not None and _physical(table.units[name][1]):
                 factor, dims, symbol = table.units[name]
-                return Word(_prefix_symbol(table, prefix) + symbol, table.prefixes[prefix] * factor, dims)
+                return Word(
+                    _prefix_symbol(table, prefix) + symbol,
+                    table.prefixes[prefix] * factor,
+                    dims,
+                    bits=name in table.bit_units,
+                )
+    scale = number_word(word)
+    if scale is not None:
+        return Word(word, scale, (), multiplier=True)
+    if unsupported_word(word):
+        raise UnitError(
+            f"'{word}' is not a number word designlint reads: write 200M, 200 million or 200000000"
+        )
     if word.istitle() and word.lower() != word:
         return resolve_word(word.lower(), month_seconds)  # "Users" is "users"
-    if len(word) >= 3 and word.isalpha():
+    if word.isascii() and word.isalpha():
         noun = singular(word)
-        return Word(noun, 1.0, ((noun, 1),), count=True)
-    raise UnitError(f"'{word}' is not a unit designlint knows")
+        if len(noun) >= MIN_COUNT_NOUN:
+            return Word(noun, 1.0, ((noun, 1),), count=True)
+    raise UnitError(
+        f"'{word}' is not a unit designlint knows (name what is counted in {MIN_COUNT_NOUN} or more letters)"
+    )
+
+
+def parts_of(symbol: str) -> Dims | None:
+    """The symbols a compound unit is made of, prefix kept on the first: ``Gbps`` → Gb/s, ``QPS`` → query/s."""
+    table = unit_table()
+    name = _known(table, symbol)
+    prefix = ""
+    if name is None:
+        for candidate in _prefixes_longest_first(table):
+            if len(symbol) > len(candidate) and symbol.startswith(candidate):
+                name = _known(table, symbol[len(candidate) :])
+                if name is not None:
+                    prefix = _prefix_symbol(table, candidate)
+                    break
+    found = table.parts.get(name) if name is not None else None
+    if found is None:
+        return None
+    (first, exp), *rest = found
+    return ((prefix + first, exp), *rest)
 
 
 def is_count(base: str) -> bool:

@@ -9,7 +9,7 @@ from __future__ import annotations
 import functools
 import math
 
-from designlint.units.definitions import Dims, UnitError, plural, resolve_word
+from designlint.units.definitions import Dims, UnitError, parts_of, plural, resolve_word
 from designlint.units.measure import DEFAULT_MONTH_SECONDS, Measure, UnitInfo, resolve_unit
 
 CURRENCY_SYMBOLS = {"USD": "$", "EUR": "€", "GBP": "£"}
@@ -17,6 +17,7 @@ _COUNT_SUFFIXES = ((1e12, "T"), (1e9, "B"), (1e6, "M"), (1e3, "K"))
 _DECIMAL_PREFIXES = ("", "K", "M", "G", "T", "P", "E")
 _BINARY_PREFIXES = ("", "Ki", "Mi", "Gi", "Ti", "Pi")
 _TIME_UNITS = ("ms", "s", "min", "h", "day")
+BITS_PER_BYTE = 8.0
 
 
 def unit_text(display: Dims, count: float | None = None) -> str:
@@ -59,7 +60,29 @@ def _is_count_symbol(symbol: str) -> bool:
 
 @functools.lru_cache(maxsize=1024)
 def reduce_display(display: Dims, month_seconds: float = DEFAULT_MONTH_SECONDS) -> Dims:
-    """Cancel unit words of the same kind: ``TB·node/GB`` → ``node``, ``%·min`` → ``min``; keep ``h/year``."""
+    """Cancel unit words of the same kind: ``TB·node/GB`` → ``node``, ``%·min`` → ``min``; keep ``h/year``.
+
+    Compound words are taken apart when that cancels more (``GB·node/(Gbps·s)`` → ``node``), and
+    kept otherwise (``QPS`` stays ``QPS``).
+    """
+    kept = _reduce(display, month_seconds)
+    expanded = _expand(display)
+    if expanded != display:
+        simpler = _reduce(expanded, month_seconds)
+        if sum(abs(exp) for _, exp in simpler) < sum(abs(exp) for _, exp in kept):
+            return simpler
+    return kept
+
+
+def _expand(display: Dims) -> Dims:
+    merged: dict[str, int] = {}
+    for symbol, exp in display:
+        for part, power in parts_of(symbol) or ((symbol, 1),):
+            merged[part] = merged.get(part, 0) + power * exp
+    return tuple(sorted((k, v) for k, v in merged.items() if v))
+
+
+def _reduce(display: Dims, month_seconds: float) -> Dims:
     groups: dict[Dims, list[tuple[str, int]]] = {}
     for symbol, exp in display:
         groups.setdefault(resolve_word(symbol, month_seconds).dims, []).append((symbol, exp))
@@ -112,7 +135,7 @@ def _compact(value: float, display: Dims, month_seconds: float) -> tuple[float, 
     data = [
         (symbol, exp)
         for symbol, exp in display
-        if exp == 1 and resolve_word(symbol, month_seconds).dims in ((("byte", 1),), (("bit", 1),))
+        if exp == 1 and resolve_word(symbol, month_seconds).dims == (("byte", 1),)
     ]
     if len(data) == 1:
         symbol = data[0][0]
@@ -120,7 +143,9 @@ def _compact(value: float, display: Dims, month_seconds: float) -> tuple[float, 
         base_value = value * word.factor
         binary = symbol[1:2] == "i"
         prefixes, step = (_BINARY_PREFIXES, 1024.0) if binary else (_DECIMAL_PREFIXES, 1000.0)
-        unit = "B" if word.dims == (("byte", 1),) else "b"
+        unit = "b" if word.bits else "B"
+        if word.bits:
+            base_value *= BITS_PER_BYTE
         if symbol.endswith("bps"):
             return value, display  # a rate written as one word keeps its word
         index = 0

@@ -22,6 +22,9 @@ from designlint.units.definitions import (
 )
 
 DEFAULT_MONTH_SECONDS = HOURS_730 * SECONDS_PER_HOUR
+MAX_MAGNITUDE = 1e100
+"""Numbers designlint reads lie between 1e-100 and 1e100 (or are zero): every product and quotient
+of two of them, in any unit, stays a finite float."""
 CURRENCY_CODES = {"$": "USD", "€": "EUR", "£": "GBP"}
 
 _UNIT_TOKEN = re.compile(r"\s*(?:(?P<word>[A-Za-zµ_][A-Za-z0-9µ_]*|%)|(?P<op>[/*·×()^])|(?P<int>-?\d+))")
@@ -197,10 +200,18 @@ class _UnitParser:
         while self.peek()[0] == "word" and self.peek()[2]:
             words.append(resolve_word(self.peek()[1], self.month_seconds))
             self.pos += 1
+        # ``$0.20/million requests``: a number word scales what follows it and names nothing itself.
+        scale = words.pop(0) if words[0].multiplier and len(words) > 1 else None
+        misplaced = next((w for w in words if w.multiplier), None)
+        if misplaced is not None:
+            raise UnitError(
+                f"'{misplaced.symbol}' must come right after the number or before what it counts, "
+                f"in unit '{self.text.strip()}'"
+            )
         measured = [w for w in words if not w.count]
         # ``GB RAM`` is gigabytes; ``cart reads`` counts reads: qualifiers are dropped.
         chosen = measured if measured and len(measured) < len(words) else measured or [words[-1]]
-        info = UnitInfo(1.0, (), ())
+        info = UnitInfo(scale.factor if scale else 1.0, (), ())
         for word in chosen:
             info = UnitInfo(
                 info.factor * word.factor,
@@ -259,7 +270,12 @@ def from_quantity(
         magnitude = quantity.low if use_low else (quantity.low + quantity.magnitude) / 2
     if not math.isfinite(magnitude):
         raise UnitError("the number is not finite")
-    return measure(magnitude, quantity.unit, month_seconds)
+    result = measure(magnitude, quantity.unit, month_seconds)
+    if not math.isfinite(result.value) or (
+        result.value != 0 and not 1 / MAX_MAGNITUDE**2 <= abs(result.value) <= MAX_MAGNITUDE**2
+    ):
+        raise UnitError(f"'{quantity}' is out of range in base units")
+    return result
 
 
 def month_seconds_of(design) -> float:

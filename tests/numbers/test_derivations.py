@@ -76,7 +76,8 @@ def test_cycles_are_reported_once(check_text):
 @pytest.mark.parametrize(
     ("stated", "formula", "code"),
     [
-        ("2 Tb/day", "uploads * size", "DL504"),  # bytes against bits
+        ("2 Tb/day", "uploads * size", "DL503"),  # bits for bytes: off by 8
+        ("16 Tb/day", "uploads * size", None),  # bits convert to bytes
         ("2 TB/day", "uploads * size", None),
         ("~2 TB/day", "uploads * size * 1.08", None),  # within 10%
         ("2 TB/day", "uploads * size * 1.08", "DL503"),  # beyond 1%
