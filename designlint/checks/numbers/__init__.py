@@ -3,10 +3,11 @@
 The arithmetic lives in :mod:`designlint.analysis`; these checks turn its results into problems.
 """
 
-from designlint.checks.numbers import derivations, reliability, resources
+from designlint.checks.numbers import derivations, monitoring, prose, reliability, resources
 
 CHECKS = {
     **derivations.CHECKS,
+    **monitoring.CHECKS,
     "error-budget-mismatch": reliability.error_budget_mismatch,
     "slo-burn-rate-alerts": reliability.slo_burn_rate_alerts,
     "availability-ceiling": reliability.availability_ceiling,
@@ -22,4 +23,8 @@ CHECKS = {
     "cost-item-mismatch": resources.cost_item_mismatch,
     "cost-quantity-mismatch": resources.cost_quantity_mismatch,
     "cost-total-mismatch": resources.cost_total_mismatch,
+    "prose-arithmetic": prose.prose_arithmetic,
+    "prose-downtime": prose.prose_downtime,
+    "prose-sla-tighter-than-slo": prose.prose_sla_tighter_than_slo,
+    "prose-cost-total": prose.prose_cost_total,
 }
