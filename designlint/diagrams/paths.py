@@ -64,10 +64,13 @@ def _verdict(path, latency, targets) -> tuple[str, str]:
 
 
 def _slowest(steps, stage, month_seconds) -> str:
+    budgets = [steps[i].budget for i in stage]
+    if any(budget is None for budget in budgets):
+        return "slowest unknown"
     try:
         return "slowest " + format_measure(
             max(
-                (from_quantity(steps[i].budget, month_seconds) for i in stage),
+                (from_quantity(budget, month_seconds) for budget in budgets),
                 key=lambda budget: budget.value,
             )
         )
@@ -81,14 +84,15 @@ def _step_node(path, index: int, step, component_names: dict[str, str]) -> Node:
         lines.append(
             Line(shorten(component_names.get(step.component, step.component), 26), size=10, color=GREY)
         )
-    lines.append(Line(str(step.budget), size=11))
+    budget = str(step.budget) if step.budget is not None else "no budget"
+    lines.append(Line(budget, size=11))
     return Node(
         id=f"path_{path.id}_step_{index}",
         lines=lines,
         tooltip=tooltip(
             step.name,
             component_names.get(step.component or "", step.component),
-            f"budget {step.budget}",
+            f"budget {budget}",
             step.notes,
         ),
         attrs={"id": f"step-{path.id}-{index}"},

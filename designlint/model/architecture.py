@@ -70,14 +70,17 @@ class Component(Section):
     availability: Quantity | None = None
     """The component's own availability, used for composite-availability arithmetic."""
     capacity: Capacity | None = None
+    hot_keys: Text | None = None
+    """How the component handles a hot key or a skewed partition: what happens to the heaviest
+    key (a celebrity account, a viral item), e.g. pull instead of push above a threshold."""
     depends_on: list[Dependency] = []
 
 
 class PathStep(Section):
     name: Text
     component: Identifier | None = None
-    budget: Quantity
-    """Latency budget for the step, e.g. ``50 ms``."""
+    budget: Quantity | None = None
+    """Latency budget for the step, e.g. ``50 ms``; a step written without one is reported (DL107)."""
     parallel_group: Identifier | None = None
     """Steps sharing a group run concurrently; the group costs its slowest step."""
     notes: Text | None = None

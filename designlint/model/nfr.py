@@ -35,6 +35,28 @@ class ConsistencyRequirement(Section):
     rationale: Text | None = None
 
 
+class QualitativeTarget(Section):
+    """A target written without a number ("should be fast", "highly available"), kept as the
+    source states it so the design can be written down; it is reported until it gets a number."""
+
+    aspect: Literal[
+        "latency",
+        "availability",
+        "throughput",
+        "freshness",
+        "durability",
+        "consistency",
+        "scalability",
+        "cost",
+        "other",
+    ] = "other"
+    statement: Text
+    """The target in the source's words, e.g. ``minimal latency on redirects``."""
+    operation: Identifier | None = None
+    """The operation it is about, when it names one."""
+    component: Identifier | None = None
+
+
 class Security(Section):
     authentication: Text | None = None
     authorization: Text | None = None
@@ -54,3 +76,5 @@ class NonFunctional(Section):
     consistency: list[ConsistencyRequirement] = []
     durability: TextList = []
     security: Security | None = None
+    qualitative: list[QualitativeTarget] = []
+    """Targets stated without a number; each asks for one (DL106)."""

@@ -20,6 +20,8 @@ class Metadata(Section):
     tags: list[Identifier] = []
     summary: Text | None = None
     """One paragraph a VP could read."""
+    source: Text | None = None
+    """Where the design comes from when it is transcribed from a write-up: a citation or a URL."""
     created: Text | None = None
     updated: Text | None = None
     reviewers: list[Text] = []

@@ -1,42 +1,29 @@
-"""Grading: each checklist item is Strong, Partial or Missing, from its signals and its rules.
+"""Grading: each checklist item earns a fraction from the substance its signals measure, trimmed by
+the item's rules that found a problem; the fraction is then shown as Strong, Partial or Missing.
 
-- **Strong**: at least three quarters of the signals are substantive (a thin one counts half),
-  every core signal is met, and no rule of the item reports a warning or an error.
-- **Missing**: less than a fifth of the signals (a trace at most), and no core signal.
-- **Partial**: anything in between.
-
-Suppressed findings carry a reason the author wrote, so they do not count against the design;
-they are listed as evidence. Info-level findings are listed but do not block Strong.
+- **substance**: the weighted mean of the item's signal credits (each signal gives partial
+  credit per instance, see :mod:`designlint.score.signals`).
+- **rules**: of the item's rules that actually checked something here (outcome passed, found or
+  accepted; a rule with nothing to check is *vacuous* and counts for nothing either way), the share
+  that found a problem takes up to 30 % off; an accepted (suppressed) one counts half.
+- **Strong**: a fraction of at least 0.75, every core signal at least half met, and no open
+  error-level finding. **Missing**: below 0.2. **Partial**: in between.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
 
-from designlint.findings import Finding, Severity
-from designlint.score.guidance import Item, Signal, load_guidance
-from designlint.score.signals import count
+from designlint.engine.runner import PLACEHOLDER_ANSWER
+from designlint.findings import Finding, Outcome, Severity
+from designlint.score.guidance import Item, load_guidance
+from designlint.score.measures import Context
+from designlint.score.signals import MET, SignalResult, measure
 
 STRONG, PARTIAL, MISSING = "Strong", "Partial", "Missing"
 GRADES = (STRONG, PARTIAL, MISSING)
-POINTS = {STRONG: 2, PARTIAL: 1, MISSING: 0}
-MET, THIN, ABSENT = "met", "thin", "absent"
-
-
-@dataclass(frozen=True)
-class SignalResult:
-    signal: Signal
-    count: int
-
-    @property
-    def state(self) -> str:
-        if self.count >= self.signal.min:
-            return MET
-        return THIN if self.count else ABSENT
-
-    @property
-    def credit(self) -> float:
-        return {MET: 1.0, THIN: 0.5, ABSENT: 0.0}[self.state]
+STRONG_AT, PARTIAL_AT = 0.75, 0.2
+RULE_WEIGHT = 0.3
 
 
 @dataclass(frozen=True)
@@ -46,31 +33,69 @@ class Gap:
     what: str
     adds: str
     code: str | None = None  # the rule that found it, when a rule did
-    found: int | None = None  # for a signal: how many the design has, and how many it takes
-    needed: int | None = None
+    signal: SignalResult | None = None  # the signal that measured it, when one did
+
+
+@dataclass(frozen=True)
+class RuleOutcomes:
+    """The item's rules by what they did on this design."""
+
+    passed: tuple[str, ...] = ()
+    found: tuple[str, ...] = ()
+    accepted: tuple[str, ...] = ()
+    vacuous: tuple[str, ...] = ()
+    """Nothing to check: the section they read is absent. Not a pass."""
+    not_run: tuple[str, ...] = ()
+
+    @property
+    def ran(self) -> int:
+        return len(self.passed) + len(self.found) + len(self.accepted)
+
+    @property
+    def factor(self) -> float:
+        """What the problems they found leave of the substance."""
+        if not self.ran:
+            return 1.0
+        return 1.0 - RULE_WEIGHT * (len(self.found) + 0.5 * len(self.accepted)) / self.ran
 
 
 @dataclass(frozen=True)
 class ItemGrade:
     item: Item
-    grade: str
-    coverage: float
     signals: tuple[SignalResult, ...]
-    rules: tuple[str, ...]
-    """Codes of the enabled rules that bear on the item."""
+    rules: RuleOutcomes
     findings: tuple[Finding, ...]
     suppressed: tuple[Finding, ...]
     gaps: tuple[Gap, ...]
 
     @property
-    def passed_rules(self) -> tuple[str, ...]:
-        # A suppressed finding is an accepted gap, listed on its own, not a pass.
-        reported = {f.code for f in (*self.findings, *self.suppressed)}
-        return tuple(code for code in self.rules if code not in reported)
+    def substance(self) -> float:
+        total = sum(s.signal.weight for s in self.signals)
+        return sum(s.signal.weight * s.credit for s in self.signals) / total if total else 0.0
+
+    @property
+    def fraction(self) -> float:
+        return self.substance * self.rules.factor
 
     @property
     def blocking(self) -> tuple[Finding, ...]:
-        return tuple(f for f in self.findings if f.severity.rank >= Severity.WARNING.rank)
+        return tuple(f for f in self.findings if f.severity is Severity.ERROR)
+
+    @property
+    def grade(self) -> str:
+        fraction = self.fraction
+        core_held = all(s.credit >= 0.5 for s in self.signals if s.signal.core)
+        if fraction >= STRONG_AT and core_held and not self.blocking:
+            return STRONG
+        return MISSING if fraction < PARTIAL_AT else PARTIAL
+
+    @property
+    def accepted_signals(self) -> tuple[SignalResult, ...]:
+        return tuple(s for s in self.signals if s.state == "accepted")
+
+    @property
+    def met_signals(self) -> tuple[SignalResult, ...]:
+        return tuple(s for s in self.signals if s.state == MET)
 
 
 @dataclass(frozen=True)
@@ -79,12 +104,13 @@ class ScoreCard:
     items: tuple[ItemGrade, ...]
 
     @property
-    def points(self) -> int:
-        return sum(POINTS[item.grade] for item in self.items)
+    def score(self) -> float:
+        """The mean of the items' fractions, as a percentage."""
+        return 100 * sum(item.fraction for item in self.items) / len(self.items) if self.items else 0.0
 
     @property
-    def max_points(self) -> int:
-        return POINTS[STRONG] * len(self.items)
+    def percent(self) -> int:
+        return round(self.score)
 
     def count(self, grade: str) -> int:
         return sum(1 for item in self.items if item.grade == grade)
@@ -99,57 +125,61 @@ class ScoreCard:
 
 
 def grade_design(result, rules) -> ScoreCard:
-    """Grade a checked design. ``result`` is the engine's FileResult (with ``design``); ``rules`` the
-    enabled compiled rules it was checked with."""
+    """Grade a checked design. ``result`` is the engine's FileResult (its validated ``design`` and
+    each rule's ``outcomes``); ``rules`` the enabled compiled rules it was checked with."""
     if result.design is None:
         raise ValueError("only a design that validates can be graded")
-    data = result.design.model_dump(by_alias=True, exclude_none=True)
+    placeholders = frozenset(
+        f.path for f in (*result.findings, *result.suppressed) if f.code == PLACEHOLDER_ANSWER
+    )
+    context = Context(result.design, placeholders)
     by_code = {rule.code: rule for rule in rules}
-    items = tuple(_grade_item(item, data, result, by_code) for item in load_guidance().items)
+    items = tuple(_grade_item(item, context, result, by_code) for item in load_guidance().items)
     return ScoreCard(file=result.file, items=items)
 
 
-def _grade_item(item: Item, data: dict, result, by_code: dict) -> ItemGrade:
-    signals = tuple(SignalResult(signal, count(signal, data)) for signal in item.signals)
-    codes = tuple(
-        sorted(
-            code
-            for code, rule in by_code.items()
-            if code in item.rules or (item.dimension and item.dimension in rule.rule.dimensions)
-        )
+def _grade_item(item: Item, context: Context, result, by_code: dict) -> ItemGrade:
+    codes = sorted(
+        code
+        for code, rule in by_code.items()
+        if code in item.rules or (item.dimension and item.dimension in rule.rule.dimensions)
+    )
+    outcomes = _outcomes(codes, result.outcomes)
+    signals = tuple(
+        measure(signal, context, result.findings, accepted=signal.rule in outcomes.accepted)
+        for signal in item.signals
     )
     findings = tuple(f for f in result.findings if f.code in codes)
     suppressed = tuple(f for f in result.suppressed if f.code in codes)
-    coverage = sum(s.credit for s in signals) / len(signals)
-    core = [s for s in signals if s.signal.core]
-    core_met = [s for s in core if s.state == MET]
-    blocking = [f for f in findings if f.severity.rank >= Severity.WARNING.rank]
-    if coverage >= 0.75 and len(core_met) == len(core) and not blocking:
-        grade = STRONG
-    elif coverage < 0.2 and not core_met:
-        grade = MISSING
-    else:
-        grade = PARTIAL
-    gaps = [
-        Gap(s.signal.label, s.signal.adds, found=s.count, needed=s.signal.min)
-        for s in signals
-        if s.state != MET
-    ]
-    for code in dict.fromkeys(f.code for f in findings):
+    gaps = [Gap(s.signal.label, s.signal.adds, signal=s) for s in signals if s.state not in (MET, "accepted")]
+    for code in outcomes.found:
         rule = by_code[code]
         messages = [f for f in findings if f.code == code]
+        if not messages:
+            continue
         what = messages[0].message + (f" (and {len(messages) - 1} more)" if len(messages) > 1 else "")
         adds = rule.rule.docs.fix or rule.rule.hint or rule.rule.docs.why
         gaps.append(Gap(what, " ".join(adds.split()), code=code))
     return ItemGrade(
         item=item,
-        grade=grade,
-        coverage=coverage,
         signals=signals,
-        rules=codes,
+        rules=outcomes,
         findings=findings,
         suppressed=suppressed,
         gaps=tuple(gaps),
+    )
+
+
+def _outcomes(codes: list[str], recorded: dict[str, Outcome]) -> RuleOutcomes:
+    buckets: dict[Outcome, list[str]] = {outcome: [] for outcome in Outcome}
+    for code in codes:
+        buckets[recorded.get(code, Outcome.NOT_RUN)].append(code)
+    return RuleOutcomes(
+        passed=tuple(buckets[Outcome.PASSED]),
+        found=tuple(buckets[Outcome.FOUND]),
+        accepted=tuple(buckets[Outcome.ACCEPTED]),
+        vacuous=tuple(buckets[Outcome.VACUOUS]),
+        not_run=tuple(buckets[Outcome.NOT_RUN]),
     )
 
 

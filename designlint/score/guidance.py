@@ -1,6 +1,6 @@
 """The grading guidance (``checklist.yaml`` beside this module): items, signals and L5/L6 contrasts.
 
-It is data so the wording can be improved without touching the grading logic.
+It is data so the wording and the weights can be improved without touching the grading logic.
 """
 
 from __future__ import annotations
@@ -21,28 +21,55 @@ class _Strict(BaseModel):
 
 
 class Signal(_Strict):
-    """Something a staff-level design shows, counted in the design itself."""
+    """Something a staff-level design shows, measured in the validated design itself."""
 
     id: str
     label: str
-    count: str | None = None
+    count: list[str] = []
+    """Where the instances are: dotted paths, ``name[]`` walks into every item of a list."""
     present: list[str] = []
+    """Instead of ``count``: how many of these paths are filled in."""
     where: dict[str, Any] = {}
-    having: list[str] = []
+    """Only instances whose fields equal these values (a list: one of them)."""
+    needs: list[str] = []
+    """What each instance must say; an instance earns the share it says. ``a|b``: either;
+    ``@name``: a structural measure from :mod:`designlint.score.measures`."""
     words: int = Field(default=0, ge=0)
+    """A text answer counts only with at least this many words."""
     distinct: str | None = None
+    """Count the different values of this field instead of the instances."""
     min: int = Field(default=1, ge=1)
+    """How many full instances it takes for full credit."""
+    per: str | None = None
+    """Scale the need with the design: at least ``share`` of the instances at this path (or
+    ``@name``) must be matched, e.g. one failure scenario per two components."""
+    share: float = Field(default=1.0, gt=0, le=1)
+    faults: list[str] = []
+    """Rule codes whose unsuppressed finding inside an instance voids its credit (a wrong number
+    is not substance)."""
+    rule: str | None = None
+    """The rule that reports the same gap: when its finding is suppressed with a reason, the gap
+    is shown as accepted."""
     core: bool = False
+    """A Strong grade needs this signal at least half met."""
+    weight: float = Field(default=1.0, gt=0)
     adds: str
 
     @property
     def sections(self) -> str:
-        """Where the signal is counted, as evidence: ``tradeoffs``, ``decisions[].alternatives``."""
-        return self.count or ", ".join(self.present)
+        """Where the signal is measured, as evidence: ``tradeoffs``, ``decisions[].alternatives``."""
+        return ", ".join(self.count or self.present)
+
+    @model_validator(mode="before")
+    @classmethod
+    def _count_as_list(cls, data: Any) -> Any:
+        if isinstance(data, dict) and isinstance(data.get("count"), str):
+            data = {**data, "count": [data["count"]]}
+        return data
 
     @model_validator(mode="after")
     def _one_source(self) -> Signal:
-        if (self.count is None) == (not self.present):
+        if bool(self.count) == bool(self.present):
             raise ValueError(f"signal '{self.id}' needs exactly one of 'count' or 'present'")
         return self
 

@@ -5,7 +5,11 @@ from __future__ import annotations
 import json
 
 from designlint.reporters import printable
-from designlint.score.grade import ItemGrade, ScoreCard, SignalResult
+from designlint.score.grade import GRADES, STRONG, Gap, ItemGrade, RuleOutcomes, ScoreCard
+from designlint.score.signals import ABSENT, ACCEPTED, MET, SignalResult
+
+MARKS = {MET: "+", "partial": "~", ABSENT: "-", ACCEPTED: "="}
+SHOWN_SHORTFALLS = 3
 
 
 def _heading(item: ItemGrade) -> str:
@@ -13,40 +17,82 @@ def _heading(item: ItemGrade) -> str:
     return f"{item.item.number}. {item.item.title}{dimension}"
 
 
+def _amount(value: float) -> str:
+    return f"{value:.1f}".removesuffix(".0")
+
+
 def _signal_line(result: SignalResult) -> str:
     signal = result.signal
-    return f"{signal.label}: {result.count} ({signal.min} needed; {signal.sections})"
+    line = f"{signal.label}: {_amount(result.found)} of {result.needed} ({signal.sections})"
+    if result.state != MET and result.shortfalls:
+        shown = [
+            f"{s.label}: "
+            + ("; ".join(f"{code} reports a problem" for code in s.faulted_by) or ", ".join(s.lacks))
+            for s in result.shortfalls[:SHOWN_SHORTFALLS]
+        ]
+        more = len(result.shortfalls) - SHOWN_SHORTFALLS
+        line += "; " + "; ".join(shown) + (f"; and {more} more" if more > 0 else "")
+    if result.state == ACCEPTED:
+        line += f"; {result.signal.rule} suppressed with a reason"
+    return line
 
 
-def _gap_line(gap) -> str:
+def _gap_line(gap: Gap) -> str:
     if gap.code:
         return f"{gap.code}: {gap.what}"
-    return f"{gap.what}: {f'none ({gap.needed} needed)' if not gap.found else f'{gap.found} of {gap.needed}'}"
+    assert gap.signal is not None
+    return _signal_line(gap.signal)
+
+
+def _rule_lines(rules: RuleOutcomes) -> list[str]:
+    lines = []
+    for label, codes in (
+        ("rules checked and passed", rules.passed),
+        ("rules that found a problem", rules.found),
+        ("rules with nothing to check here (not counted)", rules.vacuous),
+        ("rules not run", rules.not_run),
+    ):
+        if codes:
+            lines.append(f"{label}: {', '.join(codes)}")
+    return lines
+
+
+def _accepted_lines(item: ItemGrade) -> list[str]:
+    """One line per rule whose findings here are suppressed with a reason: accepted gaps."""
+    lines: dict[str, list[int]] = {}
+    for finding in item.suppressed:
+        lines.setdefault(finding.code, []).append(finding.position.line)
+    return [
+        f"{code} accepted: suppressed with a reason (line{'s' if len(at) > 1 else ''} "
+        f"{', '.join(str(n) for n in sorted(set(at)))})"
+        for code, at in sorted(lines.items())
+    ]
 
 
 def _tally(card: ScoreCard) -> str:
-    return ", ".join(f"{card.count(g)} {g}" for g in ("Strong", "Partial", "Missing"))
+    return ", ".join(f"{card.count(g)} {g}" for g in GRADES)
 
 
 def render_text(card: ScoreCard) -> str:
     lines = [
-        f"{card.file}: L6 readiness {card.points}/{card.max_points} ({_tally(card)})",
+        f"{card.file}: L6 readiness {card.percent} % ({_tally(card)})",
         f"verdict: {card.verdict}",
         "",
     ]
     for item in card.items:
-        lines.append(f"{_heading(item)}: {item.grade}")
-        met = [s for s in item.signals if s.state == "met"]
-        for result in met:
-            lines.append(f"    + {_signal_line(result)}")
-        if item.passed_rules:
-            lines.append(f"    + rules passed: {', '.join(item.passed_rules)}")
-        for finding in item.suppressed:
-            lines.append(f"    + {finding.code} suppressed with a reason at {finding.position}")
+        lines.append(f"{_heading(item)}: {item.grade} ({round(100 * item.fraction)} %)")
+        for result in item.signals:
+            if result.state in (MET, ACCEPTED):
+                lines.append(f"    {MARKS[result.state]} {printable(_signal_line(result))}")
+        for line in _accepted_lines(item):
+            lines.append(f"    = {line}")
+        for line in _rule_lines(item.rules):
+            lines.append(f"    {line}")
         for gap in item.gaps:
-            lines.append(f"    - {printable(_gap_line(gap))}")
+            mark = MARKS[gap.signal.state] if gap.signal else "-"
+            lines.append(f"    {mark} {printable(_gap_line(gap))}")
             lines.append(f"      staff answer adds: {printable(gap.adds)}")
-        if item.grade != "Strong":
+        if item.grade != STRONG:
             lines.append(f"      where L5 stops: {item.item.l5}")
             lines.append(f"      where L6 goes further: {item.item.l6}")
         lines.append("")
@@ -65,13 +111,33 @@ def _finding_dict(finding) -> dict:
     }
 
 
+def _signal_dict(result: SignalResult) -> dict:
+    signal = result.signal
+    return {
+        "id": signal.id,
+        "label": signal.label,
+        "section": signal.sections,
+        "found": round(result.found, 3),
+        "needed": result.needed,
+        "instances": result.instances,
+        "credit": round(result.credit, 3),
+        "weight": signal.weight,
+        "core": signal.core,
+        "state": result.state,
+        "shortfalls": [
+            {"label": s.label, "lacks": list(s.lacks), "faultedBy": list(s.faulted_by)}
+            for s in result.shortfalls
+        ],
+    }
+
+
 def render_json(card: ScoreCard, version: str) -> str:
     document = {
         "tool": {"name": "designlint", "version": version},
         "file": card.file,
-        "points": card.points,
-        "maxPoints": card.max_points,
-        "grades": {g: card.count(g) for g in ("Strong", "Partial", "Missing")},
+        "score": round(card.score, 1),
+        "percent": card.percent,
+        "grades": {g: card.count(g) for g in GRADES},
         "verdict": card.verdict,
         "items": [
             {
@@ -79,26 +145,26 @@ def render_json(card: ScoreCard, version: str) -> str:
                 "dimension": item.item.dimension,
                 "title": item.item.title,
                 "grade": item.grade,
-                "coverage": round(item.coverage, 3),
-                "signals": [
-                    {
-                        "id": s.signal.id,
-                        "label": s.signal.label,
-                        "section": s.signal.sections,
-                        "count": s.count,
-                        "min": s.signal.min,
-                        "core": s.signal.core,
-                        "state": s.state,
-                    }
-                    for s in item.signals
-                ],
+                "fraction": round(item.fraction, 3),
+                "substance": round(item.substance, 3),
+                "ruleFactor": round(item.rules.factor, 3),
+                "signals": [_signal_dict(s) for s in item.signals],
                 "rules": {
-                    "passed": list(item.passed_rules),
+                    "passed": list(item.rules.passed),
+                    "found": list(item.rules.found),
+                    "accepted": list(item.rules.accepted),
+                    "vacuous": list(item.rules.vacuous),
+                    "notRun": list(item.rules.not_run),
                     "findings": [_finding_dict(f) for f in item.findings],
                     "suppressed": [_finding_dict(f) for f in item.suppressed],
                 },
                 "gaps": [
-                    {"what": g.what, "code": g.code, "found": g.found, "needed": g.needed, "adds": g.adds}
+                    {
+                        "what": g.what,
+                        "code": g.code,
+                        "signal": g.signal.signal.id if g.signal else None,
+                        "adds": g.adds,
+                    }
                     for g in item.gaps
                 ],
                 "l5": item.item.l5,
@@ -116,40 +182,37 @@ def render_markdown(card: ScoreCard) -> str:
     lines = [
         f"## L6 readiness: {md(card.file)}",
         "",
-        f"**{card.points}/{card.max_points}** ({_tally(card)}): {md(card.verdict)}",
+        f"**{card.percent} %** ({_tally(card)}): {md(card.verdict)}",
         "",
-        "| # | Item | Grade | Signals met | Gaps |",
-        "| --- | --- | --- | --- | --- |",
+        "| # | Item | Grade | Score | Signals met | Gaps |",
+        "| --- | --- | --- | --- | --- | --- |",
     ]
     for item in card.items:
-        met = sum(1 for s in item.signals if s.state == "met")
         dimension = f" ({item.item.dimension})" if item.item.dimension else ""
         lines.append(
-            f"| {item.item.number} | {md(item.item.title)}{dimension} | "
-            f"**{item.grade}** | {met}/{len(item.signals)} | {len(item.gaps)} |"
+            f"| {item.item.number} | {md(item.item.title)}{dimension} | **{item.grade}** | "
+            f"{round(100 * item.fraction)} % | {len(item.met_signals)}/{len(item.signals)} | {len(item.gaps)} |"
         )
     lines.append("")
     for item in card.items:
         body = ["**Evidence**", ""]
-        body += [f"- {md(_signal_line(s))}" for s in item.signals if s.state == "met"] or ["- none yet"]
-        if item.passed_rules:
-            body.append(f"- rules passed: {', '.join(code(c) for c in item.passed_rules)}")
-        body += [
-            f"- {code(f.code)} suppressed with a reason (line {f.position.line})" for f in item.suppressed
-        ]
+        body += [f"- {md(_signal_line(s))}" for s in item.met_signals] or ["- none yet"]
+        body += [f"- accepted gap: {md(_signal_line(s))}" for s in item.accepted_signals]
+        body += [f"- {md(line)}" for line in _accepted_lines(item)]
+        body += [f"- {md(line)}" for line in _rule_lines(item.rules)]
         if item.gaps:
             body += ["", "**Gaps, and what a staff-level answer adds**", ""]
             body += [
-                f"- {code(g.code) + ' ' if g.code else ''}{md(_gap_line(g) if not g.code else g.what)}: "
-                f"{md(g.adds)}"
+                f"- {code(g.code) + ' ' if g.code else ''}{md(g.what if g.code else _gap_line(g))}: {md(g.adds)}"
                 for g in item.gaps
             ]
-        if item.grade != "Strong":
+        if item.grade != STRONG:
             body += [
                 "",
                 f"*Where L5 stops:* {md(item.item.l5)}",
                 "",
                 f"*Where L6 goes further:* {md(item.item.l6)}",
             ]
-        lines += details(f"{html(_heading(item))}: <b>{item.grade}</b>", body)
+        summary = f"{html(_heading(item))}: <b>{item.grade}</b> ({round(100 * item.fraction)} %)"
+        lines += details(summary, body)
     return "\n".join(lines)

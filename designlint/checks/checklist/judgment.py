@@ -1,72 +1,87 @@
-"""Judgment checks that read across sections: skew at fan-out, user types, partial failure."""
+"""Judgment checks that read across sections: a heavy tail the numbers state, user types, partial failure.
+
+All three read structure: quantities with their units, enumerated types and scopes. None of them
+searches text.
+"""
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterator
-
-from pydantic import BaseModel
+from dataclasses import dataclass
 
 from designlint.findings import Problem
-
-_FANOUT = re.compile(r"fan[\s_-]?out", re.IGNORECASE)
-_SKEW = re.compile(
-    r"celebrit|hot[\s_-]?(key|spot|partition|content)|skew|power[\s_-]?law|thundering|stampede", re.IGNORECASE
-)
+from designlint.units import Measure, UnitError, from_quantity
+from designlint.units.definitions import is_count
 
 
-def _texts(value) -> Iterator[str]:
-    """Every string in a model, for keyword checks."""
-    if isinstance(value, str):
-        yield value
-    elif isinstance(value, (list, tuple)):
-        for item in value:
-            yield from _texts(item)
-    elif isinstance(value, BaseModel):
-        for name in type(value).model_fields:
-            yield from _texts(getattr(value, name))
-    elif isinstance(value, dict):
-        for item in value.values():
-            yield from _texts(item)
+@dataclass(frozen=True)
+class HeavyTail:
+    """Two scale numbers of one per-item unit far apart: a typical item and the heaviest one."""
+
+    typical_index: int
+    heaviest_index: int
+    ratio: float
 
 
-def _fans_out(design) -> tuple | None:
-    if design.scale:
-        for i, quantity in enumerate(design.scale.quantities):
-            if _FANOUT.search(quantity.name) or _FANOUT.search(quantity.label or ""):
-                return ("scale", "quantities", i)
-    if design.architecture:
-        for i, component in enumerate(design.architecture.components):
-            if (
-                _FANOUT.search(component.name)
-                or _FANOUT.search(component.id)
-                or _FANOUT.search(component.responsibility or "")
-            ):
-                return ("architecture", "components", i)
-    return None
+def _per_item_counts(design) -> dict[tuple, list[tuple[int, Measure]]]:
+    """Scale quantities counted per item (``followers/user``, ``writes/post``), grouped by unit.
+
+    Counts only: a rate (anything per second) describes load over time, and a size (bytes per
+    item) differs between kinds of item without any key being hot.
+    """
+    groups: dict[tuple, list[tuple[int, Measure]]] = {}
+    for index, quantity in enumerate(design.scale.quantities if design.scale else []):
+        if quantity.value is None:
+            continue
+        try:
+            value = from_quantity(quantity.value)
+        except UnitError:
+            continue
+        powers = dict(value.dims)
+        counted = [base for base, power in powers.items() if power > 0]
+        per = [base for base, power in powers.items() if power < 0]
+        if counted and per and all(is_count(base) for base in powers) and value.value > 0:
+            groups.setdefault(value.dims, []).append((index, value))
+    return groups
+
+
+def heavy_tail(design, ratio: float) -> HeavyTail | None:
+    """The widest spread of one per-item count the scale states, when it reaches ``ratio``."""
+    widest: HeavyTail | None = None
+    for members in _per_item_counts(design).values():
+        if len(members) < 2:
+            continue
+        typical = min(members, key=lambda member: member[1].value)
+        heaviest = max(members, key=lambda member: member[1].value)
+        spread = heaviest[1].value / typical[1].value
+        if spread >= ratio and (widest is None or spread > widest.ratio):
+            widest = HeavyTail(typical[0], heaviest[0], spread)
+    return widest
 
 
 def hot_key_skew(design, options) -> Iterator[Problem]:
-    where = _fans_out(design)
-    if where is None:
+    tail = heavy_tail(design, float(options.get("ratio", 100)))
+    if tail is None:
         return
-    addressed = [
-        *(c for c in design.use_cases if c.category == "edge"),
-        *design.decisions,
-        *design.tradeoffs,
-        *design.cascade_protections,
-        *design.failure_scenarios,
-        *design.partial_failures,
-    ]
-    if any(_SKEW.search(text) for text in _texts(addressed)):
+    components = design.architecture.components if design.architecture else []
+    if any(component.hot_keys for component in components):
         return
-    if any(p.pattern == "request-coalescing" for p in design.cascade_protections):
-        return
+    quantities = design.scale.quantities
+    heaviest, typical = quantities[tail.heaviest_index], quantities[tail.typical_index]
     yield Problem(
-        where,
-        "the design fans out but never addresses hot keys or skewed load (celebrities, power-law traffic)",
-        hint="add an edge case and a decision for the heavy tail, e.g. pull instead of push above a follower threshold",
+        ("scale", "quantities", tail.heaviest_index),
+        f"'{heaviest.name}' ({heaviest.value}) is {_times(tail.ratio)} '{typical.name}' ({typical.value}), "
+        "but no component says how it handles the hot keys this skew creates",
+        hint="add `hotKeys` to the component that takes the skewed load: what happens to the heaviest "
+        "key (pull instead of push above a threshold, a dedicated partition, coalescing, caching)",
     )
+
+
+def _times(ratio: float) -> str:
+    for limit, word in ((1e9, "billion"), (1e6, "million"), (1e3, "thousand")):
+        if ratio >= limit:
+            return f"{ratio / limit:,.0f} {word} times"
+    return f"{ratio:,.0f} times"
 
 
 def user_types(design, options) -> Iterator[Problem]:
