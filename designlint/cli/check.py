@@ -100,6 +100,13 @@ def _codes(values: tuple[str, ...]) -> list[str]:
     metavar="PATTERN",
     help="Skip these as well as the configured 'exclude' and 'extend-exclude'.",
 )
+@click.option(
+    "--jobs",
+    "-j",
+    type=click.IntRange(min=0),
+    default=0,
+    help="Check files in this many processes (default 0: one per core; 1 checks in this process).",
+)
 @click.option("--watch", "-w", is_flag=True, help="Check again whenever a design or configuration changes.")
 def check(paths, watch, **options):
     """Check design files (or folders of them) against the rule packs."""
@@ -134,6 +141,7 @@ class CheckRun:
     exit_zero: bool
     exclude: tuple[str, ...]
     extend_exclude: tuple[str, ...]
+    jobs: int
 
     def execute(self) -> int:
         code = _check(self)
@@ -158,10 +166,11 @@ def _excluded(run: CheckRun, session, files: list[tuple[Path, str]]) -> list[tup
 
 def _check(run: CheckRun) -> int:
     from designlint.cli.outputs import parse_outputs, use_color
-    from designlint.cli.progress import Progress, in_chunks
+    from designlint.cli.progress import Progress
     from designlint.cli.reporting import announce_baselines, enabled_codes, merged_ruleset, warn
     from designlint.engine.baseline import hide_baselined, write_baselines
     from designlint.engine.discovery import discover
+    from designlint.engine.parallel import check_files, default_jobs
     from designlint.engine.session import CheckSession, Overrides
     from designlint.reporters import REPORTERS, Report
 
@@ -190,15 +199,20 @@ def _check(run: CheckRun) -> int:
     session = CheckSession(overrides, keep_designs=False)
     files = _excluded(run, session, files)
     progress = Progress("checked", len(files), enabled=None if not run.quiet else False)
-    if run.no_cache:
-        results = in_chunks(files, session.check, progress)
-    else:
-        from designlint.engine.cache import ResultCaches, check_with_cache
-
-        caches = ResultCaches()
-        results = in_chunks(files, lambda chunk: check_with_cache(session, chunk, caches), progress)
-        for problem in caches.problems():
-            warn(f"result cache not used: {problem}")
+    try:
+        checked = check_files(
+            overrides,
+            files,
+            jobs=run.jobs or default_jobs(),
+            use_cache=not run.no_cache,
+            on_progress=progress.update,
+            session=session,
+        )
+    finally:
+        progress.close()
+    results = checked.results
+    for problem in checked.cache_problems:
+        warn(f"result cache not used: {problem}")
 
     def config_for(path: Path):
         return session.engine_for(path).config

@@ -130,7 +130,9 @@ def test_progress_is_shown_only_after_a_second_and_cleared(monkeypatch, capsys):
     clock = iter([0.0, 0.5, 2.0, 3.0])
     monkeypatch.setattr(progress.time, "monotonic", lambda: next(clock))
     bar = progress.Progress("checked", 3, enabled=True)  # starts at 0.0
-    assert progress.in_chunks([1, 2, 3], lambda chunk: chunk, bar, size=1) == [1, 2, 3]
+    for done in (1, 2, 3):
+        bar.update(done)
+    bar.close()
     err = capsys.readouterr().err
     assert "checked 1/3" not in err  # at 0.5 s: too early
     assert "\rchecked 2/3" in err and "\rchecked 3/3" in err and err.endswith("\r\x1b[K")
@@ -140,7 +142,9 @@ def test_progress_stays_off_when_not_a_terminal(capsys):
     from designlint.cli import progress
 
     bar = progress.Progress("checked", 2, enabled=False)
-    progress.in_chunks([1, 2], lambda chunk: chunk, bar, size=1)
+    bar.update(1)
+    bar.update(2)
+    bar.close()
     assert capsys.readouterr().err == ""
 
 
