@@ -24,6 +24,7 @@ COMMANDS = {
     "diff": "designlint.cli.diff:diff",
     "new": "designlint.cli.new:new",
     "export": "designlint.cli.export:export",
+    "server": "designlint.cli.server:server",
 }
 
 
