@@ -64,6 +64,12 @@ class Numbers:
         return cost_summary(self)
 
     @cached_property
+    def prose(self):
+        from designlint.analysis.prose import analyse_prose
+
+        return analyse_prose(self)
+
+    @cached_property
     def failure_impacts(self):
         from designlint.analysis.graph import failure_impacts
 

@@ -68,7 +68,7 @@ class LoadedDocument:
         if not at_key:
             found = self.positions.value(path)
             if found is not None:
-                return inside_scalar(self.text, found, offset) if offset else found
+                return inside_scalar(self.text, found, offset) if offset is not None else found
         position, _ = self.positions.resolve(path)
         return position
 

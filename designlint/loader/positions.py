@@ -10,7 +10,11 @@ and building them up front would cost more than parsing.
 
 from __future__ import annotations
 
+import functools
+
 from designlint.errors import Position
+
+from .source import LINE_BREAK
 
 TYPE_CHECKING = False  # typing is not imported at run time
 if TYPE_CHECKING:
@@ -93,14 +97,199 @@ class PositionIndex:
 
 
 def inside_scalar(text: str, start: Position, offset: int) -> Position:
-    """The position ``offset`` characters into a scalar written on one line (after its quote, if quoted)."""
-    lines = text.splitlines()
-    line = lines[start.line - 1] if 0 < start.line <= len(lines) else ""
-    column = start.column - 1
-    if line[column : column + 1] in ("'", '"'):
-        column += 1
-    elif line[column : column + 1] in ("|", ">"):
-        return start  # a block scalar: its text starts on a later line
-    if column + offset > len(line):
+    """The position of character ``offset`` of a scalar's parsed value, the scalar starting at ``start``.
+
+    Plain, single- and double-quoted scalars over any number of lines and literal (``|``) and
+    folded (``>``) block scalars are walked the way the parser builds their value: indentation
+    and trailing spaces dropped, line breaks folded into spaces, ``''`` and backslash escapes
+    shortened. Only the lines up to the offset are read. When the walk cannot place the
+    offset, the start of the scalar is the answer.
+    """
+    if offset < 0:
         return start
-    return Position(start.line, column + offset + 1)
+    lines, breaks = _split_lines(text)
+    row, column = start.line - 1, start.column - 1
+    if not 0 <= row < len(lines) or column > len(lines[row]):
+        return start
+    column = _after_properties(lines[row], column)
+    lead = lines[row][column : column + 1]
+    walk = _ScalarWalk(lines, breaks, offset)
+    if lead in ("|", ">"):
+        found = walk.block(row, column, folded=lead == ">")
+    elif lead in ("'", '"'):
+        found = walk.quoted(row, column + 1, double=lead == '"')
+    else:
+        found = walk.plain(row, column)
+    return found or start
+
+
+@functools.lru_cache(maxsize=4)
+def _split_lines(text: str) -> tuple[list[str], list[str]]:
+    """The lines of ``text`` as the parser counts them, and the break that ends each one."""
+    return LINE_BREAK.split(text), LINE_BREAK.findall(text)
+
+
+def _after_properties(line: str, column: int) -> int:
+    """Skip an anchor (``&a``) or tag (``!!str``) written before the scalar on its line."""
+    while line[column : column + 1] in ("&", "!"):
+        end = column
+        while end < len(line) and line[end] not in " \t":
+            end += 1
+        while end < len(line) and line[end] in " \t":
+            end += 1
+        column = end
+    return column
+
+
+_BLANK = frozenset(" \t")
+_HEX_ESCAPE_WIDTH = {"x": 4, "u": 6, "U": 10}
+
+
+class _ScalarWalk:
+    """Counts down ``remaining`` characters of a value while walking its source lines."""
+
+    __slots__ = ("breaks", "lines", "remaining")
+
+    def __init__(self, lines: list[str], breaks: list[str], offset: int):
+        self.lines = lines
+        self.breaks = breaks
+        self.remaining = offset
+
+    def take(self, count: int) -> bool:
+        """Account for ``count`` value characters; True when the offset falls among them."""
+        if self.remaining < count:
+            return True
+        self.remaining -= count
+        return False
+
+    def at(self, row: int, column: int) -> Position:
+        return Position(row + 1, column + 1)
+
+    def fold(self, row: int) -> tuple[int, int]:
+        """After line ``row`` of a flow scalar: the next line with content and the empty lines between."""
+        empty = 0
+        row += 1
+        while row < len(self.lines) and not self.lines[row].strip(" \t"):
+            empty += 1
+            row += 1
+        return row, empty
+
+    def folded_break(self, row: int, empty: int) -> int:
+        """How many characters a folded line break and ``empty`` empty lines become (YAML 1.2, 7.3.3)."""
+        if row < len(self.breaks) and self.breaks[row] in ("\u2028", "\u2029"):
+            return 1 + empty  # kept as written, like the parser does
+        return empty or 1
+
+    def plain(self, row: int, column: int) -> Position | None:
+        while row < len(self.lines):
+            line = self.lines[row]
+            end = len(line.rstrip(" \t"))
+            if column < end and self.take(end - column):
+                return self.at(row, column + self.remaining)
+            row, empty = self.fold(row)
+            if row >= len(self.lines):
+                return None
+            column = len(self.lines[row]) - len(self.lines[row].lstrip(" \t"))
+            if self.take(self.folded_break(row - empty - 1, empty)):
+                return self.at(row, column)
+        return None
+
+    def quoted(self, row: int, column: int, *, double: bool) -> Position | None:
+        quote = '"' if double else "'"
+        while row < len(self.lines):
+            line = self.lines[row]
+            index, escaped_break = column, False
+            while index < len(line):
+                char = line[index]
+                if char in _BLANK:
+                    run_end = index
+                    while run_end < len(line) and line[run_end] in _BLANK:
+                        run_end += 1
+                    if run_end == len(line):
+                        break  # spaces before a line break are folded away
+                    if self.take(run_end - index):
+                        return self.at(row, index + self.remaining)
+                    index = run_end
+                    continue
+                if char == quote:
+                    if double or not line.startswith("''", index):
+                        return None  # the closing quote: the offset is past the value
+                    width = 2
+                elif double and char == "\\":
+                    following = line[index + 1 : index + 2]
+                    if not following:
+                        escaped_break = True
+                        break
+                    width = _HEX_ESCAPE_WIDTH.get(following, 2)
+                else:
+                    width = 1
+                if self.take(1):
+                    return self.at(row, index)
+                index += width
+            next_row, empty = self.fold(row)
+            if next_row >= len(self.lines):
+                return None
+            column = len(self.lines[next_row]) - len(self.lines[next_row].lstrip(" \t"))
+            # An escaped line break joins the lines with nothing between them.
+            joint = empty if escaped_break else self.folded_break(row, empty)
+            if self.take(joint):
+                return self.at(next_row, column)
+            row = next_row
+        return None
+
+    def block(self, row: int, column: int, *, folded: bool) -> Position | None:
+        header = self.lines[row]
+        explicit = next((int(c) for c in header[column + 1 : column + 3] if c.isdigit()), None)
+        first = row + 1
+        while first < len(self.lines) and not self.lines[first].strip(" "):
+            first += 1
+        if first >= len(self.lines):
+            return None
+        line = self.lines[first]
+        indent = len(line) - len(line.lstrip(" "))
+        if explicit is not None:
+            indent = _parent_indent(header, column) + explicit
+        # Empty lines before the first content line each give one line break.
+        if self.take(first - row - 1):
+            return self.at(first, indent)
+        row = first
+        while row < len(self.lines):
+            line = self.lines[row]
+            if len(line) - len(line.lstrip(" ")) < indent and line.strip(" "):
+                return None  # a less indented line ends the scalar
+            if self.take(max(0, len(line) - indent)):
+                return self.at(row, indent + self.remaining)
+            next_row = row + 1
+            while next_row < len(self.lines) and _empty_in_block(self.lines[next_row], indent):
+                next_row += 1
+            if next_row >= len(self.lines):
+                return None
+            empty = next_row - row - 1
+            following = self.lines[next_row]
+            kept_break = row < len(self.breaks) and self.breaks[row] in ("\u2028", "\u2029")
+            # Folding joins two lines that start at the indentation; more indented lines keep breaks.
+            folds = (
+                folded
+                and not kept_break
+                and line[indent : indent + 1] not in _BLANK
+                and following[indent : indent + 1] not in _BLANK
+            )
+            joint = (empty or 1) if folds else 1 + empty
+            if self.take(joint):
+                return self.at(next_row, indent)
+            row = next_row
+        return None
+
+
+def _empty_in_block(line: str, indent: int) -> bool:
+    """A line of a block scalar that holds nothing but (at most ``indent``) spaces."""
+    return len(line) <= indent and not line.strip(" ")
+
+
+def _parent_indent(header: str, column: int) -> int:
+    """The indentation a block scalar's explicit indentation indicator counts from."""
+    before = header[:column].rstrip(" ")
+    if before.endswith(":"):
+        return len(before) - len(before.lstrip(" -"))
+    dash = before.rfind("-")
+    return dash if dash >= 0 else 0

@@ -1,0 +1,166 @@
+"""Numbers in a design's prose, found and recomputed: one pass over every free-text field.
+
+:mod:`prose_text` finds the prose and its numbers, :mod:`prose_claims` the claims made with
+them, :mod:`prose_check` recomputes them. This module puts them together per design and
+relates what prose says to the design's own SLOs and cost total. Every result keeps the path of
+its field and the offset of the stated value, where a finding points.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from designlint.analysis.prose_check import (
+    DowntimeVerdict,
+    Verdict,
+    check_arithmetic,
+    check_downtime,
+    check_total,
+)
+from designlint.analysis.prose_claims import (
+    ArithmeticClaim,
+    DowntimeClaim,
+    SlaClaim,
+    TotalClaim,
+    sentence_claims,
+)
+from designlint.analysis.prose_text import ProseField, claim_sentences, prose_fields
+from designlint.units import Measure
+
+# Where a design states its overall cost in prose (per-item notes price the item, not the design).
+TOTAL_KEYS = frozenset({"summary", "notes"})
+
+
+@dataclass(frozen=True)
+class ArithmeticResult:
+    field: ProseField
+    claim: ArithmeticClaim
+    verdict: Verdict
+
+
+@dataclass(frozen=True)
+class DowntimeResult:
+    field: ProseField
+    claim: DowntimeClaim
+    verdict: DowntimeVerdict
+
+
+@dataclass(frozen=True)
+class SlaResult:
+    """An SLA in prose and the SLO it must stay looser than (``slo_id`` None when the text states it)."""
+
+    field: ProseField
+    claim: SlaClaim
+    objective: float  # as a fraction of one
+    objective_text: str
+    slo_id: str | None
+
+    @property
+    def looser(self) -> bool:
+        return self.claim.sla.quantity.as_fraction() < self.objective - 1e-12
+
+
+@dataclass(frozen=True)
+class TotalResult:
+    field: ProseField
+    claim: TotalClaim
+    verdict: Verdict
+    source: str  # "items" (the sum of cost.items) or "total" (cost.total)
+
+
+@dataclass
+class ProseReport:
+    fields: int = 0
+    arithmetic: list[ArithmeticResult] = field(default_factory=list)
+    downtime: list[DowntimeResult] = field(default_factory=list)
+    sla: list[SlaResult] = field(default_factory=list)
+    totals: list[TotalResult] = field(default_factory=list)
+
+
+def analyse_prose(numbers) -> ProseReport:
+    """Every claim in ``numbers.design``'s prose that can be recomputed, with its verdict."""
+    design, month = numbers.design, numbers.month_seconds
+    report = ProseReport()
+    total: tuple[Measure, str] | None = None
+    total_known = False
+    for prose in prose_fields(design):
+        report.fields += 1
+        text = prose.text
+        for start, end in claim_sentences(text):
+            claims = sentence_claims(text, start, end)
+            for claim in claims.arithmetic:
+                verdict = check_arithmetic(claim, month)
+                if verdict is not None:
+                    report.arithmetic.append(ArithmeticResult(prose, claim, verdict))
+            for downtime in claims.downtime:
+                budget = check_downtime(downtime, month)
+                if budget is not None:
+                    report.downtime.append(DowntimeResult(prose, downtime, budget))
+            for sla in claims.sla:
+                report.sla.extend(_sla_results(design, prose, sla))
+            if claims.totals and _states_design_total(prose.path):
+                if not total_known:
+                    total, total_known = _design_total(numbers), True
+                if total is None:
+                    continue
+                for claim_total in claims.totals:
+                    checked = check_total(claim_total, total[0], month)
+                    if checked is not None:
+                        report.totals.append(TotalResult(prose, claim_total, checked, total[1]))
+    return report
+
+
+def _states_design_total(path: tuple) -> bool:
+    return bool(path) and path[-1] in TOTAL_KEYS and not any(isinstance(step, int) for step in path)
+
+
+def _design_total(numbers) -> tuple[Measure, str] | None:
+    from designlint.analysis.cost import stated_monthly
+
+    summary = numbers.cost
+    if summary.total is not None:
+        return summary.total, "items"
+    cost = numbers.design.cost
+    stated = stated_monthly(cost.total, numbers.month_seconds) if cost is not None else None
+    return (stated, "total") if stated is not None else None
+
+
+# --- Whose SLA, which SLO -----------------------------------------------------------------
+
+
+def _sla_results(design, prose: ProseField, claim: SlaClaim) -> list[SlaResult]:
+    if claim.slo is not None:
+        objective = claim.slo.quantity
+        return [SlaResult(prose, claim, objective.as_fraction(), objective.text, None)]
+    candidates = _slos_for(design, prose.path, claim.sentence)
+    if not candidates:
+        return []
+    strictest = max(candidates, key=lambda slo: slo.objective.as_fraction())
+    return [
+        SlaResult(prose, claim, strictest.objective.as_fraction(), strictest.objective.text, strictest.id)
+    ]
+
+
+def _slos_for(design, path: tuple, sentence: str) -> list:
+    """The availability SLOs an SLA written at ``path`` is measured against; [] when it is not ours."""
+    if path[:1] == ("crossTeamDependencies",):
+        return []
+    slos = [slo for slo in design.slos if slo.kind == "availability" and slo.objective.is_percent]
+    if path[:1] == ("slos",) and len(path) > 1:
+        return [design.slos[path[1]]] if design.slos[path[1]] in slos else []
+    named = [
+        slo for slo in slos if _names(sentence, slo.id) or (slo.service and _names(sentence, slo.service))
+    ]
+    if named:
+        return named
+    if path[:2] == ("architecture", "components") and len(path) > 2 and design.architecture is not None:
+        component = design.architecture.components[path[2]]
+        if component.external or component.kind == "external-service":
+            return []
+        return [slo for slo in slos if slo.service == component.id]
+    return slos
+
+
+def _names(sentence: str, identifier: str) -> bool:
+    return re.search(rf"(?<![\w-]){re.escape(identifier)}(?![\w-])", sentence) is not None

@@ -1,0 +1,451 @@
+"""Numeric claims in prose: the shapes recognised, read from a sentence's tokens.
+
+- arithmetic: numbers joined by ``× x * / ÷ per + -`` (and parentheses), then ``=``, ``≈``,
+  ``~=``, ``→``, ``->``, ``is``, ``gives``, ``equals`` or ``yields`` and the stated result:
+  ``50B × 100 B × 7 days ≈ 35 TB``; or one number restated in another unit of the same kind:
+  ``1B requests/day ≈ 11.6K requests/s``, ``8 Gbps = 1 GB/s``;
+- downtime: an availability (90 % to 100 %), a window (``monthly``, ``per year``, ``30 days``,
+  ``min/year``), then a relation and a duration: ``99.9 % monthly = 43.2 min``;
+- SLA: ``SLA`` next to an availability, with the SLO it is measured against when the sentence
+  states one;
+- total: ``total`` next to a monthly amount of money: ``Total: ~$1,135/month``.
+
+Anything else is not a claim: a result followed by more arithmetic (the expression is on the
+right), a word inside an expression, or a bare number restated in the same unit.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from designlint.analysis.prose_text import Term, Token, tokens
+from designlint.units import UnitError, from_quantity
+
+RELATIONS = frozenset({"=", "==", "≈", "~=", "→", "->", "=>", "⇒", "is", "gives", "equals", "yields"})
+APPROXIMATE_RELATIONS = frozenset({"≈", "~="})
+ARROWS = frozenset({"→", "->", "=>", "⇒"})
+DOWNTIME_RELATIONS = RELATIONS | {"means", "allows", "leaves"}
+APPROXIMATE_WORDS = frozenset({"about", "roughly", "approximately", "approx", "around", "nearly", "almost"})
+_OPERATORS = {"×": "*", "*": "*", "x": "*", "times": "*", "/": "/", "÷": "/", "per": "/", "+": "+"}
+_MINUS = frozenset({"-", "−", "–"})
+
+# Window words and the length they name ("month" is resolved with the design's month).
+WINDOW_WORDS = {
+    "month": "1 month",
+    "months": "1 month",
+    "monthly": "1 month",
+    "year": "1 year",
+    "years": "1 year",
+    "yearly": "1 year",
+    "annual": "1 year",
+    "annually": "1 year",
+    "annum": "1 year",
+    "week": "1 week",
+    "weekly": "1 week",
+    "day": "1 day",
+    "daily": "1 day",
+}
+# Words that may sit between an availability and its downtime without changing what is meant.
+_AVAILABILITY_FILLERS = frozenset(
+    """availability available uptime slo target objective over per a an each every in of the
+    rolling window calendar measured""".split()
+)
+_DOWNTIME_WORDS = frozenset(
+    "of downtime unavailability outage error budget allowed allowable per a an each every over in".split()
+)
+_SLA_FILLERS = frozenset(
+    """of is at a an the our target targets promise promises promised guarantee guarantees
+    guaranteed commitment committed external externally customer customers to uptime availability
+    monthly contractual contract""".split()
+)
+_SLO_WORDS = frozenset({"slo", "slos", "objective"})
+# An SLA someone else gives us is not ours to keep looser than our SLO.
+THIRD_PARTY = frozenset(
+    """vendor vendors vendor's provider providers provider's third their upstream supplier suppliers
+    dependency dependency's""".split()
+)
+
+
+@dataclass(frozen=True)
+class ArithmeticClaim:
+    """``expression`` relates to ``result``: formulas over ``t0``, ``t1``... naming ``terms``.
+
+    The left side's terms come first. ``result`` is usually one term (``t3``), the stated value;
+    it may be an expression itself (``10^16 x 0.5``), starting at ``stated``.
+    """
+
+    terms: tuple[Term, ...]
+    expression: str
+    result: str
+    stated: Term
+    stated_end: int
+    left_terms: int
+    relation: str
+    approximate: bool
+    start: int  # where the expression starts in the text
+    end: int  # where it ends
+
+    @property
+    def operators(self) -> int:
+        """Operators on the left side: none for a number restated in another unit."""
+        return self.left_terms - 1
+
+    @property
+    def single_result(self) -> bool:
+        return len(self.terms) == self.left_terms + 1
+
+
+@dataclass(frozen=True)
+class DowntimeClaim:
+    availability: Term
+    stated: Term  # a duration, or a ratio of times such as min/year
+    windows: tuple[str, ...]  # window lengths as quantity text ("1 month", "30 days"); may be empty
+    approximate: bool
+
+
+@dataclass(frozen=True)
+class SlaClaim:
+    sla: Term
+    slo: Term | None  # an SLO stated in the same sentence
+    sentence: str  # to find the service or SLO it names, and whose SLA it is
+
+
+@dataclass(frozen=True)
+class TotalClaim:
+    stated: Term
+    approximate: bool
+
+
+@dataclass(frozen=True)
+class SentenceClaims:
+    arithmetic: tuple[ArithmeticClaim, ...] = ()
+    downtime: tuple[DowntimeClaim, ...] = ()
+    sla: tuple[SlaClaim, ...] = ()
+    totals: tuple[TotalClaim, ...] = ()
+
+
+def sentence_claims(text: str, start: int, end: int) -> SentenceClaims:
+    found = tokens(text, start, end)
+    return SentenceClaims(
+        arithmetic=tuple(_arithmetic(found)),
+        downtime=tuple(_downtime(found)),
+        sla=tuple(_sla(found, text[start:end])),
+        totals=tuple(_totals(found)),
+    )
+
+
+# --- Arithmetic ---------------------------------------------------------------------------
+
+
+def _operator(found: list[Token], index: int) -> str | None:
+    """The formula operator token ``index`` stands for, if it joins two operands."""
+    token = found[index]
+    if token.kind == "op":
+        if token.text in _MINUS:
+            return "-"
+        return _OPERATORS.get(token.text) or (token.text if token.text in "()" else None)
+    if token.kind == "word" and token.text in ("x", "times", "per"):
+        following = found[index + 1] if index + 1 < len(found) else None
+        if following is not None and (following.kind == "num" or following.text == "("):
+            return _OPERATORS[token.text]
+    return None
+
+
+def _term_at(found: list[Token], index: int) -> Term | None:
+    """The number at token ``index``, if there is one."""
+    return found[index].term if index < len(found) and found[index].kind == "num" else None
+
+
+def _relation(found: list[Token], index: int) -> tuple[str, int] | None:
+    """The relation written at token ``index`` and the index after it: ``=``, ``is``, ``translates into``."""
+    token = found[index]
+    if token.kind == "eq" or (token.kind == "word" and token.text in RELATIONS):
+        return token.text, index + 1
+    following = found[index + 1].text if index + 1 < len(found) else ""
+    if token.kind == "word" and (token.text, following) in _TWO_WORD_RELATIONS:
+        return f"{token.text} {following}", index + 2
+    return None
+
+
+_TWO_WORD_RELATIONS = frozenset(
+    (verb, preposition)
+    for verb in ("translate", "translates", "translated", "amount", "amounts", "come", "comes")
+    for preposition in ("into", "to")
+)
+
+
+@dataclass(frozen=True)
+class _Read:
+    """An expression read from token ``first``: its parts and the index just after it."""
+
+    first: int
+    end: int
+    parts: tuple[tuple[str, Term | None], ...]
+
+    @property
+    def terms(self) -> tuple[Term, ...]:
+        return tuple(term for _, term in self.parts if term is not None)
+
+
+def _read_expression(found: list[Token], first: int) -> _Read:
+    """The longest complete expression (numbers, operators, balanced parentheses) from ``first``."""
+    parts: list[tuple[str, Term | None]] = []
+    complete_parts, complete_end = 0, first
+    depth, expects_value = 0, True
+    index = first
+    while index < len(found):
+        token = found[index]
+        operator = _operator(found, index)
+        if token.kind == "num" and expects_value:
+            parts.append(("term", token.term))
+            expects_value = False
+        elif operator == "(" and expects_value:
+            parts.append(("(", None))
+            depth += 1
+        elif operator == ")" and not expects_value and depth > 0:
+            parts.append((")", None))
+            depth -= 1
+        elif operator not in (None, "(", ")") and not expects_value:
+            parts.append((operator, None))
+            expects_value = True
+        else:
+            break
+        index += 1
+        if not expects_value and depth == 0:
+            complete_parts, complete_end = len(parts), index
+    return _Read(first, complete_end, tuple(parts[:complete_parts]))
+
+
+def _continues(found: list[Token], index: int) -> bool:
+    """Whether an operator at ``index`` carries an expression on past where it was read."""
+    return index < len(found) and _operator(found, index) not in (None, "(", ")")
+
+
+def _arithmetic(found: list[Token]) -> list[ArithmeticClaim]:
+    claims: list[ArithmeticClaim] = []
+    index = 0
+    while index < len(found):
+        if found[index].kind != "num" and _operator(found, index) != "(":
+            index += 1
+            continue
+        left = _read_expression(found, index)
+        if not left.parts:
+            index += 1
+            continue
+        related = _relation(found, left.end) if left.end < len(found) else None
+        if related is None or _led_by_operator(found, index):
+            index = left.end
+            continue
+        relation, position = related
+        approximate = relation in APPROXIMATE_RELATIONS
+        while position < len(found) and found[position].text in APPROXIMATE_WORDS:
+            approximate = True
+            position += 1
+        right = _read_expression(found, position) if position < len(found) else _Read(position, position, ())
+        if right.parts and not _continues(found, right.end):
+            claims.append(_claim(found, left, right, relation, approximate))
+        # The stated result may start the next claim of a chain: "A = B ≈ C".
+        index = position if right.parts else left.end
+    return claims
+
+
+def _led_by_operator(found: list[Token], index: int) -> bool:
+    """An expression whose first operand follows an operator has a word for an operand before it."""
+    if index == 0:
+        return False
+    before = found[index - 1]
+    return (before.kind == "op" and before.text != "(") or (
+        before.kind == "word" and before.text in ("x", "times", "per")
+    )
+
+
+def _claim(
+    found: list[Token], left: _Read, right: _Read, relation: str, approximate: bool
+) -> ArithmeticClaim:
+    terms = left.terms + right.terms
+    return ArithmeticClaim(
+        terms=terms,
+        expression=_formula(left.parts, 0),
+        result=_formula(right.parts, len(left.terms)),
+        stated=right.terms[0],
+        stated_end=found[right.end - 1].end,
+        left_terms=len(left.terms),
+        relation=relation,
+        approximate=approximate,
+        start=found[left.first].start,
+        end=found[left.end - 1].end,
+    )
+
+
+def _formula(parts: tuple[tuple[str, Term | None], ...], first_term: int) -> str:
+    """The parts as a formula over ``t0``, ``t1``...: the evaluator's syntax, the prose's numbers."""
+    written, number = [], first_term
+    for kind, term in parts:
+        if term is None:
+            written.append(kind)
+        else:
+            written.append(f"t{number}")
+            number += 1
+    return " ".join(written)
+
+
+# --- Availability and downtime ------------------------------------------------------------
+
+
+def _is_availability(token: Token) -> bool:
+    term = token.term
+    return (
+        token.kind == "num"
+        and term is not None
+        and term.quantity.is_percent
+        and 90 <= term.quantity.magnitude < 100
+        and not term.quantity.bound
+    )
+
+
+def _window(token: Token) -> str | None:
+    """The window a word or number names: ``monthly`` -> ``1 month``, ``30 days`` -> ``30 days``."""
+    if token.kind == "word":
+        return WINDOW_WORDS.get(token.text)
+    if token.kind == "num" and token.term is not None and token.term.quantity.unit:
+        unit = token.term.quantity.unit
+        if unit.rstrip("s") in ("day", "week", "month", "year", "d", "h", "hour"):
+            return f"{token.term.quantity.magnitude:g} {unit}"
+    return None
+
+
+_LOOKAHEAD = 8  # tokens an availability claim may span on either side of its relation
+
+
+def _downtime(found: list[Token]) -> list[DowntimeClaim]:
+    claims = []
+    for index, token in enumerate(found):
+        availability = token.term
+        if availability is None or not _is_availability(token):
+            continue
+        windows: list[str] = []
+        position = index + 1
+        limit = min(len(found), index + _LOOKAHEAD)
+        while (
+            position < limit
+            and found[position].kind in ("word", "num")
+            and _relation(found, position) is None
+        ):
+            window = _window(found[position])
+            if window is not None:
+                windows.append(window)
+            elif found[position].kind == "num" or found[position].text not in _AVAILABILITY_FILLERS:
+                break
+            position += 1
+        if position >= len(found) or found[position].text not in DOWNTIME_RELATIONS:
+            continue
+        approximate = found[position].text in APPROXIMATE_RELATIONS
+        position += 1
+        while position < len(found) and found[position].text in APPROXIMATE_WORDS:
+            approximate = True
+            position += 1
+        stated = _term_at(found, position)
+        if stated is None or not _is_duration(stated):
+            continue
+        position += 1
+        limit = min(len(found), position + _LOOKAHEAD)
+        while position < limit and found[position].kind in ("word", "num"):
+            window = _window(found[position])
+            if window is not None:
+                windows.append(window)
+            elif found[position].kind == "num" or found[position].text not in _DOWNTIME_WORDS:
+                break
+            position += 1
+        claims.append(DowntimeClaim(availability, stated, tuple(windows), approximate))
+    return claims
+
+
+def _is_duration(term: Term) -> bool:
+    try:
+        dims = from_quantity(term.quantity).dims
+    except UnitError:
+        return False
+    return dims == (("second", 1),) or (not dims and "/" in term.quantity.unit)
+
+
+# --- SLA ----------------------------------------------------------------------------------
+
+
+def _sla(found: list[Token], sentence: str) -> list[SlaClaim]:
+    claims: list[SlaClaim] = []
+    words = {token.text for token in found if token.kind == "word"}
+    if not words & {"sla", "slas"} or words & THIRD_PARTY:
+        return claims
+    slo = _stated_slo(found)
+    for index, token in enumerate(found):
+        if token.kind != "word" or token.text not in ("sla", "slas"):
+            continue
+        sla = _availability_near(found, index, _SLA_FILLERS)
+        if sla is not None and sla is not slo:
+            claims.append(SlaClaim(sla=sla, slo=slo, sentence=sentence))
+    return claims
+
+
+def _availability_near(found: list[Token], index: int, fillers: frozenset[str]) -> Term | None:
+    """An availability written just after (or just before) token ``index``, only fillers between."""
+    for step in (1, -1):
+        position = index + step
+        while 0 <= position < len(found):
+            token = found[position]
+            if _is_availability(token):
+                return token.term
+            if (token.kind == "word" and token.text in fillers) or token.text in (":", "=", "of"):
+                position += step
+                continue
+            break
+    return None
+
+
+def _stated_slo(found: list[Token]) -> Term | None:
+    for index, token in enumerate(found):
+        if token.kind == "word" and token.text in _SLO_WORDS:
+            near = _availability_near(found, index, _SLA_FILLERS - {"contractual", "contract"})
+            if near is not None:
+                return near
+    return None
+
+
+# --- Totals -------------------------------------------------------------------------------
+
+_TOTAL_WORDS = frozenset({"total", "totals", "totalling", "totaling", "totalled", "totaled"})
+_TOTAL_FILLERS = frozenset(
+    """cost costs monthly comes come coming to is of at the a run runs running spend bill
+    infrastructure estimated estimate overall in all""".split()
+)
+# A sentence that prices a different situation is not the design's total.
+HYPOTHETICAL = frozenset(
+    """if would could might once when after excluding except without plus additional extra future
+    later projected reserved discount discounted savings saving per each""".split()
+)
+
+
+def _totals(found: list[Token]) -> list[TotalClaim]:
+    words = {token.text for token in found if token.kind == "word"}
+    if not words & _TOTAL_WORDS or words & HYPOTHETICAL:
+        return []
+    claims = []
+    for index, token in enumerate(found):
+        if token.kind != "word" or token.text not in _TOTAL_WORDS:
+            continue
+        approximate = False
+        position = index + 1
+        while position < len(found) and (
+            (found[position].kind == "word" and found[position].text in _TOTAL_FILLERS | APPROXIMATE_WORDS)
+            or found[position].text in (":", "=", "≈", "~=")
+        ):
+            approximate = approximate or found[position].text in APPROXIMATE_WORDS | APPROXIMATE_RELATIONS
+            position += 1
+        term = _term_at(found, position)
+        if term is not None and _is_money(term) and not _continues(found, position + 1):
+            claims.append(TotalClaim(stated=term, approximate=approximate))  # not the first number of a sum
+    return claims
+
+
+def _is_money(term: Term) -> bool:
+    unit = term.quantity.unit
+    return unit[:3] in ("USD", "EUR", "GBP") and "/" in unit
