@@ -36,13 +36,16 @@ def compare(
     month_seconds: float,
     options: dict | None = None,
     stated: Measure | None = None,
+    tolerance: float | None = None,
 ) -> Comparison:
     """Does the stated ``quantity`` agree with ``recomputed``? Ranges and bounds are honoured.
 
     A stated unit that names no count (``12K/s``) is compared with any count; otherwise the
-    dimensions must be the same. Raises UnitError if the stated unit cannot be read.
+    dimensions must be the same. ``tolerance`` overrides the one the ``~`` mark gives. Raises
+    UnitError if the stated unit cannot be read.
     """
-    tolerance = tolerance_for(quantity, options)
+    if tolerance is None:
+        tolerance = tolerance_for(quantity, options)
     if stated is None:
         stated = from_quantity(quantity, month_seconds)
     if not compatible(stated.dims, recomputed.dims):

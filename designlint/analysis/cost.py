@@ -23,6 +23,7 @@ class CostLine:
     unit_price: Measure | None = None
     computed: Measure | None = None  # monthly, from quantity x unit price
     stated: Measure | None = None  # the stated monthly figure
+    approximate: bool = False  # the monthly figure is marked ~, or is computed from a number that is
 
     @property
     def monthly(self) -> Measure | None:
@@ -105,6 +106,7 @@ def cost_summary(numbers) -> CostSummary:
         line.unit_price = _read(item.unit_price, month, (*where, "unitPrice"), summary.issues)
         stated = _read(item.monthly, month, (*where, "monthly"), summary.issues)
         line.stated = per_month(stated, month) if stated is not None else None
+        line.approximate = _approximate(item, derivations)
         unreadable_amount = item.quantity is not None and line.quantity is None
         if line.unit_price is not None and not unreadable_amount:
             amount = line.quantity or line.reference or Measure(1.0)
@@ -129,6 +131,30 @@ def cost_summary(numbers) -> CostSummary:
                 )
     _totals(summary, cost, derivations, month)
     return summary
+
+
+def _approximate(item, derivations) -> bool:
+    if item.monthly is not None:
+        return bool(item.monthly.approximate)
+    referenced = derivations.by_name.get(item.quantity_ref) if item.quantity_ref else None
+    inputs = (item.quantity, item.unit_price, referenced.stated if referenced is not None else None)
+    return any(quantity is not None and quantity.approximate for quantity in inputs)
+
+
+def total_tolerance(summary: CostSummary, exact: float, approximate: float) -> float | None:
+    """How far an approximate total may stray: each item's own tolerance, added up, over the sum.
+
+    ``~$1,135/month`` over items of which only ~$230 is approximate may be off by 10% of $230 plus
+    1% of the exact $905, about $32 (2.8%), not by a blanket 10% ($113).
+    """
+    if summary.total is None or summary.total.value == 0:
+        return None
+    allowed = 0.0
+    for line in summary.lines:
+        if line.monthly is None:
+            return None
+        allowed += abs(line.monthly.value) * (approximate if line.approximate else exact)
+    return allowed / abs(summary.total.value)
 
 
 def _is_data(value: Measure) -> bool:

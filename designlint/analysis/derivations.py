@@ -1,17 +1,23 @@
 """Derived scale quantities: every formula recomputed from the quantities it names.
 
-Each formula is evaluated from the *stated* values of its inputs (a quantity without a stated
-value contributes its own recomputed value), so every slip is reported once, where it is made,
-rather than again in everything downstream of it.
+Formulas are evaluated in dependency order. A quantity contributes its stated value to the
+formulas that name it, unless that value disagrees with its own formula: then it contributes the
+recomputed, corrected value. A slip is therefore blamed on the earliest wrong stated value, and
+a downstream value that agrees with the corrected arithmetic is not reported a second time.
+
+A quantity without a formula whose rationale is nothing but arithmetic (``1B / 86,400 s``) is
+held to that arithmetic the same way.
 """
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 
+from designlint.analysis.compare import compare
 from designlint.analysis.issues import CYCLE, DUPLICATE, FORMULA, UNIT, UNKNOWN_NAME, UNREADABLE_UNIT, Issue
-from designlint.formula import FormulaError, evaluate, names, parse
-from designlint.units import Measure, UnitError, from_quantity
+from designlint.formula import MAX_LENGTH, FormulaError, evaluate, names, parse
+from designlint.units import Measure, UnitError, compatible, from_quantity
 
 
 @dataclass
@@ -21,14 +27,26 @@ class Derived:
     formula: str | None
     stated: object | None  # the model Quantity, as written
     stated_value: Measure | None = None
-    value: Measure | None = None  # recomputed from the formula
+    value: Measure | None = None  # recomputed from the formula (or from arithmetic in the rationale)
     references: list[tuple[str, int]] = field(default_factory=list)
     broken: bool = False  # the formula has a reported problem
+    rationale_formula: str | None = None  # the rationale, read as arithmetic, when it is nothing else
+    corrected: bool = False  # the stated value disagrees with the recomputed one, which others use
+    corrected_inputs: list[str] = field(
+        default_factory=list
+    )  # named quantities used at their corrected value
 
     @property
     def used(self) -> Measure | None:
-        """What other formulas see: the stated value when readable, else the recomputed one."""
-        return self.stated_value if self.stated_value is not None else self.value
+        """What other formulas see: the stated value when readable and right, else the recomputed one."""
+        if self.corrected or self.stated_value is None:
+            return self.value
+        return self.stated_value
+
+    @property
+    def arithmetic(self) -> str | None:
+        """The formula the value is checked against: its own, or its rationale's."""
+        return self.formula if self.formula is not None else self.rationale_formula
 
 
 @dataclass
@@ -90,6 +108,8 @@ def derive(design, month_seconds: float) -> Derivations:
                         hint="write a unit such as 'loads/day', 'GB', 'ms' or '%'",
                     )
                 )
+        if quantity.formula is None and item.stated_value is not None:
+            item.rationale_formula = arithmetic_of(getattr(quantity, "rationale", None))
     for item in items:
         if item.formula is None or item.broken:
             continue
@@ -221,7 +241,7 @@ def _report_cycle(group: list[str], by_name: dict[str, Derived], graph, issues: 
 
 
 def _evaluate_all(items, by_name, cyclic: set[str], issues: list[Issue], month_seconds: float) -> None:
-    done: set[str] = set()
+    """Evaluate every formula after the formulas it names (Kahn's order), each exactly once."""
 
     def lookup(name: str, offset: int) -> Measure:
         found = by_name[name]  # unknown names were reported and their formulas skipped
@@ -232,31 +252,56 @@ def _evaluate_all(items, by_name, cyclic: set[str], issues: list[Issue], month_s
             raise _Skip
         return value
 
-    # Inputs first: a formula only waits for quantities whose value comes from their own formula.
-    pending = [
-        item for item in items if item.formula is not None and not item.broken and item.name not in cyclic
-    ]
-    while pending:
-        progressed, waiting = False, []
-        for item in pending:
-            needs = [
-                n
-                for n, _ in item.references
-                if by_name[n].stated_value is None
-                and by_name[n].formula is not None
-                and n not in done
-                and not by_name[n].broken
-                and n not in cyclic
-            ]
-            if needs:
-                waiting.append(item)
-                continue
-            _evaluate_one(item, lookup, by_name, issues, month_seconds)
-            done.add(item.name)
-            progressed = True
-        if not progressed:
-            break
-        pending = waiting
+    for item in items:
+        if item.rationale_formula is not None and not item.broken:
+            _check_rationale(item, month_seconds)
+    pending = {
+        item.name: item
+        for item in items
+        if item.formula is not None and not item.broken and item.name not in cyclic
+    }
+    waiting: dict[str, int] = {}
+    users: dict[str, list[Derived]] = {}
+    for item in pending.values():
+        inputs = {n for n, _ in item.references if n in pending and n != item.name}
+        waiting[item.name] = len(inputs)
+        for name in inputs:
+            users.setdefault(name, []).append(item)
+    ready = [item for item in pending.values() if waiting[item.name] == 0]
+    ready.sort(key=lambda item: -item.index)  # document order among the ready ones
+    while ready:
+        item = ready.pop()
+        _evaluate_one(item, lookup, by_name, issues, month_seconds)
+        for user in users.get(item.name, ()):
+            waiting[user.name] -= 1
+            if waiting[user.name] == 0:
+                ready.append(user)
+
+
+def _settle(item: Derived, month_seconds: float) -> None:
+    """Mark a stated value that its own arithmetic contradicts, so the formulas after it use the corrected one."""
+    if item.value is None or item.stated_value is None or item.stated is None:
+        return
+    verdict = compare(item.stated, item.value, month_seconds, stated=item.stated_value)
+    item.corrected = verdict.comparable and not verdict.agrees
+
+
+def _check_rationale(item: Derived, month_seconds: float) -> None:
+    assert item.rationale_formula is not None
+
+    def no_names(name: str, offset: int) -> Measure:
+        raise FormulaError(f"'{name}'", offset)
+
+    try:
+        item.value = evaluate(item.rationale_formula, no_names, month_seconds)
+    except FormulaError:
+        item.rationale_formula = None  # prose after all; other rules read it
+        return
+    assert item.stated_value is not None
+    if not compatible(item.stated_value.dims, item.value.dims):
+        item.value, item.rationale_formula = None, None  # loose units in prose: not held against the value
+        return
+    _settle(item, month_seconds)
 
 
 def _evaluate_one(item: Derived, lookup, by_name, issues: list[Issue], month_seconds: float) -> None:
@@ -276,3 +321,31 @@ def _evaluate_one(item: Derived, lookup, by_name, issues: list[Issue], month_sec
             )
         )
         item.broken = True
+        return
+    item.corrected_inputs = sorted({name for name, _ in item.references if by_name[name].corrected})
+    _settle(item, month_seconds)
+
+
+_GROUPING = re.compile(r"(?<=[0-9]),(?=[0-9]{3}(?![0-9]))")
+_TIMES = re.compile(r"(?<=\S)\s*×\s*|\s+x\s+")
+_ARITHMETIC = frozenset("+-*/")
+
+
+def arithmetic_of(rationale: str | None) -> str | None:
+    """The rationale as a formula when it is only arithmetic on numbers (``1B / 86,400 s``), else None.
+
+    Thousands separators are dropped and ``x``/``×`` between terms read as ``*``; a rationale that
+    names anything, or has no operator, is prose and is left to the rules that read prose.
+    """
+    if not rationale or len(rationale) > MAX_LENGTH:
+        return None
+    text = _TIMES.sub(" * ", _GROUPING.sub("", rationale.strip().rstrip(".")))
+    if not any(char in _ARITHMETIC for char in text):
+        return None
+    try:
+        tree = parse(text)
+    except FormulaError:
+        return None
+    if names(tree) or tree[0] not in ("bin", "call"):
+        return None
+    return text

@@ -28,7 +28,8 @@ CURRENCY_SYMBOLS = {"$": "USD", "€": "EUR", "£": "GBP"}
 _NUMBER = r"(?:[0-9][0-9,]*+(?:\.[0-9]++)?|\.[0-9]++)(?:[eE][-+]?[0-9]++)?"
 _QUALIFIER_RE = re.compile(r"\s*+(~|≈|<=|>=|<|>|≤|≥)?\s*+([$€£])?")
 _NUMBER_RE = re.compile(_NUMBER)
-_RANGE_RE = re.compile(r"\s*+(?:-|–|to(?![A-Za-z]))\s*+([$€£])?")
+_RANGE_RE = re.compile(r"(?:-|–|to(?![A-Za-z]))\s*+([$€£])?")
+_SPACES_RE = re.compile(r"\s*+")
 _UNIT_RE = re.compile(r"[A-Za-z%$€£µ/·*^ ()\-_.0-9x×]*+")
 
 # JSON Schema (ECMA) patterns: ``\d`` is ASCII there. Editors only; designlint reads values itself.
@@ -36,6 +37,7 @@ QUANTITY_PATTERN = (
     r"^\s*(~|≈|<=|>=|<|>|≤|≥)?\s*[$€£]?(\d[\d,]*(\.\d+)?|\.\d+)([eE][-+]?\d+)?[KkMBGT]?"
     r"(\s*(-|–|to)\s*[$€£]?(\d[\d,]*(\.\d+)?|\.\d+)[KkMBGT]?)?(\s*[^\s\d~<>].*)?$"
 )
+MAX_UNIT_LENGTH = 200
 _EXAMPLES = "e.g. '200M', '1.5 billion requests/day', '12K/s', '300 ms', '99.9%'"
 
 
@@ -66,22 +68,39 @@ class Quantity:
         return self.magnitude / 100 if self.is_percent else self.magnitude
 
 
+def _shown(text: str) -> str:
+    """The value as written, cut short for a message."""
+    text = text.strip()
+    return text if len(text) <= 60 else text[:57] + "..."
+
+
 def _checked(value: float, text: str) -> float:
     if not math.isfinite(value):
-        raise ValueError(f"'{text}' is not a finite number")
+        raise ValueError(f"'{_shown(text)}' is not a finite number")
     if value != 0 and not 1 / MAX_MAGNITUDE <= abs(value) <= MAX_MAGNITUDE:
-        raise ValueError(f"'{text}' is out of range: designlint reads magnitudes from 1e-100 to 1e100")
+        raise ValueError(
+            f"'{_shown(text)}' is out of range: designlint reads magnitudes from 1e-100 to 1e100"
+        )
     return value
+
+
+_NON_ASCII = re.compile(r"[^\x00-\x7f]")
 
 
 def _foreign_digit(text: str) -> str | None:
     """A digit-like character that is not 0-9 (``١``, ``𝟏``, ``²``), which float() would quietly accept."""
-    return next((char for char in text if not char.isascii() and (char.isdigit() or char.isnumeric())), None)
+    if text.isascii():
+        return None
+    for match in _NON_ASCII.finditer(text):
+        char = match.group()
+        if char.isdigit() or char.isnumeric():
+            return char
+    return None
 
 
 class _Number(NamedTuple):
     value: float
-    end: int
+    gap_end: int  # where the whitespace after the number (and its multiplier) ends
     multiplier: float | None  # the count multiplier written after the digits, if any
 
 
@@ -90,14 +109,25 @@ def _read_number(text: str, position: int) -> _Number | None:
     if match is None:
         return None
     value = float(match.group().replace(",", ""))
-    found = read_multiplier(text, match.end())
+    spaces = _spaces_after(text, match.end())
+    found = read_multiplier(text, match.end(), spaces)
     if found is None:
-        return _Number(value, match.end(), None)
-    return _Number(value, found.end, found.factor)
+        return _Number(value, spaces, None)
+    return _Number(value, _spaces_after(text, found.end), found.factor)
+
+
+def _spaces_after(text: str, position: int) -> int:
+    match = _SPACES_RE.match(text, position)
+    assert match is not None  # the pattern matches the empty string
+    return match.end()
 
 
 def parse_quantity(value: Any) -> Quantity:
-    """Parse a YAML scalar into a Quantity; raise ``ValueError`` with a readable reason."""
+    """Parse a YAML scalar into a Quantity; raise ``ValueError`` with a readable reason.
+
+    Each stretch of the text is scanned a bounded number of times, so a value of any length is
+    read in linear time (a run of 200,000 spaces takes about a millisecond).
+    """
     if isinstance(value, Quantity):
         return value
     if isinstance(value, bool):
@@ -117,11 +147,11 @@ def parse_quantity(value: Any) -> Quantity:
     qualifier, currency = head.group(1) or "", head.group(2)
     first = _read_number(value, head.end())
     if first is None:
-        raise ValueError(f"'{value.strip()}' is not a number with a unit ({_EXAMPLES})")
+        raise ValueError(f"'{_shown(value)}' is not a number with a unit ({_EXAMPLES})")
     low: float | None = None
     magnitude = first.value * (first.multiplier or 1.0)
-    position = first.end
-    dash = _RANGE_RE.match(value, position)
+    unit_start = first.gap_end
+    dash = _RANGE_RE.match(value, first.gap_end)
     second = _read_number(value, dash.end()) if dash else None
     if dash is not None and second is not None:
         low_value = first.value * (first.multiplier or 1.0)
@@ -129,10 +159,13 @@ def parse_quantity(value: Any) -> Quantity:
             low_value = first.value * second.multiplier  # "200-300 million": one multiplier for both
         low, magnitude = low_value, second.value * (second.multiplier or 1.0)
         currency = currency or dash.group(1)
-        position = second.end
-    unit = value[position:].strip()
+        unit_start = second.gap_end
+    unit_end = len(value.rstrip())
+    if unit_end - unit_start > MAX_UNIT_LENGTH:
+        raise ValueError(f"the unit of '{_shown(value)}' is longer than {MAX_UNIT_LENGTH} characters")
+    unit = value[unit_start:unit_end] if unit_end > unit_start else ""
     if unit and (unit[0].isdigit() or unit[0] in "~<>"):
-        raise ValueError(f"'{value.strip()}' is not a number with a unit ({_EXAMPLES})")
+        raise ValueError(f"'{_shown(value)}' is not a number with a unit ({_EXAMPLES})")
     if unit and _UNIT_RE.fullmatch(unit) is None:
         raise ValueError(f"'{unit}' is not a unit")
     if currency:

@@ -6,11 +6,12 @@ One reader serves quantity values (:mod:`designlint.model.quantity`) and formula
 stands alone, so ``1B`` is a billion and ``5TB`` five terabytes. ``B`` after a space is a billion
 only when another word follows (``2 B users``); on its own (``100 B``, ``100 B/item``) it is bytes.
 
-Scanning is a single pass over a run of letters: no pattern can backtrack.
+Scanning is one possessive match over spaces and one over letters: nothing can backtrack.
 """
 
 from __future__ import annotations
 
+import re
 from typing import NamedTuple
 
 NUMBER_WORDS = {
@@ -58,11 +59,20 @@ class Multiplier(NamedTuple):
     end: int  # where the text after the multiplier starts
 
 
+_SPACES = re.compile(r"[ \t]*+")
+_LETTERS = re.compile(r"[A-Za-z]*+")
+
+
 def _letters_end(text: str, start: int) -> int:
-    end = start
-    while end < len(text) and text[end].isascii() and text[end].isalpha():
-        end += 1
-    return end
+    match = _LETTERS.match(text, start)
+    assert match is not None  # the pattern matches the empty string
+    return match.end()
+
+
+def _spaces_end(text: str, start: int) -> int:
+    match = _SPACES.match(text, start)
+    assert match is not None
+    return match.end()
 
 
 def number_word(word: str) -> float | None:
@@ -73,11 +83,13 @@ def number_word(word: str) -> float | None:
     return ABBREVIATIONS.get(word) if len(word) > 1 else None
 
 
-def read_multiplier(text: str, position: int) -> Multiplier | None:
-    """The multiplier right after the digits ending at ``position``, glued (``12K``) or after spaces."""
-    start = position
-    while start < len(text) and text[start] in " \t":
-        start += 1
+def read_multiplier(text: str, position: int, start: int | None = None) -> Multiplier | None:
+    """The multiplier right after the digits ending at ``position``, glued (``12K``) or after spaces.
+
+    ``start`` is where the spaces after ``position`` end, when the caller has already found it.
+    """
+    if start is None:
+        start = _spaces_end(text, position)
     glued = start == position
     end = _letters_end(text, start)
     if end == start or (end < len(text) and (text[end].isdigit() or text[end] in "_µ")):
@@ -97,8 +109,7 @@ def _word_follows(text: str, index: int) -> bool:
     """Whitespace and then a word: ``2 B users`` rather than ``100 B``, ``100 B/item`` or ``100 B per item``."""
     if index >= len(text) or text[index] not in " \t":
         return False
-    while index < len(text) and text[index] in " \t":
-        index += 1
+    index = _spaces_end(text, index)
     end = _letters_end(text, index)
     return end > index and text[index:end] != "per"
 

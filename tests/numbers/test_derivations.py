@@ -123,3 +123,64 @@ cost:
         declared + "scale:\n  quantities:\n    - {name: m, value: 720 h, formula: 30 day/month * 1 month}\n"
     )
     assert "DL507" in {f.code for f in check_text(contradicting)}
+
+
+BLAME = """scale:
+  quantities:
+    - {{name: loads_per_day, value: 1B loads/day, rationale: 200M users x 5 loads a day}}
+    - {{name: average, value: {average}, {source}}}
+    - {{name: peak, value: {peak}, formula: average * 3}}
+    - {{name: fleet, value: {fleet}, formula: "ceil(peak / (10K {per_node}))"}}
+"""
+FORMULA = "formula: loads_per_day / (86400 s/day)"
+RATIONALE = 'rationale: "1B / 86,400 s"'
+
+
+def blame_text(average: str, source: str, peak: str, fleet: str) -> str:
+    per_node = "loads/s/node" if "loads" in average else "/s/node"  # "120K/s" names no count
+    return with_header(
+        BLAME.format(average=average, source=source, peak=peak, fleet=fleet, per_node=per_node)
+    )
+
+
+@pytest.mark.parametrize(
+    ("average", "source", "peak", "fleet", "blamed"),
+    [
+        # The average is wrong; the peak and fleet follow the right arithmetic: only the average.
+        ("120K loads/s", FORMULA, "~35K loads/s", "4 nodes", ["average"]),
+        ("120K/s", RATIONALE, "~35K/s", "4 nodes", ["average"]),  # arithmetic written as the rationale
+        # The wrong average carried into the peak: the peak is wrong too, against the corrected one.
+        # Every later number is judged from the corrected ones, so each wrong one is named once.
+        ("120K loads/s", FORMULA, "360K loads/s", "36 nodes", ["average", "peak", "fleet"]),
+        ("120K loads/s", FORMULA, "360K loads/s", "4 nodes", ["average", "peak"]),
+        # A right average and a wrong peak: the peak alone, and the fleet built on it is judged from
+        # the corrected peak.
+        ("~11.6K loads/s", FORMULA, "~350K loads/s", "4 nodes", ["peak"]),
+        ("~11.6K/s", RATIONALE, "~35K/s", "4 nodes", []),
+        ("~11.6K loads/s", FORMULA, "~35K loads/s", "4 nodes", []),
+    ],
+)
+def test_a_slip_is_blamed_on_the_earliest_wrong_value(check_text, average, source, peak, fleet, blamed):
+    findings = [f for f in check_text(blame_text(average, source, peak, fleet)) if f.code == "DL503"]
+    assert [f.message.split("'")[1] for f in findings] == blamed
+
+
+def test_a_downstream_finding_names_the_corrected_input(check_text):
+    text = blame_text("120K loads/s", FORMULA, "360K loads/s", "4 nodes")
+    [_, peak] = [f for f in check_text(text) if f.code == "DL503"]
+    assert "'average' at its recomputed ~11.6K loads/s rather than its stated 120K loads/s" in peak.message
+
+
+@pytest.mark.parametrize(
+    "rationale",
+    [
+        "A typical daily user opens the app about five times.",
+        "0.1% of 8,760 hours is 8.76 hours",
+        "5",  # a number, not arithmetic
+        "loads_per_day / 86400",  # names a quantity: a formula belongs in formula
+        "1B bytes / 86,400 s",  # bytes against a rate of loads: loose units in prose are not judged
+    ],
+)
+def test_a_rationale_in_words_is_not_read_as_arithmetic(check_text, rationale):
+    text = blame_text("120K/s", f'rationale: "{rationale}"', "360K/s", "36 nodes")
+    assert [f for f in check_text(text) if f.code in ("DL503", "DL504", "DL500")] == []

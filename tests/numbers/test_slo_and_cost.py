@@ -158,3 +158,42 @@ cost:
 """
     [line] = numbers(design(text)).cost.lines
     assert format_measure(line.computed, "USD/month") == "$8,400/month"
+
+
+APPROXIMATE_TOTAL = """
+cost:
+  hoursPerMonth: 730 h
+  items:
+    - {{name: App servers, quantity: 3 nodes, unitPrice: $60/node/month, monthly: $180/month}}
+    - {{name: Redis, monthly: ~$180/month}}
+    - {{name: RDS, monthly: $350/month}}
+    - {{name: RDS replica, monthly: $350/month}}
+    - {{name: Load balancer, monthly: $25/month}}
+    - {{name: Data transfer, monthly: {transfer}}}
+  total: "{total}"
+"""
+
+
+@pytest.mark.parametrize(
+    ("transfer", "total", "expected"),
+    [
+        # $180 + ~$180 + $350 + $350 + $25 + ~$50 = $1,135; the ~$230 allows $23, the exact $905 $9.05.
+        ("~$50/month", "~$1,135/month", []),
+        ("~$50/month", "~$1,160/month", []),  # $25 off: within $32.05
+        ("~$50/month", "~$1,035/month", ["DL552"]),  # $100 off: a blanket 10% ($113) let it pass
+        ("~$50/month", "~$1,170/month", ["DL552"]),  # $35 off
+        ("$50/month", "~$1,160/month", []),  # only ~$180 is approximate now: $18 + $9.55
+        ("$50/month", "~$1,165/month", ["DL552"]),  # $30 off: more than $27.55
+        ("$50/month", "$1,146/month", []),  # an exact total keeps its 1%
+        ("$50/month", "$1,150/month", ["DL552"]),
+    ],
+)
+def test_an_approximate_total_is_as_loose_as_its_approximate_items(check_text, transfer, total, expected):
+    findings = check_text(with_header(APPROXIMATE_TOTAL.format(transfer=transfer, total=total)))
+    assert sorted(set(codes(findings)) & {"DL552"}) == expected
+
+
+def test_the_allowed_rounding_is_named_in_the_finding(check_text):
+    findings = check_text(with_header(APPROXIMATE_TOTAL.format(transfer="~$50/month", total="~$1,035/month")))
+    [finding] = [f for f in findings if f.code == "DL552"]
+    assert "rounding in the items allows $32.05/month (2.82%)" in finding.message

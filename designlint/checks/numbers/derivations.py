@@ -73,9 +73,14 @@ def _unit_hint(stated, computed) -> str:
 
 
 def derivation_mismatch(design, options) -> Iterator[Problem]:
-    """A stated value that differs from its formula's result by more than the tolerance."""
+    """A stated value that differs from its formula's result by more than the tolerance.
+
+    Inputs that were themselves wrong enter at their corrected value, so a slip is reported on the
+    earliest wrong value only.
+    """
     data = numbers(design)
-    for item in data.derivations.items:
+    derivations = data.derivations
+    for item in derivations.items:
         if item.value is None or item.stated_value is None:
             continue
         verdict = compare(item.stated, item.value, data.month_seconds, options, stated=item.stated_value)
@@ -83,22 +88,38 @@ def derivation_mismatch(design, options) -> Iterator[Problem]:
             continue
         recomputed = format_measure(item.value, month_seconds=data.month_seconds)
         how_far = factor_text(verdict.ratio)
+        source = item.formula
+        if source is None:
+            source = f"its rationale {design.scale.quantities[item.index].rationale.strip().rstrip('.')}"
+        corrected = _corrected_inputs(derivations, item.corrected_inputs, data.month_seconds)
+        basis = "the formula" if item.formula is not None else "the rationale's arithmetic"
         if item.stated.approximate:
-            advice = f"correct the stated value or the formula (approximate values may differ by {verdict.tolerance:.0%})"
+            advice = f"correct the stated value or {basis} (approximate values may differ by {verdict.tolerance:.0%})"
         else:
             loose = options.get("approximate_tolerance", APPROXIMATE_TOLERANCE)
             advice = (
-                f"correct the stated value or the formula; if it is rounded, mark it with ~ "
+                f"correct the stated value or {basis}; if it is rounded, mark it with ~ "
                 f"(allows {loose:.0%} instead of {verdict.tolerance:.0%})"
             )
         hint = slip_hint(verdict.ratio, item.value.dims) or advice
         yield Problem(
             ("scale", "quantities", item.index, "value"),
-            f"'{item.name}' states {item.stated} but {item.formula} = {recomputed}"
-            + (f" ({how_far})" if how_far else ""),
+            f"'{item.name}' states {item.stated} but {source} = {recomputed}"
+            + (f" ({how_far})" if how_far else "")
+            + corrected,
             hint=hint,
             at_key=False,
         )
+
+
+def _corrected_inputs(derivations, names: list[str], month_seconds: float) -> str:
+    """``, with 'avg' at its recomputed ~11.6K/s rather than its stated 120K/s``, for each corrected input."""
+    parts = []
+    for name in names:
+        found = derivations.by_name[name]
+        shown = format_measure(found.value, month_seconds=month_seconds)
+        parts.append(f"'{name}' at its recomputed {shown} rather than its stated {found.stated}")
+    return f", with {' and '.join(parts)}" if parts else ""
 
 
 def month_convention(design, options) -> Iterator[Problem]:

@@ -4,9 +4,16 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from designlint.analysis.compare import compare, factor_text, measured, slip_hint
+from designlint.analysis.compare import (
+    APPROXIMATE_TOLERANCE,
+    EXACT_TOLERANCE,
+    compare,
+    factor_text,
+    measured,
+    slip_hint,
+)
 from designlint.analysis.context import numbers
-from designlint.analysis.cost import monthly_unit, stated_monthly
+from designlint.analysis.cost import monthly_unit, stated_monthly, total_tolerance
 from designlint.findings import Problem
 from designlint.units import compatible
 from designlint.units.display import format_measure, format_number
@@ -176,17 +183,32 @@ def cost_total_mismatch(design, options) -> Iterator[Problem]:
         return
     if cost.total is not None and summary.total is not None:
         stated = stated_monthly(cost.total, data.month_seconds)
+        tolerance = None
+        loose = float(options.get("approximate_tolerance", APPROXIMATE_TOLERANCE))
+        if cost.total.approximate:  # as approximate as its approximate parts, no more
+            tolerance = total_tolerance(summary, float(options.get("tolerance", EXACT_TOLERANCE)), loose)
         verdict = (
-            compare(cost.total, summary.total, data.month_seconds, options, stated=stated) if stated else None
+            compare(
+                cost.total, summary.total, data.month_seconds, options, stated=stated, tolerance=tolerance
+            )
+            if stated
+            else None
         )
         if verdict is not None and verdict.comparable and not verdict.agrees:
             parts = " + ".join(
                 str(line.item.monthly or _money(line.computed, data.month_seconds)) for line in summary.lines
             )
+            allowed = ""
+            if cost.total.approximate:
+                slack = summary.total.with_value(summary.total.value * verdict.tolerance)
+                allowed = (
+                    f"; rounding in the items allows {_money(slack, data.month_seconds)} "
+                    f"({_percent(verdict.tolerance)}), not a blanket {loose:.0%}"
+                )
             yield Problem(
                 ("cost", "total"),
                 f"cost total {cost.total} is not the sum of the items: {parts} = "
-                f"{_money(summary.total, data.month_seconds)}",
+                f"{_money(summary.total, data.month_seconds)}{allowed}",
                 hint="update the total, or add the missing line items",
                 at_key=False,
             )
