@@ -122,6 +122,29 @@ def _corrected_inputs(derivations, names: list[str], month_seconds: float) -> st
     return f", with {' and '.join(parts)}" if parts else ""
 
 
+def bits_bytes_slip(design, options) -> Iterator[Problem]:
+    """A stated data figure eight times (or an eighth of) the one its rationale quotes in the other unit."""
+    from designlint.analysis.bits import bit_byte_slips
+
+    data = numbers(design)
+    for slip in bit_byte_slips(design, data.derivations):
+        stated = data.derivations.by_name[slip.name].stated_value
+        assert stated is not None  # only stated values are compared
+        converted = format_measure(
+            stated.with_value(stated.value / slip.ratio), month_seconds=data.month_seconds
+        )
+        if slip.ratio > 1:
+            how = f"8× the {slip.quoted} its rationale quotes, which is {converted}: bits written as bytes?"
+        else:
+            how = f"an eighth of the {slip.quoted} its rationale quotes, which is {converted}: bytes written as bits?"
+        yield Problem(
+            ("scale", "quantities", slip.index, "value"),
+            f"'{slip.name}' states {slip.stated}, {how}",
+            hint=f"a byte is 8 bits: state {converted}, or correct the figure in the rationale",
+            at_key=False,
+        )
+
+
 def month_convention(design, options) -> Iterator[Problem]:
     from designlint.analysis.conventions import mixed_months
 
@@ -139,4 +162,5 @@ CHECKS = {
     "unreadable-unit": unreadable_unit,
     "duplicate-quantity": duplicate_quantity,
     "month-convention": month_convention,
+    "bits-bytes-slip": bits_bytes_slip,
 }
