@@ -1,3 +1,3 @@
-from designlint.cli import run
+from designlint.entry import run
 
 run()

@@ -89,3 +89,17 @@ def test_folder_without_designs_warns_and_exits_0(tmp_path, capsys):
     (tmp_path / "ci.yaml").write_text("on: push\n", encoding="utf-8")
     assert main(["check", str(tmp_path)]) == 0
     assert "no design files found" in capsys.readouterr().err
+
+
+def test_version_answers_without_importing_the_cli():
+    code = (
+        "import sys\n"
+        "sys.argv = ['designlint', '--version']\n"
+        "from designlint.entry import run\n"
+        "try:\n"
+        "    run()\n"
+        "except SystemExit as exit:\n"
+        "    print('EXIT', exit.code, 'click' in sys.modules, 'designlint.cli' in sys.modules)\n"
+    )
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=ROOT)
+    assert result.stdout.splitlines() == [f"designlint {__version__}", "EXIT 0 False False"]
