@@ -31,6 +31,7 @@ from designlint.server.snapshot import Snapshot
 DEBOUNCE_SECONDS = 0.1
 # Files whose change alters what a design's check means: re-check every open design.
 SETTINGS_FILES = (".designlint.yaml", ".designlint.yml", "pyproject.toml")
+WATCHED = ("**/.designlint.yaml", "**/.designlint.yml", "**/pyproject.toml", "**/*.json")
 log = logging.getLogger("designlint.server")
 
 
@@ -166,6 +167,29 @@ def build_server(site_url: str | None = None, delay: float = DEBOUNCE_SECONDS) -
         root = params.root_uri and to_fs_path(params.root_uri)
         if root:
             ls.checker.fallback_folder = Path(root)
+
+    @server.feature(types.INITIALIZED)
+    @_quietly
+    def initialized(ls: DesignServer, params: types.InitializedParams) -> None:
+        # Baselines and configuration files can change outside the editor: ask to be told.
+        workspace = ls.client_capabilities.workspace
+        watched = workspace.did_change_watched_files if workspace is not None else None
+        if watched is None or not watched.dynamic_registration:
+            return
+        options = types.DidChangeWatchedFilesRegistrationOptions(
+            watchers=[types.FileSystemWatcher(glob_pattern=pattern) for pattern in WATCHED]
+        )
+        ls.client_register_capability(
+            types.RegistrationParams(
+                registrations=[
+                    types.Registration(
+                        id="designlint-settings",
+                        method=types.WORKSPACE_DID_CHANGE_WATCHED_FILES,
+                        register_options=options,
+                    )
+                ]
+            )
+        )
 
     @server.feature(types.TEXT_DOCUMENT_DID_OPEN)
     @_quietly

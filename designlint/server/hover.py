@@ -128,8 +128,12 @@ def _component(snapshot: Snapshot, design, name: str) -> str | None:
             )
     for row in calculation.get("capacity", []):
         if row["component"] == name:
-            lines.append(f"Capacity: {row['formula']} = {row['nodesNeeded']} nodes [{row['status']}]")
+            lines.append(f"Capacity: {row['formula']} = {_nodes(row['nodesNeeded'])} [{row['status']}]")
     return "\n\n".join(lines)
+
+
+def _nodes(count: int) -> str:
+    return f"{count} node{'s' if count != 1 else ''}"
 
 
 def _quantity(snapshot: Snapshot, design, name: str) -> str | None:
@@ -266,7 +270,7 @@ def numbers_markdown(snapshot: Snapshot, path: DocPath) -> str | None:
         if isinstance(rest[1], int) and rest[1] < len(components):
             row = _row(calculation["capacity"], "component", components[rest[1]].id)
             return (
-                f"**Capacity** `= {row['formula']}` = **{row['nodesNeeded']} nodes** · {row['status']}"
+                f"**Capacity** `= {row['formula']}` = **{_nodes(row['nodesNeeded'])}** · {row['status']}"
                 if row
                 else None
             )

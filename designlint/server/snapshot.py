@@ -91,39 +91,34 @@ class Snapshot:
         return node
 
     @cached_property
-    def nodes(self) -> list[Node]:
-        """Every key and scalar value of the document, in buffer order."""
+    def _node_starts(self) -> tuple[list[int], list[tuple[DocPath, bool]]]:
+        """Where every key and scalar value starts, in buffer order (their ends are found on demand)."""
         document = self.document
         if document is None:
-            return []
+            return [], []
         positions = document.positions
-        found: list[Node] = []
+        found: list[tuple[int, bool, DocPath]] = []
         for path in positions.paths():
             key = positions.key(path)
             if key is not None:
-                start = self.lines.offset_of(key)
-                found.append(Node(path, self.lines.token(start), True, path[-1]))
-            value = self.value_at(path)
-            if path and not isinstance(value, dict | list):
+                found.append((self.lines.offset_of(key), True, path))
+            if path and not isinstance(self.value_at(path), dict | list):
                 where = positions.value(path)
                 if where is not None:
-                    start = self.lines.offset_of(where)
-                    found.append(Node(path, self.lines.token(start), False, value))
-        found.sort(key=lambda node: (node.span.start, not node.is_key))
-        return found
-
-    @cached_property
-    def _node_starts(self) -> list[int]:
-        return [node.span.start for node in self.nodes]
+                    found.append((self.lines.offset_of(where), False, path))
+        found.sort(key=lambda entry: (entry[0], not entry[1]))
+        return [start for start, _, _ in found], [(path, is_key) for _, is_key, path in found]
 
     def node_at(self, offset: int) -> Node | None:
         """The key or scalar under ``offset`` (a cursor just after a token is still on it)."""
-        index = bisect.bisect_right(self._node_starts, offset) - 1
+        starts, entries = self._node_starts
+        index = bisect.bisect_right(starts, offset) - 1
         while index >= 0:
-            node = self.nodes[index]
-            if node.span.contains(offset):
-                return node
-            if node.span.start < offset:
+            path, is_key = entries[index]
+            span = self.lines.token(starts[index])
+            if span.contains(offset):
+                return Node(path, span, is_key, path[-1] if is_key else self.value_at(path))
+            if starts[index] < offset:
                 return None
             index -= 1
         return None

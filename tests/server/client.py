@@ -52,11 +52,12 @@ class LspClient:
                 "processId": None,
                 "rootUri": file_uri(cwd),
                 "capabilities": {
+                    "workspace": {"didChangeWatchedFiles": {"dynamicRegistration": True}},
                     "textDocument": {
                         "publishDiagnostics": {"relatedInformation": True},
                         "hover": {"contentFormat": ["markdown", "plaintext"]},
                         "rename": {"prepareSupport": True},
-                    }
+                    },
                 },
                 "initializationOptions": init_options or {},
             },
@@ -138,6 +139,9 @@ class LspClient:
             if not self._pump(deadline):
                 raise AssertionError(f"no answer to {method} within {timeout} s:\n{self.stderr}")
         return self._responses.pop(ident)
+
+    def requests_from_server(self, method: str) -> list[dict]:
+        return [message for message in self._requests_from_server if message["method"] == method]
 
     def notify(self, method: str, params: Any) -> None:
         self._send({"jsonrpc": "2.0", "method": method, "params": params})

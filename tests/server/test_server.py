@@ -199,6 +199,10 @@ def test_configuration_per_path_overrides_and_baseline_apply(tmp_path):
             diagnostics = lsp.open(file_uri(design), text)
             assert published(diagnostics) == expected_diagnostics(text, check_json(design))
             assert not any(d["code"] == "DL300" for d in diagnostics)
+        # The server asked to hear about configuration and baseline files changing on disk.
+        (registration,) = lsp.requests_from_server("client/registerCapability")
+        watchers = registration["params"]["registrations"][0]["registerOptions"]["watchers"]
+        assert {"**/.designlint.yaml", "**/*.json"} <= {w["globPattern"] for w in watchers}
         (folder / ".designlint.yaml").write_text("unknown-key: 1\n", encoding="utf-8")
         design = folder / "halfway.yaml"
         lsp.notify(
