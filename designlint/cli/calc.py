@@ -124,15 +124,18 @@ def calc(file, output_format):
     Exit codes: 0 shown; 2 for a design that cannot be read or validated.
     """
     from designlint.analysis.report import calculation
+    from designlint.reporters import ci_log
 
     document, design = load_valid(file)
     report = calculation(design)
+    # Design text reaches both formats; neither may carry a CI workflow command (see ci_log).
     if output_format == "json":
         import json
 
-        click.echo(
-            json.dumps({"file": document.file, **report}, indent=2, sort_keys=True, ensure_ascii=False)
+        document_json = json.dumps(
+            {"file": document.file, **report}, indent=2, sort_keys=True, ensure_ascii=False
         )
+        click.echo(ci_log.defuse(document_json, ci_log.JSON))
     else:
-        click.echo(render_text(document.file, report), nl=False)
+        click.echo(ci_log.defuse(render_text(document.file, report), ci_log.TEXT), nl=False)
     return 0

@@ -64,10 +64,13 @@ def diff(paths, rev, output_format, config_file):
         (base, base_display), (head, head_display) = files
         diffs = [review.diff_files(session, base, base_display, head, head_display)]
         against = f"from {base_display}"
+    from designlint.reporters import ci_log
+
+    # Design text reaches every format; none may carry a CI workflow command (see ci_log).
     if output_format == "json":
-        click.echo(render.render_json(diffs, against, __version__), nl=False)
+        click.echo(ci_log.defuse(render.render_json(diffs, against, __version__), ci_log.JSON), nl=False)
     elif output_format == "markdown":
-        click.echo(render.render_markdown(diffs, against), nl=False)
+        click.echo(ci_log.defuse(render.render_markdown(diffs, against), ci_log.MARKDOWN), nl=False)
     else:
-        click.echo(render.render_text(diffs, against), nl=False)
+        click.echo(ci_log.defuse(render.render_text(diffs, against), ci_log.TEXT), nl=False)
     return EXIT_CLEAN

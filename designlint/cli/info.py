@@ -29,30 +29,33 @@ def _ruleset(packs: tuple[str, ...]):
 )
 def rules(packs, output_format) -> None:
     """List the rules: code, name, severity and checklist dimensions."""
+    from designlint.reporters import ci_log
+
     ruleset = _ruleset(packs)
+    # Rule packs may come from the repository being checked: no CI workflow commands (see ci_log).
     if output_format == "json":
         import json
 
-        click.echo(
-            json.dumps(
-                [
-                    {
-                        "code": r.code,
-                        "name": r.name,
-                        "severity": r.severity.value,
-                        "dimensions": r.rule.dimensions,
-                        "pack": r.pack,
-                        "summary": r.rule.docs.what,
-                    }
-                    for r in ruleset
-                ],
-                indent=2,
-            )
+        listing = json.dumps(
+            [
+                {
+                    "code": r.code,
+                    "name": r.name,
+                    "severity": r.severity.value,
+                    "dimensions": r.rule.dimensions,
+                    "pack": r.pack,
+                    "summary": r.rule.docs.what,
+                }
+                for r in ruleset
+            ],
+            indent=2,
         )
+        click.echo(ci_log.defuse(listing, ci_log.JSON))
         return
     for r in ruleset:
         dims = ",".join(r.rule.dimensions) or "-"
-        click.echo(f"{r.code}  {r.name:<36} {r.severity.value:<8} {dims:<6} {r.rule.message}")
+        line = f"{r.code}  {r.name:<36} {r.severity.value:<8} {dims:<6} {r.rule.message}"
+        click.echo(ci_log.defuse(line, ci_log.TEXT))
 
 
 @click.command()
@@ -67,4 +70,6 @@ def rule(code, packs) -> None:
     found = ruleset.get(code)
     if found is None:
         raise UsageError(f"no rule with code or name '{code}' (see 'designlint rules')")
-    click.echo(rule_markdown(found), nl=False)
+    from designlint.reporters import ci_log
+
+    click.echo(ci_log.defuse(rule_markdown(found), ci_log.TEXT), nl=False)

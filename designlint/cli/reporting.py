@@ -27,6 +27,14 @@ def enabled_codes(session, files: list[tuple[Path, str]]) -> dict[str, tuple[str
     return out
 
 
+def warn(message: str) -> None:
+    """One warning line on standard error; file names in it are data, never CI workflow commands."""
+    from designlint.reporters import printable
+    from designlint.reporters.ci_log import TEXT, defuse
+
+    click.echo(defuse(f"designlint: warning: {printable(message)}", TEXT), err=True)
+
+
 def announce_baselines(written, results: list[FileResult]) -> None:
     for destination, baseline in written:
         total = sum(baseline.counts.values())

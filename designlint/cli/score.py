@@ -59,12 +59,14 @@ def score(file, output_format, config_file):
         reason = "a rule failed" if result.internal_error else "the design does not validate"
         click.echo(f"designlint: cannot grade {display}: {reason}; fix the findings above first", err=True)
         return EXIT_ERROR if result.internal_error else EXIT_FINDINGS
+    from designlint.reporters import ci_log
     from designlint.score import render
 
+    # Design text reaches every format; none may carry a CI workflow command (see ci_log).
     if output_format == "json":
-        click.echo(render.render_json(card, __version__), nl=False)
+        click.echo(ci_log.defuse(render.render_json(card, __version__), ci_log.JSON), nl=False)
     elif output_format == "markdown":
-        click.echo(render.render_markdown(card), nl=False)
+        click.echo(ci_log.defuse(render.render_markdown(card), ci_log.MARKDOWN), nl=False)
     else:
-        click.echo(render.render_text(card), nl=False)
+        click.echo(ci_log.defuse(render.render_text(card), ci_log.TEXT), nl=False)
     return EXIT_CLEAN

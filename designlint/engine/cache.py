@@ -11,9 +11,13 @@ byte as it would from a fresh check) under a key made of:
   edit never serves stale findings.
 
 Entries live in ``.designlint_cache/`` beside the configuration file (or in the working
-directory when there is none), one file per design, replaced atomically. An entry that cannot
-be read or does not match is a miss; a cache that cannot be written is skipped silently. Results
-of crashed rules and of files that do not load are never stored.
+directory when there is none), one file per design, replaced atomically and sealed (see
+:mod:`designlint.engine.cache_folder`: no link is followed, nothing is written outside the
+folder, and only entries designlint wrote are replayed, after checking every field). An entry
+that cannot be read or does not match is a miss; a cache that cannot be written is skipped
+silently; a cache folder that is a link, not a folder or someone else's is not used at all, and
+:meth:`ResultCaches.problems` says why. Results of crashed rules and of files that do not load
+are never stored.
 """
 
 from __future__ import annotations
@@ -78,6 +82,9 @@ def engine_fingerprint(engine) -> str:
 
 
 _SEVERITIES = {severity.value: severity for severity in Severity}
+_FINDING_FIELDS = 11
+# An entry holds findings about one file of at most 8 MiB; anything far larger is not ours.
+_MAX_ENTRY_BYTES = 64 * 1024 * 1024
 
 
 def _finding_to_json(finding: Finding) -> list:
@@ -97,16 +104,38 @@ def _finding_to_json(finding: Finding) -> list:
     ]
 
 
-def _finding_from_json(data: list) -> Finding:
-    file, line, column, code, name, severity, message, path, hint, dimensions, fingerprint = data
+class MalformedEntry(ValueError):
+    """A cache entry that does not hold what designlint writes: treated as a miss."""
+
+
+def _is_int(value: object) -> bool:
+    return type(value) is int  # not bool, which is an int subclass
+
+
+def _finding_from_json(data: object, file: str) -> Finding:
+    """A finding from an entry, after checking the type of every field (an entry is replayed as is)."""
+    if type(data) is not list or len(data) != _FINDING_FIELDS:
+        raise MalformedEntry("a finding is not a list of its fields")
+    name_of, line, column, code, name, severity, message, path, hint, dimensions, fingerprint = data
     if not (
-        type(line) is int
-        and type(column) is int
-        and isinstance(message, str)
-        and isinstance(code, str)
-        and all(type(part) in (str, int) for part in path)
+        name_of == file
+        and _is_int(line)
+        and _is_int(column)
+        and line >= 0
+        and column >= 0
+        and type(code) is str
+        and type(name) is str
+        and type(severity) is str
+        and severity in _SEVERITIES
+        and type(message) is str
+        and type(path) is list
+        and all(type(part) is str or _is_int(part) for part in path)
+        and (hint is None or type(hint) is str)
+        and type(dimensions) is list
+        and all(type(letter) is str for letter in dimensions)
+        and type(fingerprint) is str
     ):
-        raise ValueError("malformed finding")
+        raise MalformedEntry("a finding field has the wrong type")
     return Finding(
         file,
         Position(line, column),
@@ -121,75 +150,132 @@ def _finding_from_json(data: list) -> Finding:
     )
 
 
+def _findings(entry: dict, field: str, file: str) -> list[Finding]:
+    items = entry.get(field)
+    if type(items) is not list:
+        raise MalformedEntry(f"'{field}' is not a list")
+    return [_finding_from_json(item, file) for item in items]
+
+
+_OUTCOMES = {outcome.value: outcome for outcome in Outcome}
+
+
+def _outcomes(entry: dict) -> dict[str, Outcome]:
+    outcomes = entry.get("outcomes")
+    if type(outcomes) is not dict or not all(
+        type(value) is str and value in _OUTCOMES for value in outcomes.values()
+    ):
+        raise MalformedEntry("'outcomes' is not a mapping of rule codes to outcomes")
+    return {code: _OUTCOMES[value] for code, value in outcomes.items()}
+
+
 class ResultCache:
-    """The entries of one cache folder."""
+    """The entries of one cache folder (see :mod:`designlint.engine.cache_folder` for the care taken)."""
 
     def __init__(self, root: Path):
-        self.folder = root / CACHE_DIR
+        from designlint.engine.cache_folder import CacheFolder
 
-    def _entry(self, display: str, path: Path) -> Path:
+        self.folder = CacheFolder(root, (CACHE_DIR,))
+        self._marked = False
+
+    @property
+    def problem(self) -> str | None:
+        """Why this cache is not used (a link, not a folder, someone else's), once found."""
+        return self.folder.problem
+
+    @staticmethod
+    def _entry(display: str, path: Path) -> tuple[tuple[str, ...], str, bytes]:
         name = hashlib.sha256(f"{display}\0{path.resolve()}".encode()).hexdigest()
-        return self.folder / f"v{ENTRY_FORMAT}" / name[:2] / f"{name[2:]}.json"
+        return (f"v{ENTRY_FORMAT}", name[:2]), f"{name[2:]}.json", f"result {ENTRY_FORMAT} {name}".encode()
 
     def load(self, display: str, path: Path, key: str, raw: bytes) -> FileResult | None:
+        inner, name, context = self._entry(display, path)
+        payload = self.folder.read(inner, name, context=context, limit=_MAX_ENTRY_BYTES)
+        if payload is None:
+            return None
         try:
-            data = json.loads(self._entry(display, path).read_bytes())
-            if not isinstance(data, dict) or data.get("key") != key:
+            data = json.loads(payload)
+            if type(data) is not dict or data.get("key") != key:
                 return None
             result = FileResult(display, text=raw.removeprefix(_UTF8_BOM).decode("utf-8"))
-            result.findings = [_finding_from_json(item) for item in data["findings"]]
-            result.suppressed = [_finding_from_json(item) for item in data["suppressed"]]
-            result.outcomes = {str(code): Outcome(value) for code, value in data["outcomes"].items()}
-        except (OSError, ValueError, KeyError, TypeError, AttributeError):
-            return None  # missing, corrupt or from another layout: check the file again
+            result.findings = _findings(data, "findings", display)
+            result.suppressed = _findings(data, "suppressed", display)
+            result.outcomes = _outcomes(data)
+        except (ValueError, RecursionError):
+            return None  # damaged, nested past what the parser takes, or from another layout: a miss
         return result
 
     def store(self, display: str, path: Path, key: str, result: FileResult) -> None:
-        from designlint.fileio import write_atomic
+        from designlint.engine.cache_folder import SUPPORTED
 
+        if not SUPPORTED or self.problem is not None:
+            return
         entry = {
             "key": key,
             "findings": [_finding_to_json(f) for f in result.findings],
             "suppressed": [_finding_to_json(f) for f in result.suppressed],
             "outcomes": {code: outcome.value for code, outcome in sorted(result.outcomes.items())},
         }
+        inner, name, context = self._entry(display, path)
         try:
             self._mark_folder()
-            write_atomic(
-                self._entry(display, path),
-                json.dumps(entry, ensure_ascii=False, separators=(",", ":")),
-                durable=False,
-            )
+            payload = json.dumps(entry, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
+            self.folder.write(inner, name, payload, context=context)
         except OSError:
             pass  # a read-only checkout still gets its check, just not a faster next one
 
     def _mark_folder(self) -> None:
-        if (self.folder / "CACHEDIR.TAG").is_file():
+        if self._marked or self.folder.has((), "CACHEDIR.TAG"):
+            self._marked = True
             return
-        self.folder.mkdir(parents=True, exist_ok=True)
         # Ignored by git and by backup tools, wherever the cache ends up.
-        (self.folder / ".gitignore").write_text("# created by designlint\n*\n", encoding="utf-8")
-        (self.folder / "CACHEDIR.TAG").write_text(
-            "Signature: 8a477f597d28d172789f06886806bc55\n# designlint result cache; safe to delete.\n",
-            encoding="utf-8",
+        self.folder.write_plain((), ".gitignore", b"# created by designlint\n*\n")
+        self.folder.write_plain(
+            (),
+            "CACHEDIR.TAG",
+            b"Signature: 8a477f597d28d172789f06886806bc55\n# designlint result cache; safe to delete.\n",
         )
+        self._marked = True
 
 
-def check_with_cache(session, files: list[tuple[Path, str]]) -> list[FileResult]:
-    """``session.check(files)``, answering unchanged files from the cache and storing the rest."""
+class ResultCaches:
+    """The caches one run uses (one per configuration folder), so problems are told once."""
+
+    def __init__(self) -> None:
+        self._by_root: dict[Path, ResultCache] = {}
+
+    def for_root(self, root: Path) -> ResultCache:
+        cache = self._by_root.get(root)
+        if cache is None:
+            cache = self._by_root[root] = ResultCache(root)
+        return cache
+
+    def problems(self) -> list[str]:
+        """Why caches were not used, one line each, in a stable order."""
+        return sorted({cache.problem for cache in self._by_root.values() if cache.problem is not None})
+
+
+def check_with_cache(
+    session, files: list[tuple[Path, str]], caches: ResultCaches | None = None
+) -> list[FileResult]:
+    """``session.check(files)``, answering unchanged files from the cache and storing the rest.
+
+    Pass the same ``caches`` to every call of a run to learn, once, which caches were not used.
+    """
     from designlint.loader.limits import DEFAULT_LIMITS
+    from designlint.loader.source import read_regular
 
+    caches = caches if caches is not None else ResultCaches()
     fingerprints: dict[int, tuple[str, ResultCache]] = {}
     results = []
     for path, display in files:
         engine = session.engine_for(path)
         if id(engine) not in fingerprints:
             root = engine.config.root if engine.config.source else Path.cwd()
-            fingerprints[id(engine)] = (engine_fingerprint(engine), ResultCache(root))
+            fingerprints[id(engine)] = (engine_fingerprint(engine), caches.for_root(root))
         fingerprint, cache = fingerprints[id(engine)]
         try:
-            with open(path, "rb") as handle:
-                raw = handle.read(DEFAULT_LIMITS.max_bytes + 1)
+            raw: bytes | None = read_regular(path, DEFAULT_LIMITS.max_bytes)
         except OSError:
             raw = None  # the engine reports an unreadable file properly
         if raw is None or len(raw) > DEFAULT_LIMITS.max_bytes:

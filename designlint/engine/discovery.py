@@ -1,12 +1,23 @@
-"""Which files to check: files named on the command line, and design files found in folders."""
+"""Which files to check: files named on the command line, and design files found in folders.
+
+Only regular files are ever opened. A FIFO, socket or device (or a link to one, such as
+``x.yaml -> /dev/stdin``) would block a read forever: named on the command line it is a usage
+error, found in a folder it is skipped and reported in ``skipped`` for the command line to warn
+about. A YAML file in a folder that cannot be read at all is kept, so the check reports it
+(DL006) instead of passing a design nobody read.
+"""
 
 from __future__ import annotations
 
 import os
 import re
+import stat
+from enum import Enum
 from pathlib import Path
+from typing import NamedTuple
 
 from designlint.errors import UsageError
+from designlint.loader.source import NotARegularFile, file_kind, read_regular
 
 _SKIP_DIRS = {
     ".git",
@@ -21,41 +32,103 @@ _SKIP_DIRS = {
 }
 _API_VERSION = re.compile(rb"^apiVersion:[ \t]*[\"']?designlint/", re.MULTILINE)
 _KIND_DESIGN = re.compile(rb"^kind:[ \t]*[\"']?Design[\"']?[ \t]*(#.*)?$", re.MULTILINE)
+_HEAD_BYTES = 256 * 1024
 YAML_SUFFIXES = (".yaml", ".yml")
+
+
+class Header(Enum):
+    """What the first bytes of a file say about it."""
+
+    DESIGN = "design"
+    OTHER = "other"
+    UNREADABLE = "unreadable"
+
+
+class Skipped(NamedTuple):
+    """A file found in a folder and not checked: what it is shown as, and why."""
+
+    display: str
+    reason: str
+
+
+def design_header(path: Path) -> Header:
+    """Whether a regular file declares ``apiVersion: designlint/...`` and ``kind: Design`` at the top level."""
+    try:
+        head = read_regular(path, _HEAD_BYTES)
+    except NotARegularFile:
+        return Header.OTHER
+    except OSError:
+        return Header.UNREADABLE
+    return Header.DESIGN if _API_VERSION.search(head) and _KIND_DESIGN.search(head) else Header.OTHER
 
 
 def looks_like_design(path: Path) -> bool:
     """A design file declares ``apiVersion: designlint/...`` and ``kind: Design`` at the top level."""
-    try:
-        with path.open("rb") as handle:
-            head = handle.read(256 * 1024)
-    except OSError:
-        return False
-    return bool(_API_VERSION.search(head) and _KIND_DESIGN.search(head))
+    return design_header(path) is Header.DESIGN
 
 
-def discover(paths: list[str]) -> list[tuple[Path, str]]:
-    """``(path, display name)`` pairs in a stable order; folders are walked for design files."""
+def discover(paths: list[str], skipped: list[Skipped] | None = None) -> list[tuple[Path, str]]:
+    """``(path, display name)`` pairs in a stable order; folders are walked for design files.
+
+    Files in folders that are not regular files are left out and, when ``skipped`` is given,
+    listed there.
+    """
     found: list[tuple[Path, str]] = []
     seen: set[Path] = set()
     for raw in paths:
         path = Path(raw)
-        if path.is_dir():
-            for root, dirs, files in os.walk(path):
-                dirs[:] = sorted(d for d in dirs if d not in _SKIP_DIRS and not d.startswith("."))
-                for name in sorted(files):
-                    candidate = Path(root) / name
-                    if candidate.suffix in YAML_SUFFIXES and looks_like_design(candidate):
-                        _add(found, seen, candidate)
-        elif path.is_file():
+        try:
+            mode = os.stat(path).st_mode
+        except FileNotFoundError:
+            raise UsageError(f"no such file or folder: {raw}") from None
+        except OSError:
+            _add(found, seen, path)  # exists but cannot be examined: the check reports it (DL006)
+            continue
+        if stat.S_ISDIR(mode):
+            _walk(path, found, seen, skipped)
+        elif stat.S_ISREG(mode):
             _add(found, seen, path)
         else:
-            raise UsageError(f"no such file or folder: {raw}")
+            raise UsageError(f"{raw} is not a regular file ({file_kind(mode)}); designs are read from files")
     return found
 
 
+def _walk(
+    folder: Path, found: list[tuple[Path, str]], seen: set[Path], skipped: list[Skipped] | None
+) -> None:
+    for root, dirs, files in os.walk(folder):
+        dirs[:] = sorted(d for d in dirs if d not in _SKIP_DIRS and not d.startswith("."))
+        for name in sorted(files):
+            candidate = Path(root) / name
+            if candidate.suffix not in YAML_SUFFIXES:
+                continue
+            reason = _not_checkable(candidate)
+            if reason is not None:
+                if skipped is not None:
+                    skipped.append(Skipped(candidate.as_posix(), reason))
+                continue
+            if design_header(candidate) is not Header.OTHER:
+                _add(found, seen, candidate)
+
+
+def _not_checkable(path: Path) -> str | None:
+    """Why a YAML file found in a folder is skipped: not a regular file, or a link to nothing."""
+    try:
+        mode = os.stat(path).st_mode
+    except FileNotFoundError:
+        return "is a broken symbolic link" if os.path.islink(path) else "disappeared"
+    except OSError:
+        return None  # it exists but cannot be examined: the check reports it (DL006)
+    if stat.S_ISREG(mode):
+        return None
+    return f"is not a regular file ({file_kind(mode)})"
+
+
 def _add(found: list[tuple[Path, str]], seen: set[Path], path: Path) -> None:
-    key = path.resolve()
+    try:
+        key = path.resolve()
+    except (OSError, RuntimeError):  # a loop of links: keep it, its check reports it
+        key = path.absolute()
     if key not in seen:
         seen.add(key)
         found.append((path, path.as_posix()))

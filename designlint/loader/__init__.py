@@ -5,7 +5,7 @@ scalars, core tags only, no duplicate keys, within size limits. Anything else ra
 `designlint.errors.LoadError` with its rule code and a 1-based position:
 
     DL001 yaml-syntax          DL002 duplicate-key       DL003 forbidden-tag
-    DL004 document-too-large   DL005 encoding
+    DL004 document-too-large   DL005 encoding            DL006 unreadable-file
 """
 
 from __future__ import annotations
@@ -18,7 +18,7 @@ from designlint.errors import LoadError, Position, UsageError
 from .builder import build
 from .limits import DEFAULT_LIMITS, Limits
 from .positions import PositionIndex, inside_scalar
-from .source import check_text, decode, too_large
+from .source import NotARegularFile, check_text, decode, read_regular, too_large
 
 TYPE_CHECKING = False  # typing is not imported at run time: the loader is on every lint's path
 if TYPE_CHECKING:
@@ -43,6 +43,7 @@ CODES = {
     "DL003": "forbidden-tag",
     "DL004": "document-too-large",
     "DL005": "encoding",
+    "DL006": "unreadable-file",
 }
 
 
@@ -58,6 +59,8 @@ class LoadedDocument:
     text: str  # decoded source without a BOM; positions refer to it
     data: Any  # the root mapping: dict / list / str / int / float / bool / None inside
     positions: PositionIndex
+    # Start and end marks (0-based) of every quoted or block scalar: a `#` inside one is text.
+    scalar_spans: tuple = ()
 
     def locate(self, path: tuple, *, at_key: bool = True, offset: int | None = None) -> Position:
         """The one place a document path becomes a position.
@@ -90,22 +93,30 @@ def load_path(
 ) -> LoadedDocument:
     """Load a design file; `display` (default: the path as given) names it in messages.
 
-    A file that cannot be read at all is not a finding about its content, so it raises
-    UsageError (exit code 2) rather than LoadError.
+    Only a regular file is read: a FIFO, socket or device raises UsageError (exit code 2) before
+    it is opened, as does a file that does not exist. A file that exists but cannot be read
+    (permissions, a loop of links, an I/O error) is a finding about that file: LoadError DL006.
     """
     file = display if display is not None else os.fsdecode(path)
     try:
-        with open(path, "rb") as handle:
-            # One byte past the limit is enough to know it is too large.
-            raw = handle.read(limits.max_bytes + 1)
+        # One byte past the limit is enough to know it is too large.
+        raw = read_regular(path, limits.max_bytes)
+    except NotARegularFile as exc:
+        raise UsageError(f"cannot read design file: {exc}", file=file) from None
+    except FileNotFoundError as exc:
+        raise UsageError(f"cannot read design file: {exc.strerror}", file=file) from None
     except OSError as exc:
         reason = exc.strerror or exc.__class__.__name__
-        raise UsageError(f"cannot read design file: {reason}", file=file) from None
+        raise LoadError(
+            "DL006", f"cannot read the file: {reason}", file=file, position=Position(1, 1)
+        ) from None
     if len(raw) > limits.max_bytes:
         raise too_large(None, file, limits)
     return load_bytes(raw, file, limits=limits)
 
 
 def _load(text: str, file: str, limits: Limits) -> LoadedDocument:
-    data, shadow = build(text, file, limits)
-    return LoadedDocument(file=file, text=text, data=data, positions=PositionIndex(shadow))
+    data, shadow, spans = build(text, file, limits)
+    return LoadedDocument(
+        file=file, text=text, data=data, positions=PositionIndex(shadow), scalar_spans=tuple(spans)
+    )

@@ -34,6 +34,7 @@ from .resolver import (
     MAP,
     NON_SPECIFIC,
     SEQ,
+    WORDS,
     ScalarError,
     construct,
     resolve_plain,
@@ -69,11 +70,14 @@ _OPEN = object()  # an anchored collection still being built: an alias to it is 
 _NESTING_PROBLEM = "exceeded maximum nesting depth"
 
 
-def build(text: str, file: str, limits: Limits, parser_class: Any = None) -> tuple[dict, Any]:
-    """The root mapping of `text` and its position tree; raises LoadError for anything else."""
+def build(text: str, file: str, limits: Limits, parser_class: Any = None) -> tuple[dict, Any, list]:
+    """The root mapping of `text`, its position tree, and the start and end marks of every quoted
+    or block scalar (a `#` inside one is text, not a comment); raises LoadError for anything else."""
     parser = (parser_class or _Parser)(text)
     try:
-        return _Builder(text, file, limits).run(parser.get_event)
+        builder = _Builder(text, file, limits)
+        data, shadow = builder.run(parser.get_event)
+        return data, shadow, builder.spans
     except MarkedYAMLError as exc:
         if exc.problem == _NESTING_PROBLEM and not isinstance(parser, PythonParser):
             # libyaml 0.2.6 stops deep flow nesting itself, while scanning ahead and so
@@ -95,6 +99,7 @@ class _Builder:
         self.text = text
         self.file = file
         self.limits = limits
+        self.spans: list = []
 
     def fail(self, code: str, message: str, mark: Any) -> LoadError:
         position = position_in(LINE_BREAK.split(self.text), mark)
@@ -140,6 +145,12 @@ class _Builder:
         max_stack = self.limits.max_depth - 1  # the root is depth 1 and is not on the stack
         anchors: dict = {}
         stack: list = []
+        # A plain key means something else than its text only if it is a core-schema word (null,
+        # booleans, .inf, .nan) or starts like a number, between '+' and '9'; the rest are text.
+        words = WORDS
+        # id(mapping) -> the typed keys (null, bool, int, float) it has so far, by their value.
+        typed_keys: dict[int, dict] = {}
+        spans = self.spans
 
         data: dict = {}
         # The collection being filled is a dict or a list, as `is_map` says (a list has no key marks).
@@ -164,11 +175,23 @@ class _Builder:
                     if key is None and is_map:
                         if event.tag is None and event.anchor is None:
                             key = event.value
+                            if key in current:
+                                raise self.duplicate(key, key_marks[key], event.start_mark)
+                            key_marks[key] = event.start_mark
+                            # Only a word or a numeral can mean something else than its text.
+                            if ("+" <= key < ":" or key in words) and not event.style:
+                                meaning = _key_value(key)
+                                if not isinstance(meaning, str):
+                                    self.same_value(typed_keys, current, key, meaning, key_marks)
                         else:
-                            key = self.key_text(event, anchors)
-                        if key in current:
-                            raise self.duplicate(key, key_marks[key], event.start_mark)
-                        key_marks[key] = event.start_mark
+                            key, meaning = self.key_text(event, anchors)
+                            if key in current:
+                                raise self.duplicate(key, key_marks[key], event.start_mark)
+                            key_marks[key] = event.start_mark
+                            if not isinstance(meaning, str):
+                                self.same_value(typed_keys, current, key, meaning, key_marks)
+                        if event.style:
+                            spans.append((event.start_mark, event.end_mark))
                         continue
                     count += 1
                     if count > max_nodes:
@@ -177,6 +200,8 @@ class _Builder:
                         value = event.value if event.style else resolve_plain(event.value)
                     else:
                         value = self.tagged(event)
+                    if event.style:
+                        spans.append((event.start_mark, event.end_mark))
                     if event.anchor is not None:
                         anchors[event.anchor] = (value, 1, event.value)
                     if is_map:
@@ -243,6 +268,8 @@ class _Builder:
                         if key in current:
                             raise self.duplicate(key, key_marks[key], event.start_mark)
                         key_marks[key] = event.start_mark
+                        if not isinstance(value, str):
+                            self.same_value(typed_keys, current, key, value, key_marks)
                         continue
                     count += size
                     if count > max_nodes:
@@ -261,14 +288,34 @@ class _Builder:
         except ScalarError as exc:  # a plain integer too long to convert
             raise fail(exc.code, exc.message, event.start_mark) from None
 
-    def key_text(self, event: Any, anchors: dict) -> str:
-        """A mapping key with a tag or an anchor: checked like a value, kept as its text."""
-        value = self.tagged(event) if event.tag is not None else None
+    def key_text(self, event: Any, anchors: dict) -> tuple[str, Any]:
+        """A mapping key with a tag or an anchor: checked like a value, kept as its text.
+
+        Returns the text and what the key means (its value under the core schema).
+        """
+        if event.tag is not None:
+            value = self.tagged(event)
+        else:
+            value = event.value if event.style else _key_value(event.value)
         if event.anchor is not None:
-            if event.tag is None:
-                value = event.value if event.style else resolve_plain(event.value)
             anchors[event.anchor] = (value, 1, event.value)
-        return event.value
+        return event.value, value
+
+    def same_value(self, typed_keys: dict, mapping: dict, key: str, meaning: Any, key_marks: Any) -> None:
+        """Keys written differently can mean the same (``true``/``True``, ``~``/``null``, ``1``/``0x1``):
+        YAML compares keys by value, so those are duplicates too."""
+        seen = typed_keys.setdefault(id(mapping), {})
+        identity = _identity(meaning)
+        first = seen.get(identity)
+        if first is None:
+            seen[identity] = key
+            return
+        shown = key if len(key) <= 60 else key[:57] + "..."
+        message = (
+            f"duplicate key {shown!r}: YAML reads it as {_describe(meaning)}, like {first!r} "
+            f"on line {key_marks[first].line + 1}"
+        )
+        raise self.fail("DL002", message, key_marks[key])
 
     def tagged(self, event: Any) -> Any:
         tag = event.tag
@@ -314,6 +361,31 @@ class _Builder:
             f"document has more than {self.limits.max_nodes} values (aliases count at their expanded size)",
             event.start_mark,
         )
+
+
+def _key_value(text: str) -> Any:
+    """What a plain key means; a numeral too long to convert is kept as text (it is only a key)."""
+    try:
+        return resolve_plain(text)
+    except ScalarError:
+        return text
+
+
+def _identity(value: Any) -> tuple:
+    """Equal for keys YAML's core schema calls equal: same type, same value (1 and 1.0 differ)."""
+    if isinstance(value, float):
+        return ("float", repr(value))  # one NaN equals another, -0.0 stays apart from 0.0
+    return (type(value).__name__, value)
+
+
+def _describe(value: Any) -> str:
+    if value is None:
+        return "null"
+    if isinstance(value, bool):
+        return f"the boolean {str(value).lower()}"
+    if isinstance(value, int):
+        return f"the integer {value}" if abs(value) < 10**30 else "a long integer"
+    return f"the float {value!r}"
 
 
 def _kind(event: Any) -> str:

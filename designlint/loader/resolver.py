@@ -51,6 +51,8 @@ _SPECIAL_FLOATS = {
     ".NAN": math.nan,
 }
 _WORDS = {**_NULLS, **_BOOLS, **_SPECIAL_FLOATS}
+WORDS = frozenset(_WORDS)
+"""Plain scalars that are words with a non-string meaning (null, booleans, infinities, NaN)."""
 
 # `[0-9]` on purpose, not `\d`: `\d` also matches non-ASCII digits, which int() accepts.
 _INT10 = re.compile(r"[-+]?[0-9]+")

@@ -6,7 +6,9 @@ Everything here runs before the YAML parser, so encoding problems are reported a
 
 from __future__ import annotations
 
+import os
 import re
+import stat
 
 from designlint.errors import LoadError, Position
 
@@ -32,6 +34,51 @@ LINE_BREAK = re.compile("\r\n|[\r\n\x85\u2028\u2029]")
 _NOT_PRINTABLE = re.compile("[^\t\n\r\x20-\x7e\x85\xa0-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]")
 # For ASCII text a byte translate finds the same characters about ten times faster.
 _ASCII_PRINTABLE = b"\t\n\r" + bytes(range(0x20, 0x7F))
+
+
+_NOT_REGULAR = (
+    (stat.S_ISDIR, "a folder"),
+    (stat.S_ISFIFO, "a named pipe"),
+    (stat.S_ISSOCK, "a socket"),
+    (stat.S_ISCHR, "a character device"),
+    (stat.S_ISBLK, "a block device"),
+)
+# Opening never waits for a writer (FIFO) or makes a terminal ours; reading a regular file is unaffected.
+_OPEN_FLAGS = (
+    os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_NOCTTY", 0) | getattr(os, "O_CLOEXEC", 0)
+)
+
+
+class NotARegularFile(OSError):
+    """A FIFO, socket, device or folder where a design file was expected; reading it could block forever."""
+
+    def __init__(self, kind: str):
+        super().__init__(f"not a regular file ({kind})")
+        self.kind = kind
+
+
+def file_kind(mode: int) -> str:
+    """What a ``st_mode`` describes, in words: "a named pipe", "a regular file", ..."""
+    for test, kind in _NOT_REGULAR:
+        if test(mode):
+            return kind
+    return "a regular file" if stat.S_ISREG(mode) else "a special file"
+
+
+def read_regular(path: str | os.PathLike, max_bytes: int) -> bytes:
+    """At most ``max_bytes + 1`` bytes of a regular file (one past the limit tells it is too large).
+
+    Anything else raises :class:`NotARegularFile` before it is opened, so a FIFO or a device never
+    blocks the run; the descriptor is checked again after opening, in case the file was swapped.
+    """
+    mode = os.stat(path).st_mode
+    if not stat.S_ISREG(mode):
+        raise NotARegularFile(file_kind(mode))
+    with open(os.open(path, _OPEN_FLAGS), "rb") as handle:
+        mode = os.fstat(handle.fileno()).st_mode
+        if not stat.S_ISREG(mode):
+            raise NotARegularFile(file_kind(mode))
+        return handle.read(max_bytes + 1)
 
 
 def position_at(text: str, index: int) -> Position:

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import json
 
+from designlint.reporters.ci_log import JSON, defuse
+
 
 def finding_dict(finding) -> dict:
     return {
@@ -45,4 +47,4 @@ def render(report) -> str:
             lines.append(f"  {json.dumps(key)}: [\n{items}\n  ]")
         else:
             lines.append(f"  {json.dumps(key)}: {compact(value)}")
-    return "{\n" + ",\n".join(lines) + "\n}\n"
+    return defuse("{\n" + ",\n".join(lines) + "\n}\n", JSON)

@@ -6,6 +6,7 @@ import re
 import xml.etree.ElementTree as ET
 
 from designlint.reporters import Report, message_with_hint
+from designlint.reporters.ci_log import XML, defuse
 
 # Characters XML 1.0 cannot carry at all, not even escaped.
 _NOT_XML = re.compile("[^\t\n\r\x20-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]")
@@ -58,4 +59,6 @@ def render(report: Report) -> str:
     for total in ("tests", "failures", "errors"):
         root.set(total, str(sum(int(suite.attrib[total]) for suite in root)))
     ET.indent(root)
-    return '<?xml version="1.0" encoding="UTF-8"?>\n' + ET.tostring(root, encoding="unicode") + "\n"
+    document = '<?xml version="1.0" encoding="UTF-8"?>\n' + ET.tostring(root, encoding="unicode") + "\n"
+    # CI systems print the report; character references keep its text while no line is a command.
+    return defuse(document, XML)

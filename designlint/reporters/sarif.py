@@ -11,6 +11,7 @@ from urllib.parse import quote
 from designlint.engine.baseline import document_path
 from designlint.findings import Finding, Severity
 from designlint.reporters import Report, message_with_hint, repository_path
+from designlint.reporters.ci_log import JSON, defuse
 
 SCHEMA_URI = "https://json.schemastore.org/sarif-2.1.0.json"
 INFORMATION_URI = "https://designlint.dev/"
@@ -120,4 +121,4 @@ def sarif_log(report: Report) -> dict:
 
 
 def render(report: Report) -> str:
-    return json.dumps(sarif_log(report), indent=2, sort_keys=True, ensure_ascii=False) + "\n"
+    return defuse(json.dumps(sarif_log(report), indent=2, sort_keys=True, ensure_ascii=False) + "\n", JSON)

@@ -1,21 +1,28 @@
 """Diagrams for design pages, cached by content hash so an unchanged rebuild never runs Graphviz.
 
 The key is a hash of the design's model (as JSON) and of the drawing code, so editing either
-redraws; anything else is served from the cache folder. Without Graphviz (or the optional
-drawing packages) pages say diagrams are unavailable; the build does not fail.
+redraws; anything else is served from the cache folder. The folder sits in the checkout
+(``build/.diagram-cache``), so what is in it is not trusted: entries are sealed when drawn and
+an SVG is reused only when its seal is one designlint made for that key and view (an SVG opened
+on its own runs its script), and no link in the folder is followed
+(:mod:`designlint.engine.cache_folder`). Without Graphviz (or the optional drawing packages)
+pages say diagrams are unavailable; the build does not fail.
 """
 
 from __future__ import annotations
 
 import hashlib
 from dataclasses import dataclass, field
-from pathlib import Path
+
+from designlint.engine.cache_folder import CacheFolder
 
 VIEW_TITLES = {
     "architecture": "Architecture",
     "failure": "Failure blast radius",
     "paths": "Request paths and latency budgets",
 }
+# Drawings of the largest designs are a few MiB; anything far larger is not one of ours.
+MAX_DIAGRAM_BYTES = 32 * 1024 * 1024
 
 
 @dataclass
@@ -38,7 +45,7 @@ def views_for(design) -> list[str]:
 
 
 class DiagramCache:
-    def __init__(self, folder: Path | None):
+    def __init__(self, folder: CacheFolder | None):
         self.folder = folder
         self.rendered = 0
         self.reused = 0
@@ -103,25 +110,33 @@ class DiagramCache:
                     self._tool_missing = error.message
         return self._tool_missing or None
 
-    def _path(self, key: str, view: str) -> Path:
-        assert self.folder is not None
-        return self.folder / key[:2] / f"{key}.{view}.svg"
+    @property
+    def problem(self) -> str | None:
+        """Why the cache folder is not used (a link, not a folder, someone else's), once found."""
+        return self.folder.problem if self.folder is not None else None
+
+    @staticmethod
+    def _entry(key: str, view: str) -> tuple[tuple[str, ...], str, bytes]:
+        return (key[:2],), f"{key}.{view}.svg", f"diagram {key} {view}".encode()
 
     def _read(self, key: str, views: list[str]) -> dict[str, bytes] | None:
         if self.folder is None:
             return None
-        try:
-            return {view: self._path(key, view).read_bytes() for view in views}
-        except OSError:
-            return None
+        images = {}
+        for view in views:
+            inner, name, context = self._entry(key, view)
+            image = self.folder.read(inner, name, context=context, limit=MAX_DIAGRAM_BYTES)
+            if image is None:
+                return None
+            images[view] = image
+        return images
 
     def _write(self, key: str, images: dict[str, bytes]) -> None:
         if self.folder is None:
             return
-        from designlint.fileio import write_atomic
-
         try:
             for view, data in images.items():
-                write_atomic(self._path(key, view), data)
+                inner, name, context = self._entry(key, view)
+                self.folder.write(inner, name, data, context=context)
         except OSError:
-            pass  # a read-only cache only costs a redraw next time
+            pass  # a read-only or unusable cache only costs a redraw next time

@@ -4,7 +4,9 @@ Pages are Markdown that MkDocs turns into HTML, and MkDocs' templates insert tit
 escaping them again. So every character that Markdown, raw HTML, Jinja-style templating or a
 table could read as syntax becomes a numeric character reference: the browser shows it as the
 character, and nothing on the way interprets it. Links are never built from design text, so a
-``javascript:`` URL stays visible text.
+``javascript:`` URL stays visible text; the one link built from a file name (the page's "Edit
+this page" link to its YAML file) has the name percent-encoded (:func:`url_path`), because the
+theme puts it in an attribute as it is.
 
 Generated markup that *is* meant to be markup (a link to a rule page, a badge) is wrapped in
 :class:`Raw`; the page builders escape everything else.
@@ -13,6 +15,7 @@ Generated markup that *is* meant to be markup (a link to a rule page, a badge) i
 from __future__ import annotations
 
 import re
+from urllib.parse import quote
 
 # Characters with a meaning in Markdown (inline and block), HTML, tables or templates.
 _SPECIAL = {
@@ -83,6 +86,41 @@ def text(value: object) -> Raw:
             line = f"{line[: lead.start('mark')]}&#{ord(lead['mark'])};{line[lead.end() :]}"
         lines.append(line)
     return Raw("<br>".join(lines))
+
+
+_CODE_SPAN = re.compile(r"`([^`\n]+)`")
+# Private-use characters hold a code span's place while the text around it is escaped.
+_HOLD_OPEN, _HOLD_CLOSE = "\ue000", "\ue001"
+_HELD = re.compile(f"{_HOLD_OPEN}([0-9]+){_HOLD_CLOSE}")
+
+
+def prose(value: object) -> Raw:
+    """Documentation from a rule pack (which a repository may bring): `code spans` stay code,
+    everything else is :func:`text`, so a pack's docs cannot add markup, links or script."""
+    raw = str(value or "").replace(_HOLD_OPEN, "").replace(_HOLD_CLOSE, "")
+    spans: list[str] = []
+
+    def hold(match: re.Match[str]) -> str:
+        spans.append(match.group(1))
+        return f"{_HOLD_OPEN}{len(spans) - 1}{_HOLD_CLOSE}"
+
+    escaped = text(_CODE_SPAN.sub(hold, raw))
+    return Raw(_HELD.sub(lambda match: f"<code>{text(spans[int(match.group(1))])}</code>", escaped))
+
+
+def fenced(value: object, language: str = "yaml") -> str:
+    """A fenced code block whose fence no line of ``value`` can close: longer than any backtick run in it."""
+    body = str(value or "").rstrip()
+    longest = max((len(run) for run in re.findall("`+", body)), default=0)
+    fence = "`" * max(3, longest + 1)
+    return f"{fence}{language}\n{body}\n{fence}"
+
+
+def url_path(path: str) -> str:
+    """A repository path as the path part of a URL: every character but letters, digits, '/' and
+    ``-._~`` percent-encoded, so a file named ``x"><img onerror=...>.yaml`` cannot end the
+    attribute the theme puts the link in (MkDocs' templates do not escape ``edit_url``)."""
+    return quote(path, safe="/")
 
 
 def anchor(identifier: str) -> str:

@@ -103,9 +103,11 @@ class DesignlintPlugin(BasePlugin[DesignlintConfig]):
             raise PluginError(f"designlint: {error.format()}") from None
         cache = None
         if self.config.diagrams:
+            from designlint.engine.cache_folder import CacheFolder
             from designlint.site.diagrams import DiagramCache
 
-            cache = DiagramCache((self.root / self.config.cache_dir) if self.config.cache_dir else None)
+            folder = CacheFolder.at(self.root, self.config.cache_dir) if self.config.cache_dir else None
+            cache = DiagramCache(folder)
         generated = generate(self.inputs, cache)
         for uri, content in generated.items():
             self._add(files, config, uri, content)
@@ -126,6 +128,9 @@ class DesignlintPlugin(BasePlugin[DesignlintConfig]):
             and any(d.design is not None for d in self.inputs.designs)
         ):
             log.info(f"designlint: diagrams unavailable: {cache.missing_tools()}")
+        if cache is not None and cache.problem is not None:
+            # Not a warning: a planted link must not fail a --strict build; diagrams are drawn afresh.
+            log.info(f"designlint: diagram cache not used: {cache.problem}")
         log.info(
             f"designlint: {self.stats['designs']} designs, {self.stats['rules']} rules; diagrams drawn "
             f"{self.stats['diagrams_drawn']}, reused from cache {self.stats['diagrams_reused']}"
@@ -176,16 +181,17 @@ class DesignlintPlugin(BasePlugin[DesignlintConfig]):
         base_url = self._edit_base(config)
         if base_url is None or self.inputs is None:
             return {}
+        from designlint.site.escape import url_path
         from designlint.site.layout import rule_page
 
         urls = {}
         for entry in self.inputs.designs:
             if not Path(entry.display).is_absolute():
-                urls[entry.page] = base_url + entry.display
+                urls[entry.page] = base_url + url_path(entry.display)
         for rule in self.inputs.ruleset:
             pack = Path(rule.source).resolve()
             if pack.is_relative_to(self.root):
-                urls[rule_page(rule.code)] = base_url + pack.relative_to(self.root).as_posix()
+                urls[rule_page(rule.code)] = base_url + url_path(pack.relative_to(self.root).as_posix())
         return urls
 
     def _latest_design_date(self) -> str:

@@ -6,6 +6,7 @@ nothing is downloaded. Screenshots go to ``tests/artifacts/``.
 
 from __future__ import annotations
 
+import contextlib
 import functools
 import shutil
 import threading
@@ -45,15 +46,29 @@ class _QuietHandler(SimpleHTTPRequestHandler):
         pass
 
 
-@pytest.fixture(scope="module")
-def site_url(built_site):
-    handler = functools.partial(_QuietHandler, directory=str(built_site.site_dir))
+@contextlib.contextmanager
+def _served(directory: Path):
+    handler = functools.partial(_QuietHandler, directory=str(directory))
     server = ThreadingHTTPServer(("127.0.0.1", 0), handler)  # port 0: a free one
     thread = threading.Thread(target=server.serve_forever, daemon=True)
     thread.start()
-    yield f"http://127.0.0.1:{server.server_address[1]}/"
-    server.shutdown()
-    server.server_close()
+    try:
+        yield f"http://127.0.0.1:{server.server_address[1]}/"
+    finally:
+        server.shutdown()
+        server.server_close()
+
+
+@pytest.fixture(scope="module")
+def site_url(built_site):
+    with _served(built_site.site_dir) as url:
+        yield url
+
+
+@pytest.fixture(scope="module")
+def hostile_site_url(hostile_names_site):
+    with _served(hostile_names_site.site_dir) as url:
+        yield url
 
 
 @pytest.fixture(scope="module")
@@ -192,3 +207,40 @@ def test_hostile_design_text_is_shown_never_run(browser, site_url):
     _wait(browser, lambda b: b.find_elements(By.CSS_SELECTOR, ".md-search-result__item"))
     assert browser.execute_script("return window.__pwned === undefined")
     _shot(browser, "hostile-search")
+
+
+def _no_alert(browser) -> bool:
+    from selenium.common.exceptions import NoAlertPresentException
+
+    try:
+        alert = browser.switch_to.alert
+    except NoAlertPresentException:
+        return True
+    alert.dismiss()
+    return False
+
+
+def test_a_hostile_repository_runs_no_script_on_any_page(browser, hostile_site_url, hostile_names_site):
+    """File names, ids, titles, component names and a rule pack written to run script: none does."""
+    from selenium.webdriver.common.by import By
+
+    from tests.site.conftest import HOSTILE_NAMES
+
+    site = hostile_names_site.site_dir
+    pages = sorted(
+        path.parent.relative_to(site).as_posix() + "/"
+        for path in [*(site / "designs").rglob("index.html"), site / "rules" / "ORG001" / "index.html"]
+    )
+    assert len(pages) == len(HOSTILE_NAMES) + 3  # the designs, their index and the pack's rule
+    for page in pages:
+        browser.get(hostile_site_url + page)
+        _wait(browser, lambda b: b.execute_script("return document.readyState") == "complete")
+        time.sleep(0.2)  # a failed image's onerror runs after the load
+        assert _no_alert(browser), f"an alert opened on {page}"
+        assert browser.execute_script("return window.__pwned === undefined"), page
+        for link in browser.find_elements(By.CSS_SELECTOR, "a[rel=edit]"):
+            assert "<" not in (link.get_attribute("href") or ""), page
+    browser.get(hostile_site_url + "designs/x-img-src-x-onerror-alert-1/")
+    _shot(browser, "hostile-file-name")
+    edit = browser.find_element(By.CSS_SELECTOR, "a[rel=edit]").get_attribute("href")
+    assert edit.endswith("/designs/x%22%3E%3Cimg%20src%3Dx%20onerror%3Dalert%281%29%3E.yaml"), edit

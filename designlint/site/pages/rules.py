@@ -4,9 +4,8 @@ from __future__ import annotations
 
 from collections import Counter
 
-from designlint.rulepacks.docs import rule_markdown
 from designlint.rulepacks.model import DIMENSIONS
-from designlint.site.escape import Raw, text
+from designlint.site.escape import Raw, fenced, prose, text
 from designlint.site.layout import RULES_INDEX, rule_page
 from designlint.site.markdown import blocks, heading, link, paragraph, section, table
 
@@ -20,8 +19,30 @@ def fired_counts(entries) -> dict[str, Counter]:
     return counts
 
 
+def rule_docs(rule) -> str:
+    """The sections ``designlint rule CODE`` prints, escaped: a pack may come from the repository
+    being published, so its docs keep their `code spans` and nothing else of Markdown or HTML."""
+    docs = rule.rule.docs
+    dimensions = ", ".join(f"{d} ({DIMENSIONS[d]})" for d in rule.rule.dimensions) or "none"
+    return blocks(
+        heading(1, f"{rule.code} {rule.name}"),
+        paragraph(
+            Raw(
+                f"Severity: {text(rule.severity.value)} · Dimensions: {text(dimensions)} · "
+                f"Pack: {text(rule.pack)}"
+            )
+        ),
+        section(2, "What it does", "what-it-does", paragraph(prose(docs.what))),
+        section(2, "Why it matters", "why-it-matters", paragraph(prose(docs.why))),
+        section(2, "Example", "example", fenced(docs.failing)),
+        section(2, "Use instead", "use-instead", fenced(docs.passing)),
+        section(2, "How to fix", "how-to-fix", paragraph(prose(docs.fix)) if docs.fix else ""),
+        section(2, "Notes", "notes", paragraph(prose(docs.notes)) if docs.notes else ""),
+    )
+
+
 def rule_page_markdown(rule, entries, fired: Counter | None) -> str:
-    """The pack's own docs (the same text as ``designlint rule CODE``), then where the rule fires."""
+    """The pack's own docs (the sections of ``designlint rule CODE``), then where the rule fires."""
     page = rule_page(rule.code)
     titles = {entry.page: entry.title for entry in entries}
     rows = [(link(titles[p], p, from_page=page), n) for p, n in sorted((fired or {}).items())]
@@ -33,7 +54,7 @@ def rule_page_markdown(rule, entries, fired: Counter | None) -> str:
         if rows
         else paragraph("No design on this site has an open finding for it."),
     )
-    docs = rule_markdown(rule).rstrip("\n")
+    docs = rule_docs(rule)
     back = f"[All rules]({'index.md'}) · `designlint rule {rule.code}` prints this page in a terminal."
     return blocks(docs, where if entries else "", back) + "\n"
 
