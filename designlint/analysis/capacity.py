@@ -1,4 +1,9 @@
-"""Capacity and headroom: nodes needed at peak load to stay inside the target utilisation band."""
+"""Capacity and headroom: nodes needed at peak load to stay inside the target utilisation band.
+
+The nodes serving a load are ``capacity.nodes`` when stated, else the component's ``shards`` times
+its ``replicas``, else its ``replicas``; a limit written per shard (``50K ops/s/shard``) is
+compared with ``shards``. Writes to a replicated data store count once per replica.
+"""
 
 from __future__ import annotations
 
@@ -10,10 +15,30 @@ from designlint.formula import FormulaError, evaluate
 from designlint.units import Measure, UnitError, compatible, describe, from_quantity, resolve_unit
 
 DEFAULT_BAND = (0.60, 0.70)
+DATA_KINDS = frozenset(
+    {
+        "database",
+        "wide-column-store",
+        "key-value-store",
+        "cache",
+        "search-index",
+        "queue",
+        "stream",
+        "object-store",
+    }
+)
+"""Kinds whose replicas are copies of the data: a write lands on every copy."""
+WRITES = (("write", 1),)
 
 
 @dataclass
 class CapacityPlan:
+    """How a component's load fits the units that serve it (nodes, or shards when the limit is per shard).
+
+    ``copies`` is how many times each unit of load is applied: a write to a replicated data store
+    lands on every replica, so its nodes absorb the load that many times over.
+    """
+
     index: int  # component index
     component: object
     load: Measure
@@ -21,23 +46,30 @@ class CapacityPlan:
     band: tuple[float, float]  # target utilisation, low and high, as fractions
     declared: int | None
     declared_path: tuple | None
+    unit: str = "node"  # "node", or "shard" for a limit written per shard
+    copies: int = 1
+    counted: str = ""  # how the declared count is made up when it is a product: "16 shards x 3 replicas"
 
     @property
     def node_loads(self) -> float:
-        """Peak load in units of one node's capacity."""
-        return self.load.value / self.per_node.value
+        """Peak load in units of one node's (or shard's) capacity."""
+        return self.load.value * self.copies / self.per_node.value
 
     def nodes_for(self, utilisation: float) -> int:
         return max(1, math.ceil(self.node_loads / utilisation - 1e-9))
 
     @property
     def needed(self) -> int:
-        """Fewest nodes that keep peak utilisation at or under the band's top."""
+        """Fewest nodes (or shards) that keep peak utilisation at or under the band's top."""
         return self.nodes_for(self.band[1])
 
     @property
     def utilisation(self) -> float | None:
         return self.node_loads / self.declared if self.declared else None
+
+    @property
+    def units(self) -> str:
+        return self.unit + ("" if self.needed == 1 else "s")
 
 
 def _band(quantity) -> tuple[float, float] | None:
@@ -100,8 +132,9 @@ def capacities(numbers) -> tuple[list[CapacityPlan], list[Issue]]:
         except UnitError as error:
             issues.append(Issue(UNREADABLE_UNIT, (*base, "perNode"), f"'{component.id}': {error}"))
             continue
-        if ("node", -1) in per_node.dims:  # "10K writes/s/node" is what one node handles
-            per_node = per_node * Measure(1.0, (("node", 1),))
+        unit = "shard" if ("shard", -1) in per_node.dims else "node"
+        if (unit, -1) in per_node.dims:  # "10K writes/s/node" is what one node handles
+            per_node = per_node * Measure(1.0, ((unit, 1),))
         if (
             not (compatible(per_node.dims, load.dims) or compatible(load.dims, per_node.dims))
             or per_node.value <= 0
@@ -127,10 +160,14 @@ def capacities(numbers) -> tuple[list[CapacityPlan], list[Issue]]:
                 )
             )
             continue
-        declared_path: tuple[str | int, ...]
-        declared, declared_path = capacity.nodes, (*base, "nodes")
-        if declared is None and component.replicas is not None:
-            declared, declared_path = component.replicas, ("architecture", "components", index, "replicas")
+        if not (math.isfinite(load.value) and math.isfinite(per_node.value)) or not math.isfinite(
+            load.value / per_node.value
+        ):
+            continue  # out of range: the values themselves are reported
+        declared, declared_path, counted = _declared(component, index, unit)
+        copies = 1
+        if component.kind in DATA_KINDS and (component.replicas or 1) > 1 and _writes(load):
+            copies = component.replicas
         plans.append(
             CapacityPlan(
                 index,
@@ -139,7 +176,35 @@ def capacities(numbers) -> tuple[list[CapacityPlan], list[Issue]]:
                 per_node,
                 band,
                 declared,
-                declared_path if declared is not None else None,
+                declared_path,
+                unit=unit,
+                copies=copies,
+                counted=counted,
             )
         )
     return plans, issues
+
+
+def _writes(load: Measure) -> bool:
+    return any(item in load.dims for item in WRITES)
+
+
+def _declared(component, index: int, unit: str) -> tuple[int | None, tuple | None, str]:
+    """The count of nodes (or shards) serving the load, where the design states it, and how it is made up.
+
+    ``capacity.nodes`` when stated; else ``shards`` times ``replicas`` (each shard on its replicas);
+    else ``replicas``. A limit written per shard counts shards.
+    """
+    where: tuple[str | int, ...] = ("architecture", "components", index)
+    shards, replicas = component.shards, component.replicas
+    if unit == "shard":
+        return (shards, (*where, "shards"), "") if shards else (None, None, "")
+    if component.capacity.nodes is not None:
+        return component.capacity.nodes, (*where, "capacity", "nodes"), ""
+    if shards:
+        if replicas and replicas > 1:
+            return shards * replicas, (*where, "shards"), f"{shards} shards x {replicas} replicas"
+        return shards, (*where, "shards"), f"{shards} shards"
+    if replicas is not None:
+        return replicas, (*where, "replicas"), ""
+    return None, None, ""

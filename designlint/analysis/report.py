@@ -166,7 +166,8 @@ def _capacity(data) -> list[dict]:
         rows.append(
             {
                 "component": plan.component.id,
-                "formula": f"ceil({format_measure(plan.load)} / ({plan.component.capacity.per_node} x {_percent(high)}))",
+                "formula": f"ceil({format_measure(plan.load)}{f' x {plan.copies} replicas' if plan.copies > 1 else ''}"
+                f" / ({plan.component.capacity.per_node} x {_percent(high)}))",
                 "nodesNeeded": plan.needed,
                 "nodesDeclared": plan.declared,
                 "utilisation": format_number(utilisation * 100, suffixes=False) + "%"

@@ -140,6 +140,87 @@ def test_capacity_headroom(check_text, load, nodes, band, needed, found):
     assert codes(check_text(with_header(text))) & {"DL540", "DL541"} == found
 
 
+SHARDED = """
+scale:
+  quantities:
+    - {{name: peak, value: {load}, rationale: fan-out at peak}}
+architecture:
+  components:
+    - id: store
+      name: Store
+      kind: {kind}
+      capacity: {{perNode: {per_node}, load: peak{nodes}}}
+{extra}"""
+
+
+@pytest.mark.parametrize(
+    ("kind", "load", "per_node", "nodes", "extra", "needed", "found"),
+    [
+        # No count anywhere: say what the band needs (2.3M / (10K x 70%) = 328.6).
+        ("wide-column-store", "2.3M writes/s", "10K writes/s", "", "", 329, {"DL542"}),
+        ("wide-column-store", "50K writes/s", "100K writes/s", "", "", 1, set()),  # one node carries it
+        # Shards serve the load: 20 shards of 10K writes/s carry 200K, not 2.3M.
+        ("wide-column-store", "2.3M writes/s", "10K writes/s", "", "      shards: 20\n", 329, {"DL540"}),
+        ("wide-column-store", "2.3M writes/s", "10K writes/s", "", "      shards: 360\n", 329, set()),
+        # Reads spread over the replicas of each shard: 120 shards x 3 replicas = 360 nodes.
+        (
+            "wide-column-store",
+            "2.3M reads/s",
+            "10K reads/s",
+            "",
+            "      shards: 120\n      replicas: 3\n",
+            329,
+            set(),
+        ),
+        # Writes land on every replica: 2.3M x 3 = 6.9M node-writes a second need 986 nodes.
+        (
+            "wide-column-store",
+            "2.3M writes/s",
+            "10K writes/s",
+            "",
+            "      shards: 120\n      replicas: 3\n",
+            986,
+            {"DL540"},
+        ),
+        (
+            "wide-column-store",
+            "2.3M writes/s",
+            "10K writes/s",
+            "",
+            "      shards: 330\n      replicas: 3\n",
+            986,
+            set(),
+        ),
+        ("wide-column-store", "2.3M writes/s", "10K writes/s", "", "      replicas: 3\n", 986, {"DL540"}),
+        # A service's replicas are instances, not copies: writes spread over them.
+        ("service", "50K writes/s", "10K writes/s", "", "      replicas: 8\n", 8, set()),
+        # capacity.nodes is the whole fleet; a data store's writes still land on each replica.
+        ("database", "50K writes/s", "10K writes/s", ", nodes: 24", "      replicas: 3\n", 22, set()),
+        ("database", "50K writes/s", "10K writes/s", ", nodes: 8", "      replicas: 3\n", 22, {"DL540"}),
+        # A limit per shard is compared with the shards.
+        ("key-value-store", "521K ops/s", "50K ops/s/shard", "", "      shards: 16\n", 15, set()),
+        ("key-value-store", "521K ops/s", "50K ops/s/shard", "", "      shards: 12\n", 15, {"DL540"}),
+        ("key-value-store", "521K ops/s", "50K ops/s/shard", "", "", 15, {"DL542"}),
+    ],
+)
+def test_capacity_counts_shards_and_replicas(check_text, kind, load, per_node, nodes, extra, needed, found):
+    text = SHARDED.format(kind=kind, load=load, per_node=per_node, nodes=nodes, extra=extra)
+    [plan] = numbers(design(text)).capacity[0]
+    assert plan.needed == needed
+    assert codes(check_text(with_header(text))) & {"DL540", "DL541", "DL542"} == found
+
+
+def test_an_unstated_node_count_is_reported_with_what_the_band_needs(check_text):
+    text = SHARDED.format(
+        kind="wide-column-store", load="2.3M writes/s", per_node="10K writes/s", nodes="", extra=""
+    )
+    [finding] = [f for f in check_text(with_header(text)) if f.code == "DL542"]
+    assert finding.severity.value == "info"
+    assert finding.message == (
+        "'store' states no node count: 2.3M writes/s at 10K writes/s per node needs 329 nodes to stay within 60-70%"
+    )
+
+
 def test_capacity_load_must_match_the_per_node_unit(check_text):
     text = CAPACITY.format(load="peak_writes", nodes=329, band="").replace("10K writes/s", "10 GB")
     assert "DL504" in codes(check_text(with_header(text)))

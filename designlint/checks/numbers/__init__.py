@@ -20,6 +20,7 @@ CHECKS = {
     "latency-total-mismatch": resources.latency_total_mismatch,
     "capacity-headroom": resources.capacity_headroom,
     "capacity-surplus": resources.capacity_surplus,
+    "capacity-nodes-unstated": resources.capacity_nodes_unstated,
     "cost-item-mismatch": resources.cost_item_mismatch,
     "cost-quantity-mismatch": resources.cost_quantity_mismatch,
     "cost-total-mismatch": resources.cost_total_mismatch,

@@ -65,7 +65,7 @@ def latency_total_mismatch(design, options) -> Iterator[Problem]:
 
 
 def capacity_headroom(design, options) -> Iterator[Problem]:
-    """Declared nodes that run above the target utilisation at peak."""
+    """Declared nodes (or shards) that run above the target utilisation at peak."""
     plans, _ = numbers(design).capacity
     for plan in plans:
         if plan.declared is None or plan.utilisation is None or plan.utilisation <= plan.band[1] + 1e-9:
@@ -73,11 +73,19 @@ def capacity_headroom(design, options) -> Iterator[Problem]:
         yield Problem(
             plan.declared_path,
             f"'{plan.component.id}' runs at {_percent(plan.utilisation, plan.band[1])} of capacity at peak "
-            f"({format_measure(plan.load)} on {plan.declared} x {plan.component.capacity.per_node}); "
-            f"staying within {_band(plan.band)} needs {plan.needed} nodes",
+            f"({_sizing(plan)}); staying within {_band(plan.band)} needs {plan.needed} {plan.units}",
             hint="add nodes, raise the per-node limit with evidence, or cut the peak load",
             at_key=False,
         )
+
+
+def _sizing(plan) -> str:
+    """``2.3M writes/s, on every one of 3 replicas, on 16 shards x 3 replicas = 48 x ~10K writes/s``."""
+    load = format_measure(plan.load)
+    if plan.copies > 1:
+        load += f", written to each of {plan.copies} replicas,"
+    count = f"{plan.counted} = {plan.declared}" if plan.counted else f"{plan.declared}"
+    return f"{load} on {count} x {plan.component.capacity.per_node}"
 
 
 def capacity_surplus(design, options) -> Iterator[Problem]:
@@ -94,9 +102,27 @@ def capacity_surplus(design, options) -> Iterator[Problem]:
         yield Problem(
             plan.declared_path,
             f"'{plan.component.id}' runs at {_percent(plan.utilisation)} of capacity at peak with "
-            f"{plan.declared} nodes; {plan.needed} would stay within {_band(plan.band)}",
+            f"{plan.counted + ' = ' if plan.counted else ''}{plan.declared} {plan.unit}s; "
+            f"{plan.needed} would stay within {_band(plan.band)}",
             hint="if the extra nodes are for redundancy (N+1) or growth, say so; otherwise they cost money",
             at_key=False,
+        )
+
+
+def capacity_nodes_unstated(design, options) -> Iterator[Problem]:
+    """A load and a per-node limit but no node count: say how many nodes the target band needs."""
+    plans, _ = numbers(design).capacity
+    for plan in plans:
+        if plan.declared is not None or plan.needed <= 1:
+            continue  # one node carries it: any count stays within the band's top
+        copies = f", written to each of {plan.copies} replicas," if plan.copies > 1 else ""
+        what = "shards" if plan.unit == "shard" else "nodes (capacity.nodes, or shards and replicas)"
+        yield Problem(
+            ("architecture", "components", plan.index, "capacity"),
+            f"'{plan.component.id}' states no {plan.unit} count: {format_measure(plan.load)}{copies} at "
+            f"{plan.component.capacity.per_node} per {plan.unit} needs {plan.needed} {plan.units} "
+            f"to stay within {_band(plan.band)}",
+            hint=f"state the {what} the design runs, so headroom can be checked",
         )
 
 
