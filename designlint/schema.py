@@ -9,6 +9,7 @@ from __future__ import annotations
 import ast
 import inspect
 import json
+import re
 import textwrap
 import typing
 from typing import Any
@@ -82,13 +83,65 @@ def _models_in(annotation: Any) -> list[type[BaseModel]]:
     return found
 
 
+_ENUM_DOC = re.compile(r"^- ``(?P<value>[^`]+)``: (?P<text>.+)$")
+
+
+def _enum_docs(doc: str) -> dict[str, str]:
+    """What each allowed value means, from a docstring's ``- ``value``: meaning`` lines (which may wrap)."""
+    found: dict[str, str] = {}
+    current: str | None = None
+    for line in doc.splitlines():
+        match = _ENUM_DOC.match(line)
+        if match is not None:
+            current = match["value"]
+            found[current] = match["text"].strip()
+        elif current is not None and line.startswith("  ") and line.strip():
+            found[current] += " " + line.strip()
+        else:
+            current = None
+    return found
+
+
+_LITERAL = re.compile(r"``([^`]+)``")
+
+
+def _markdown(text: str) -> str:
+    """Docstring text (reStructuredText literals) as Markdown, for editors' hovers."""
+    return _LITERAL.sub(r"`\1`", text)
+
+
+def _with_enum_docs(node: Any, docs: dict[str, str]) -> None:
+    """Give every ``enum`` in a property's schema the meaning of each value (yaml-language-server shows it)."""
+    if not isinstance(node, dict):
+        return
+    if "enum" in node:
+        texts = [docs.get(str(value), "") for value in node["enum"]]
+        node["enumDescriptions"] = [_LITERAL.sub(r"\1", text) for text in texts]
+        node["markdownEnumDescriptions"] = [_markdown(text) for text in texts]
+    for branch in node.get("anyOf", []):
+        _with_enum_docs(branch, docs)
+    _with_enum_docs(node.get("items"), docs)
+
+
 def _add_descriptions(schema: dict[str, Any], descriptions: dict[str, dict[str, str]]) -> None:
+    """Each property: titled by its YAML key, described by its docstring (then by its type's own note)."""
     for definition in [schema, *schema.get("$defs", {}).values()]:
         props = descriptions.get(definition.get("title", ""), {})
-        for alias, text in props.items():
-            prop = definition.get("properties", {}).get(alias)
-            if prop is not None and "description" not in prop:
-                prop["description"] = text
+        for alias, prop in definition.get("properties", {}).items():
+            prop["title"] = alias
+            text = props.get(alias)
+            if text is None:
+                continue
+            note = prop.get("description")
+            prop["description"] = f"{text}\n\n{note}" if note and note != text else text
+            prop["markdownDescription"] = _markdown(prop["description"])
+            extra = prop.get("additionalProperties")
+            if isinstance(extra, dict):  # a mapping with free keys: each key is described by the field
+                extra.setdefault("description", text)
+                extra.setdefault("markdownDescription", _markdown(text))
+            docs = _enum_docs(text)
+            if docs:
+                _with_enum_docs(prop, docs)
 
 
 def model_json_schema(root: type[BaseModel]) -> dict[str, Any]:

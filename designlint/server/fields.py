@@ -90,8 +90,10 @@ def field_doc(path: DocPath) -> FieldDoc | None:
     if key is None or prop is None or holder is None:
         return None
     branches = [b for b in _branches(prop, root) if b.get("type") != "null"]
-    description = prop.get("description") or next(
-        (b["description"] for b in branches if b.get("description")), None
+    description = (
+        prop.get("markdownDescription")
+        or prop.get("description")
+        or next((b["description"] for b in branches if b.get("description")), None)
     )
     choices: list[str] = []
     docs: list[str | None] = []
