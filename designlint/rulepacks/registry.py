@@ -53,8 +53,15 @@ class CompiledRule:
 
     def has_subject(self, document: Any) -> bool:
         """Whether the design holds anything this rule checks: its ``given`` selects a node
-        (that passes ``where``). A rule without ``given`` always has a subject."""
-        return self.selector is None or next(subjects(self, document), None) is not None
+        (that passes ``where``). A check without ``given`` that declares the sections it reads
+        (``designlint.checks.reads``) has a subject when one of them is filled in; any other rule
+        without ``given`` always has one."""
+        if self.selector is not None:
+            return next(subjects(self, document), None) is not None
+        sections = getattr(self.check, "reads", None)
+        if sections and isinstance(document, dict):
+            return any(document.get(section) not in (None, "", [], {}) for section in sections)
+        return True
 
     @property
     def code(self) -> str:

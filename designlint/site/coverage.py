@@ -1,9 +1,16 @@
-"""Checklist coverage: for each dimension A-J, which of a design's rules fired and which passed."""
+"""Checklist coverage: for each dimension A-J, what each of a design's rules did on it.
+
+Built from the engine's per-rule outcomes, never guessed from the findings: a rule passes only
+when it checked something and found nothing. A rule whose subject is absent (no SLOs for an SLO
+rule) had nothing to check and is not applicable, not passed; a rule that did not run (disabled,
+or its section did not validate) is neither.
+"""
 
 from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from designlint.findings import Outcome
 from designlint.rulepacks.model import DIMENSIONS
 from designlint.site.collect import DesignEntry
 
@@ -15,10 +22,14 @@ class DimensionCoverage:
     passed: list[str] = field(default_factory=list)
     fired: list[str] = field(default_factory=list)
     suppressed: list[str] = field(default_factory=list)
-    """Rules whose only findings here are suppressed with a reason."""
+    """Rules whose only findings here are suppressed with a reason: accepted gaps."""
+    not_applicable: list[str] = field(default_factory=list)
+    """Rules with nothing to check in this design (vacuous)."""
+    not_run: list[str] = field(default_factory=list)
 
     @property
     def total(self) -> int:
+        """Rules that checked something here."""
         return len(self.passed) + len(self.fired) + len(self.suppressed)
 
     @property
@@ -30,28 +41,43 @@ class DimensionCoverage:
 class Coverage:
     dimensions: list[DimensionCoverage]
 
+    def _codes(self, bucket: str) -> set[str]:
+        return {code for d in self.dimensions for code in getattr(d, bucket)}
+
     @property
     def rules_total(self) -> int:
-        return len({code for d in self.dimensions for code in (*d.passed, *d.fired, *d.suppressed)})
+        """Checklist rules that checked something in this design."""
+        return len(self._codes("passed") | self._codes("fired") | self._codes("suppressed"))
 
     @property
     def rules_passed(self) -> int:
-        fired = {code for d in self.dimensions for code in d.fired}
-        return self.rules_total - len(fired)
+        return len(self._codes("passed"))
+
+    @property
+    def rules_fired(self) -> int:
+        return len(self._codes("fired"))
 
     @property
     def rules_suppressed(self) -> int:
-        fired = {code for d in self.dimensions for code in d.fired}
-        return len({code for d in self.dimensions for code in d.suppressed} - fired)
+        return len(self._codes("suppressed"))
+
+    @property
+    def rules_not_applicable(self) -> int:
+        return len(self._codes("not_applicable"))
+
+    @property
+    def rules_not_run(self) -> int:
+        return len(self._codes("not_run"))
 
     @property
     def suppressed_note(self) -> str:
         n = self.rules_suppressed
-        return f" ({n} of them with accepted suppressions)" if n else ""
+        return f", {n} accepted with a reason" if n else ""
 
     @property
     def percent(self) -> int:
-        return round(100 * self.rules_passed / self.rules_total) if self.rules_total else 100
+        """The share of the rules that checked something which passed; 0 when none did."""
+        return round(100 * self.rules_passed / self.rules_total) if self.rules_total else 0
 
     @property
     def clean_dimensions(self) -> list[str]:
@@ -59,24 +85,29 @@ class Coverage:
 
     @property
     def assessed_dimensions(self) -> list[str]:
+        """Dimensions where at least one rule checked something."""
         return [d.letter for d in self.dimensions if d.total]
 
 
+_BUCKETS = {
+    Outcome.PASSED: "passed",
+    Outcome.FOUND: "fired",
+    Outcome.ACCEPTED: "suppressed",
+    Outcome.VACUOUS: "not_applicable",
+    Outcome.NOT_RUN: "not_run",
+}
+
+
 def coverage(entry: DesignEntry) -> Coverage | None:
-    """``None`` when the design could not be validated, so its rules never ran."""
-    if entry.design is None:
+    """``None`` when no rule ran on the file (it did not load or validate at all)."""
+    outcomes = entry.result.outcomes
+    if not outcomes:
         return None
-    fired = {finding.code for finding in entry.result.findings}
-    suppressed = {finding.code for finding in entry.result.suppressed} - fired
     dimensions = []
     for letter, title in DIMENSIONS.items():
         row = DimensionCoverage(letter, title)
         for rule in entry.rules:
-            if letter not in rule.rule.dimensions:
-                continue
-            bucket = (
-                row.fired if rule.code in fired else row.suppressed if rule.code in suppressed else row.passed
-            )
-            bucket.append(rule.code)
+            if letter in rule.rule.dimensions:
+                getattr(row, _BUCKETS[outcomes.get(rule.code, Outcome.NOT_RUN)]).append(rule.code)
         dimensions.append(row)
     return Coverage(dimensions)

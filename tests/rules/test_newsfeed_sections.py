@@ -132,6 +132,14 @@ CASES = {
     "DL202": lambda d: (d["slos"][0].__setitem__("sla", {"target": "99.95%"}), ("slos", 0, "sla", "target"))[
         1
     ],
+    "DL106": lambda d: (
+        d["nfr"].__setitem__("qualitative", [{"aspect": "latency", "statement": "publishing feels instant"}]),
+        ("nfr", "qualitative", 0),
+    )[1],
+    "DL107": lambda d: (
+        _drop("architecture", "paths", 0, "steps", 0, "budget")(d),
+        ("architecture", "paths", 0, "steps", 0),
+    )[1],
     "DL203": _slo_flood,
     "DL211": lambda d: (
         d.__setitem__("dr", {"tier": 3, "rpo": "5 min", "rto": "2 h", "drillCadence": "quarterly"}),

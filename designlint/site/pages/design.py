@@ -81,7 +81,8 @@ def overview(ctx: PageContext, cover: Coverage | None) -> str:
     glance = [f"**Lint:** {review.counts_phrase(entry)} ([findings](#lint-findings))"]
     if cover is not None:
         glance.append(
-            f"**Checklist:** {cover.rules_passed} of {cover.rules_total} rules pass{cover.suppressed_note}, "
+            f"**Checklist:** {cover.rules_passed} of the {cover.rules_total} rules that had something to "
+            f"check pass{cover.suppressed_note}, "
             f"{len(cover.clean_dimensions)} of {len(cover.assessed_dimensions)} dimensions clean "
             f"([coverage](#checklist-coverage))"
         )

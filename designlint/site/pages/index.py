@@ -51,8 +51,9 @@ def index_page(entries, covers: dict[str, Coverage | None]) -> str:
     lead = (
         f"{len(entries)} design{'s' if len(entries) != 1 else ''}, {total} open finding{'s' if total != 1 else ''}"
         + (f", {invalid} not yet valid" if invalid else "")
-        + ". Click a column heading to sort; type to filter. Coverage is the share of checklist rules a "
-        "design passes, and how many of the dimensions A–J have no open findings."
+        + ". Click a column heading to sort; type to filter. Coverage is the share of the checklist rules "
+        "that had something to check in a design which pass (a rule with nothing to check is not "
+        "counted), and how many of the assessed dimensions A–J have no open findings."
     )
     if not entries:
         lead = "No designs found. Point the plugin's `designs` option at the folder that holds them."

@@ -97,17 +97,9 @@ def coverage(ctx: PageContext, cover: Coverage | None) -> str:
     rows = []
     for d in cover.dimensions:
         if not d.total:
-            rows.append(
-                (
-                    Raw(f"**{d.letter}** {text(d.title)}"),
-                    "no rules in the packs",
-                    Raw("—"),
-                    Raw("—"),
-                    Raw("—"),
-                )
-            )
-            continue
-        verdict = "clean" if d.clean else f"{len(d.fired)} of {d.total} rules fired"
+            verdict = "nothing to check yet" if d.not_applicable or d.not_run else "no rules in the packs"
+        else:
+            verdict = "clean" if d.clean else f"{len(d.fired)} of {d.total} checked rules found a problem"
         rows.append(
             (
                 Raw(f"**{d.letter}** {text(d.title)}"),
@@ -115,18 +107,26 @@ def coverage(ctx: PageContext, cover: Coverage | None) -> str:
                 links(d.passed),
                 links(d.fired),
                 links(d.suppressed),
+                links([*d.not_applicable, *d.not_run]),
             )
         )
     lead = (
-        f"{cover.rules_passed} of {cover.rules_total} checklist rules pass ({cover.percent} %)"
-        f"{cover.suppressed_note}; "
-        f"{len(cover.clean_dimensions)} of {len(cover.assessed_dimensions)} dimensions are clean."
+        f"Of the {cover.rules_total} checklist rules that had something to check, {cover.rules_passed} "
+        f"pass ({cover.percent} %), {cover.rules_fired} found a problem{cover.suppressed_note}; "
+        f"{cover.rules_not_applicable} had nothing to check in this design"
+        + (f" and {cover.rules_not_run} did not run" if cover.rules_not_run else "")
+        + f" and are not counted. {len(cover.clean_dimensions)} of {len(cover.assessed_dimensions)} "
+        "assessed dimensions are clean."
     )
     return section(
         2,
         "Checklist coverage",
         "checklist-coverage",
         paragraph(lead),
-        table(["Dimension", "Verdict", "Passed", "Fired", "Suppressed"], rows, css="designlint-coverage"),
+        table(
+            ["Dimension", "Verdict", "Passed", "Found a problem", "Accepted", "Nothing to check"],
+            rows,
+            css="designlint-coverage",
+        ),
         always=True,
     )
