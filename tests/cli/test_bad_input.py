@@ -2,12 +2,17 @@
 
 from __future__ import annotations
 
+import json
+import os
 import re
+import socket
+import subprocess
+import sys
 
 import pytest
 
 from designlint.cli import main
-from tests.conftest import DESIGNS
+from tests.conftest import DESIGNS, HEADER
 
 BOMB = """
 lol1: &a [lol, lol, lol, lol, lol, lol, lol, lol, lol]
@@ -89,3 +94,133 @@ def test_broken_copy_gets_one_positioned_diagnostic(mutate, tmp_path, capsys, mo
         assert (int(found_line), int(found_column)) == (line, column)
     assert "Traceback" not in out + err
     assert not (tmp_path / "PWNED").exists()
+
+
+# --- files that are not regular files, and files that cannot be read ----------------------------
+# Each runs designlint in its own process with a deadline: before the fix these hung forever.
+
+DEADLINE_S = 120
+
+
+def _designlint(*args: str, cwd) -> subprocess.CompletedProcess:
+    # stdin stays an open pipe nobody writes to: reading it would block until the deadline.
+    return subprocess.run(
+        [sys.executable, "-m", "designlint", *args],
+        cwd=cwd,
+        stdin=subprocess.PIPE,
+        capture_output=True,
+        text=True,
+        timeout=DEADLINE_S,
+    )
+
+
+def _fifo(path):
+    os.mkfifo(path)
+
+
+def _socket(path):
+    server = socket.socket(socket.AF_UNIX, socket.SOCK_STREAM)
+    server.bind(str(path))
+    return server  # kept open (and listening) by the caller for the run
+
+
+def _link_to(target):
+    return lambda path: path.symlink_to(target)
+
+
+SPECIAL_FILES = {
+    "fifo": (_fifo, "a named pipe"),
+    "socket": (_socket, "a socket"),
+    "link-to-stdin": (_link_to("/dev/stdin"), "a named pipe"),
+    "link-to-a-device": (_link_to("/dev/zero"), "a character device"),
+}
+
+
+@pytest.fixture
+def folder(tmp_path):
+    (tmp_path / "designs").mkdir()
+    (tmp_path / "designs" / "good.yaml").write_text(HEADER + "notes: fine\n", encoding="utf-8")
+    return tmp_path
+
+
+@pytest.mark.parametrize("kind", list(SPECIAL_FILES))
+def test_a_special_file_in_a_folder_is_skipped_with_a_warning(folder, kind):
+    make, described = SPECIAL_FILES[kind]
+    handle = make(folder / "designs" / "special.yaml")
+    try:
+        reference = _designlint("check", "--no-cache", "--format", "json", "designs/good.yaml", cwd=folder)
+        result = _designlint("check", "--no-cache", "--format", "json", "designs", cwd=folder)
+    finally:
+        if handle is not None:
+            handle.close()
+    assert result.returncode == reference.returncode, result.stderr
+    assert json.loads(result.stdout)["findings"] == json.loads(reference.stdout)["findings"]
+    warnings = [line for line in result.stderr.splitlines() if "special.yaml" in line]
+    assert warnings == [
+        f"designlint: warning: designs/special.yaml is not a regular file ({described}); skipped"
+    ]
+
+
+@pytest.mark.parametrize(
+    ("command", "kind"),
+    [("check", "fifo"), ("calc", "fifo"), ("check", "socket"), ("check", "link-to-stdin")],
+)
+def test_a_special_file_named_on_the_command_line_is_a_usage_error(folder, command, kind):
+    make, described = SPECIAL_FILES[kind]
+    handle = make(folder / "special.yaml")
+    try:
+        result = _designlint(command, "special.yaml", cwd=folder)
+    finally:
+        if handle is not None:
+            handle.close()
+    assert result.returncode == 2
+    assert f"not a regular file ({described})" in result.stderr
+    assert "Traceback" not in result.stderr
+
+
+def test_dev_null_is_not_a_regular_file_rather_than_missing(capsys):
+    assert main(["check", "/dev/null"]) == 2
+    err = capsys.readouterr().err
+    assert "/dev/null is not a regular file (a character device)" in err
+    assert "no such file" not in err
+
+
+def test_a_broken_link_in_a_folder_is_skipped_with_a_warning(folder, capsys, monkeypatch):
+    (folder / "designs" / "gone.yaml").symlink_to(folder / "nowhere.yaml")
+    monkeypatch.chdir(folder)
+    main(["check", "--no-cache", "designs"])
+    assert "designs/gone.yaml is a broken symbolic link; skipped" in capsys.readouterr().err
+
+
+UNREADABLE = {
+    "loop-of-links": lambda path, monkeypatch: path.symlink_to(path),
+    "permission-denied": lambda path, monkeypatch: _deny(path, monkeypatch),
+}
+
+
+def _deny(path, monkeypatch):
+    """No read permission. Root reads anything, so opening it is refused the way the kernel would."""
+    path.write_text(HEADER, encoding="utf-8")
+    path.chmod(0)
+    real_open = os.open
+
+    def refusing(file, flags, *args, **kwargs):
+        if os.fspath(file).endswith(path.name):
+            raise PermissionError(13, "Permission denied", os.fspath(file))
+        return real_open(file, flags, *args, **kwargs)
+
+    monkeypatch.setattr(os, "open", refusing)
+
+
+@pytest.mark.parametrize("how", list(UNREADABLE))
+@pytest.mark.parametrize("cache", [True, False], ids=["cached", "no-cache"])
+def test_an_unreadable_design_in_a_folder_is_an_error_finding(folder, capsys, monkeypatch, how, cache):
+    monkeypatch.chdir(folder)
+    UNREADABLE[how](folder / "designs" / "secret.yaml", monkeypatch)
+    code = main(["check", "--no-source", "designs", *([] if cache else ["--no-cache"])])
+    out = capsys.readouterr().out
+    assert code == 1, out
+    assert re.search(r"^designs/secret\.yaml:1:1: error DL006 cannot read the file: \S", out, re.MULTILINE), (
+        out
+    )
+    assert "All clear" not in out

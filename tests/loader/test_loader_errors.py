@@ -164,6 +164,56 @@ def test_same_key_in_different_mappings_is_fine():
     assert load_text("a: {x: 1}\nb: {x: 2}\n", "f").data == {"a": {"x": 1}, "b": {"x": 2}}
 
 
+# Keys are compared by what they mean under the YAML 1.2 core schema: same type, same value.
+SAME_VALUE_KEYS = [
+    ("a:\n  true: 1\n  True: 2\n", "3:3", "the boolean true", "true", 2),
+    ("a: {false: 1, FALSE: 2}\n", "1:15", "the boolean false", "false", 1),
+    ("~: 1\nnull: 2\n", "2:1", "null", "~", 1),
+    ("? \n: 1\nNULL: 2\n", "3:1", "null", "", 1),  # an empty key is null too
+    ("1: a\n0x1: b\n", "2:1", "the integer 1", "1", 1),
+    ("8: a\n0o10: b\n", "2:1", "the integer 8", "8", 1),
+    ("0: a\n-0: b\n", "2:1", "the integer 0", "0", 1),
+    ("+1: a\n01: b\n", "2:1", "the integer 1", "+1", 1),
+    ("1e3: a\n1000.0: b\n", "2:1", "the float 1000.0", "1e3", 1),
+    (".inf: a\n+.Inf: b\n", "2:1", "the float inf", ".inf", 1),
+    (".nan: a\n.NaN: b\n", "2:1", "the float nan", ".nan", 1),
+    ("!!bool true: a\nTrue: b\n", "2:1", "the boolean true", "true", 1),  # a tagged key
+    ("!!int 0o1: a\n1: b\n", "2:1", "the integer 1", "0o1", 1),
+    ("x: &k 1\n*k : a\n0x1: b\n", "3:1", "the integer 1", "1", 2),  # an alias as a key
+]
+
+
+@pytest.mark.parametrize(("source", "position", "meaning", "first", "first_line"), SAME_VALUE_KEYS)
+def test_keys_with_the_same_value_are_duplicates(source, position, meaning, first, first_line):
+    error = fail(source)
+    assert where(error) == ("DL002", position)
+    assert f"YAML reads it as {meaning}, like {first!r} on line {first_line}" in error.message
+
+
+@pytest.mark.parametrize(
+    "source",
+    [
+        "1: a\n1.0: b\n",  # an integer and a float are different values
+        "0.0: a\n-0.0: b\n",
+        '"true": a\nTrue: b\n',  # a quoted key is a string, whatever it spells
+        "'1': a\n0x1: b\n",
+        "yes: a\nYes: b\n",  # YAML 1.1 booleans are plain strings in 1.2
+        "t: a\nT: b\n",
+        "a:\n  - true: 1\n  - True: 2\n",  # different mappings
+    ],
+)
+def test_keys_with_different_values_are_not_duplicates(source):
+    assert load_text(source, "f").data
+
+
+def test_a_key_too_long_to_be_a_number_stays_text():
+    digits = "9" * 5000
+    source = f'? "{digits}"\n: a\n? {digits}\n: b\n'
+    assert fail(source).code == "DL002"  # the same text, so the same key
+    long_key = f"? {digits}\n: a\n? {digits[:-1]}\n: b\n"
+    assert load_text(long_key, "f").data == {digits: "a", digits[:-1]: "b"}
+
+
 # --- DL003 forbidden-tag -----------------------------------------------------------------
 
 
