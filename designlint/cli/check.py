@@ -177,7 +177,7 @@ def _check(run: CheckRun) -> int:
     outputs = parse_outputs(run.output_formats, run.output)
     skipped: list = []
     files = discover(list(run.paths), skipped)
-    for file in skipped:
+    for file in skipped if not run.quiet else ():
         warn(f"{file.display} {file.reason}; skipped")
     if not files and not run.quiet:
         # Exit 0 like ruff, but say so: a CI job pointed at the wrong folder should not look green silently.
@@ -211,7 +211,7 @@ def _check(run: CheckRun) -> int:
     finally:
         progress.close()
     results = checked.results
-    for problem in checked.cache_problems:
+    for problem in checked.cache_problems if not run.quiet else ():
         warn(f"result cache not used: {problem}")
 
     def config_for(path: Path):
