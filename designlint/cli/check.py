@@ -187,9 +187,10 @@ def _check(run: CheckRun) -> int:
             err=True,
         )
     if run.only_designs:
-        from designlint.engine.discovery import looks_like_design
+        from designlint.engine.discovery import Header, design_header
 
-        files = [(path, display) for path, display in files if looks_like_design(path)]
+        # A file that cannot be read stays: its check reports it (DL006) rather than passing it.
+        files = [(path, display) for path, display in files if design_header(path) is not Header.OTHER]
     overrides = Overrides(
         config_file=run.config_file,
         select=_codes(run.select) or None,

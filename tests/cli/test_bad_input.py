@@ -224,3 +224,12 @@ def test_an_unreadable_design_in_a_folder_is_an_error_finding(folder, capsys, mo
         out
     )
     assert "All clear" not in out
+
+
+def test_an_unreadable_file_named_to_a_hook_is_reported_not_dropped(folder, capsys, monkeypatch):
+    """``--only-designs`` drops YAML files that are not designs; one it cannot read may be one."""
+    monkeypatch.chdir(folder)
+    _deny(folder / "designs" / "secret.yaml", monkeypatch)
+    code = main(["check", "--only-designs", "--no-source", "designs/secret.yaml", "designs/good.yaml"])
+    out = capsys.readouterr().out
+    assert code == 1 and "designs/secret.yaml:1:1: error DL006" in out, out
