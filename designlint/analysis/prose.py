@@ -18,13 +18,8 @@ from designlint.analysis.prose_check import (
     check_downtime,
     check_total,
 )
-from designlint.analysis.prose_claims import (
-    ArithmeticClaim,
-    DowntimeClaim,
-    SlaClaim,
-    TotalClaim,
-    sentence_claims,
-)
+from designlint.analysis.prose_claims import ArithmeticClaim, DowntimeClaim, sentence_claims
+from designlint.analysis.prose_commitments import SlaClaim, TotalClaim
 from designlint.analysis.prose_text import ProseField, claim_sentences, prose_fields
 from designlint.units import Measure
 
@@ -105,6 +100,8 @@ def analyse_prose(numbers) -> ProseReport:
                 if total is None:
                     continue
                 for claim_total in claims.totals:
+                    if _names_a_part(design, claim_total.sentence):
+                        continue
                     checked = check_total(claim_total, total[0], month)
                     if checked is not None:
                         report.totals.append(TotalResult(prose, claim_total, checked, total[1]))
@@ -113,6 +110,12 @@ def analyse_prose(numbers) -> ProseReport:
 
 def _states_design_total(path: tuple) -> bool:
     return bool(path) and path[-1] in TOTAL_KEYS and not any(isinstance(step, int) for step in path)
+
+
+def _names_a_part(design, sentence: str) -> bool:
+    """A sentence that names a cost item may give that item's total rather than the design's."""
+    items = design.cost.items if design.cost is not None else []
+    return any(_names(sentence, item.name, ignore_case=True) for item in items)
 
 
 def _design_total(numbers) -> tuple[Measure, str] | None:
@@ -130,6 +133,8 @@ def _design_total(numbers) -> tuple[Measure, str] | None:
 
 
 def _sla_results(design, prose: ProseField, claim: SlaClaim) -> list[SlaResult]:
+    if claim.owner is not None and claim.owner not in _our_names(design):
+        return []  # "Stripe's SLA": someone else's promise
     if claim.slo is not None:
         objective = claim.slo.quantity
         return [SlaResult(prose, claim, objective.as_fraction(), objective.text, None)]
@@ -162,5 +167,18 @@ def _slos_for(design, path: tuple, sentence: str) -> list:
     return slos
 
 
-def _names(sentence: str, identifier: str) -> bool:
-    return re.search(rf"(?<![\w-]){re.escape(identifier)}(?![\w-])", sentence) is not None
+def _our_names(design) -> set[str]:
+    """What the design calls itself and its parts, lower case: owners of SLAs that are ours."""
+    names = {design.metadata.name.lower(), "our", "its", "this", "the"}
+    names.update(slo.id.lower() for slo in design.slos)
+    names.update(slo.service.lower() for slo in design.slos if slo.service)
+    if design.architecture is not None:
+        for component in design.architecture.components:
+            if not component.external:
+                names.update((component.id.lower(), component.name.lower()))
+    return names
+
+
+def _names(sentence: str, identifier: str, *, ignore_case: bool = False) -> bool:
+    flags = re.IGNORECASE if ignore_case else 0
+    return re.search(rf"(?<![\w-]){re.escape(identifier)}(?![\w-])", sentence, flags) is not None

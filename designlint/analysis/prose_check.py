@@ -23,14 +23,9 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 
 from designlint.analysis.compare import APPROXIMATE_TOLERANCE, EXACT_TOLERANCE, compare
-from designlint.analysis.prose_claims import (
-    APPROXIMATE_RELATIONS,
-    ARROWS,
-    ArithmeticClaim,
-    DowntimeClaim,
-    TotalClaim,
-)
-from designlint.analysis.prose_text import Term
+from designlint.analysis.prose_claims import ARROWS, ArithmeticClaim, DowntimeClaim
+from designlint.analysis.prose_commitments import TotalClaim
+from designlint.analysis.prose_text import APPROXIMATE_RELATIONS, Term
 from designlint.formula import FormulaError, evaluate
 from designlint.model.quantity import Quantity
 from designlint.units import Measure, UnitError, compatible, from_quantity, measure
@@ -84,14 +79,18 @@ def _base_tolerance(approximate: bool, options: dict | None) -> float:
 
 def rounding(stated: Term) -> float:
     """Half a unit of the last written digit, relative to the value: ``12K`` -> 0.5/12."""
-    digits = "".join(c for c in stated.text.split(" ")[0] if c.isdigit() or c == ".")
-    if not digits or stated.quantity.magnitude == 0:
-        return 0.0
-    mantissa = float(digits) if digits != "." else 0.0
-    if mantissa == 0:
-        return 0.0
+    mantissa, half_unit = _written_precision(stated.quantity)
+    return min(MAX_ROUNDING, half_unit / mantissa) if mantissa else 0.0
+
+
+def _written_precision(quantity: Quantity) -> tuple[float, float]:
+    """The digits as written (``12`` of ``12K``) and half a unit of the last of them."""
+    number = quantity.text.split(" ")[0]
+    digits = "".join(c for c in number if c.isdigit() or c == ".")
+    if not digits.strip(".") or "e" in number.lower():  # 1e+16, from 10^16: no digits were written
+        return 0.0, 0.0
     decimals = len(digits.split(".", 1)[1]) if "." in digits else 0
-    return min(MAX_ROUNDING, 0.5 * 10.0**-decimals / mantissa)
+    return float(digits), 0.5 * 10.0**-decimals
 
 
 def months(month_seconds: float, *texts: str, days_first: bool = False) -> tuple[float, ...]:
@@ -104,8 +103,39 @@ def months(month_seconds: float, *texts: str, days_first: bool = False) -> tuple
 def _agreement(computed: Measure, quantity: Quantity, stated: Measure, month: float, tol: float) -> Verdict:
     shown = Measure(computed.value, stated.dims, stated.display)
     verdict = compare(quantity, shown, month, {"tolerance": tol, "approximate_tolerance": tol}, stated)
-    agrees = verdict.agrees or _binary_prefix(verdict.ratio, stated, tol)
+    if _is_availability(quantity) and not shown.dims:
+        agrees = _availability_agrees(shown.value, stated.value, quantity, tol)
+    else:
+        agrees = (
+            verdict.agrees
+            or _binary_prefix(verdict.ratio, stated, tol)
+            or _whole_count(shown, quantity, stated)
+        )
     return Verdict(agrees, shown, stated, month, tol)
+
+
+def _is_availability(quantity: Quantity) -> bool:
+    return quantity.is_percent and 90 <= quantity.magnitude < 100
+
+
+def _availability_agrees(computed: float, stated: float, quantity: Quantity, tol: float) -> bool:
+    """Availabilities compare by what they leave out: 99.95% is a third of 99.84%'s downtime.
+
+    The tolerance applies to the unavailable share; the rounding of the written digits (99.8%
+    covers 99.75% to 99.85%) is allowed in full.
+    """
+    _, half_unit = _written_precision(quantity)
+    allowed = max(half_unit / 100, tol * abs(1 - computed))
+    return abs(stated - computed) <= allowed * (1 + 1e-9)
+
+
+def _whole_count(computed: Measure, quantity: Quantity, stated: Measure) -> bool:
+    """``50K/s ÷ 6K/s per node = 9 nodes``: a count of things, rounded up or to the nearest whole."""
+    if physical(stated.dims) or not quantity.magnitude or not float(quantity.magnitude).is_integer():
+        return False
+    scale = stated.value / quantity.magnitude  # base units per written unit
+    written = computed.value / scale
+    return quantity.magnitude in (math.ceil(written - 1e-9), round(written))
 
 
 def _binary_prefix(ratio: float | None, stated: Measure, tol: float) -> bool:
@@ -143,9 +173,11 @@ def check_arithmetic(
 def _recognised(claim: ArithmeticClaim) -> bool:
     if any(term.quantity.bound for term in claim.terms):
         return False
-    # "99.9% × 30 days" means the unavailable share: not arithmetic as written.
+    # "99.9% × 30 days" means the unavailable share: not arithmetic as written. Availabilities
+    # multiplied together (99.9% × 99.95%) or subtracted from 100% are.
+    percents = [t.quantity.is_percent for t in claim.terms]
     availability = any(t.quantity.is_percent and t.quantity.magnitude >= 90 for t in claim.terms)
-    if availability and "-" not in claim.expression + claim.result:
+    if availability and not all(percents) and "-" not in claim.expression + claim.result:
         return False
     if claim.operators or not claim.single_result:
         return True
@@ -287,6 +319,7 @@ class DowntimeVerdict:
     agrees: bool
     allowed: Measure  # the downtime the availability leaves, in the stated unit's terms
     window_seconds: float | None  # the window of the first reading; None for a ratio such as min/year
+    month_seconds: float  # the month the reading used
     tolerance: float
 
 
@@ -311,7 +344,7 @@ def check_downtime(
             return None
         for window, allowed in candidates:
             verdict = _agreement(Measure(allowed, stated.dims), claim.stated.quantity, stated, month, tol)
-            result = DowntimeVerdict(verdict.agrees, verdict.recomputed, window, tol)
+            result = DowntimeVerdict(verdict.agrees, verdict.recomputed, window, month, tol)
             if result.agrees:
                 return result
             first = first or result

@@ -6,9 +6,7 @@
   ``1B requests/day ≈ 11.6K requests/s``, ``8 Gbps = 1 GB/s``;
 - downtime: an availability (90 % to 100 %), a window (``monthly``, ``per year``, ``30 days``,
   ``min/year``), then a relation and a duration: ``99.9 % monthly = 43.2 min``;
-- SLA: ``SLA`` next to an availability, with the SLO it is measured against when the sentence
-  states one;
-- total: ``total`` next to a monthly amount of money: ``Total: ~$1,135/month``.
+- SLAs and totals: see :mod:`designlint.analysis.prose_commitments`.
 
 Anything else is not a claim: a result followed by more arithmetic (the expression is on the
 right), a word inside an expression, or a bare number restated in the same unit.
@@ -18,16 +16,24 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from designlint.analysis.prose_text import Term, Token, tokens
+from designlint.analysis.prose_commitments import SlaClaim, TotalClaim, sla_claims, total_claims
+from designlint.analysis.prose_text import (
+    APPROXIMATE_RELATIONS,
+    APPROXIMATE_WORDS,
+    Term,
+    Token,
+    availability_at,
+    continues,
+    operator_at,
+    term_at,
+    tokens,
+)
 from designlint.units import UnitError, from_quantity
 
 RELATIONS = frozenset({"=", "==", "≈", "~=", "→", "->", "=>", "⇒", "is", "gives", "equals", "yields"})
-APPROXIMATE_RELATIONS = frozenset({"≈", "~="})
 ARROWS = frozenset({"→", "->", "=>", "⇒"})
-DOWNTIME_RELATIONS = RELATIONS | {"means", "allows", "leaves"}
-APPROXIMATE_WORDS = frozenset({"about", "roughly", "approximately", "approx", "around", "nearly", "almost"})
-_OPERATORS = {"×": "*", "*": "*", "x": "*", "times": "*", "/": "/", "÷": "/", "per": "/", "+": "+"}
-_MINUS = frozenset({"-", "−", "–"})
+# "(" glosses an availability with its downtime: "99.9% (43.2 min a month)".
+DOWNTIME_RELATIONS = RELATIONS | {"means", "allows", "leaves", "("}
 
 # Window words and the length they name ("month" is resolved with the design's month).
 WINDOW_WORDS = {
@@ -52,17 +58,6 @@ _AVAILABILITY_FILLERS = frozenset(
 )
 _DOWNTIME_WORDS = frozenset(
     "of downtime unavailability outage error budget allowed allowable per a an each every over in".split()
-)
-_SLA_FILLERS = frozenset(
-    """of is at a an the our target targets promise promises promised guarantee guarantees
-    guaranteed commitment committed external externally customer customers to uptime availability
-    monthly contractual contract""".split()
-)
-_SLO_WORDS = frozenset({"slo", "slos", "objective"})
-# An SLA someone else gives us is not ours to keep looser than our SLO.
-THIRD_PARTY = frozenset(
-    """vendor vendors vendor's provider providers provider's third their upstream supplier suppliers
-    dependency dependency's""".split()
 )
 
 
@@ -104,19 +99,6 @@ class DowntimeClaim:
 
 
 @dataclass(frozen=True)
-class SlaClaim:
-    sla: Term
-    slo: Term | None  # an SLO stated in the same sentence
-    sentence: str  # to find the service or SLO it names, and whose SLA it is
-
-
-@dataclass(frozen=True)
-class TotalClaim:
-    stated: Term
-    approximate: bool
-
-
-@dataclass(frozen=True)
 class SentenceClaims:
     arithmetic: tuple[ArithmeticClaim, ...] = ()
     downtime: tuple[DowntimeClaim, ...] = ()
@@ -129,31 +111,12 @@ def sentence_claims(text: str, start: int, end: int) -> SentenceClaims:
     return SentenceClaims(
         arithmetic=tuple(_arithmetic(found)),
         downtime=tuple(_downtime(found)),
-        sla=tuple(_sla(found, text[start:end])),
-        totals=tuple(_totals(found)),
+        sla=tuple(sla_claims(found, text, start, end)),
+        totals=tuple(total_claims(found, text, start, end)),
     )
 
 
 # --- Arithmetic ---------------------------------------------------------------------------
-
-
-def _operator(found: list[Token], index: int) -> str | None:
-    """The formula operator token ``index`` stands for, if it joins two operands."""
-    token = found[index]
-    if token.kind == "op":
-        if token.text in _MINUS:
-            return "-"
-        return _OPERATORS.get(token.text) or (token.text if token.text in "()" else None)
-    if token.kind == "word" and token.text in ("x", "times", "per"):
-        following = found[index + 1] if index + 1 < len(found) else None
-        if following is not None and (following.kind == "num" or following.text == "("):
-            return _OPERATORS[token.text]
-    return None
-
-
-def _term_at(found: list[Token], index: int) -> Term | None:
-    """The number at token ``index``, if there is one."""
-    return found[index].term if index < len(found) and found[index].kind == "num" else None
 
 
 def _relation(found: list[Token], index: int) -> tuple[str, int] | None:
@@ -195,7 +158,7 @@ def _read_expression(found: list[Token], first: int) -> _Read:
     index = first
     while index < len(found):
         token = found[index]
-        operator = _operator(found, index)
+        operator = operator_at(found, index)
         if token.kind == "num" and expects_value:
             parts.append(("term", token.term))
             expects_value = False
@@ -216,16 +179,11 @@ def _read_expression(found: list[Token], first: int) -> _Read:
     return _Read(first, complete_end, tuple(parts[:complete_parts]))
 
 
-def _continues(found: list[Token], index: int) -> bool:
-    """Whether an operator at ``index`` carries an expression on past where it was read."""
-    return index < len(found) and _operator(found, index) not in (None, "(", ")")
-
-
 def _arithmetic(found: list[Token]) -> list[ArithmeticClaim]:
     claims: list[ArithmeticClaim] = []
     index = 0
     while index < len(found):
-        if found[index].kind != "num" and _operator(found, index) != "(":
+        if found[index].kind != "num" and operator_at(found, index) != "(":
             index += 1
             continue
         left = _read_expression(found, index)
@@ -242,7 +200,7 @@ def _arithmetic(found: list[Token]) -> list[ArithmeticClaim]:
             approximate = True
             position += 1
         right = _read_expression(found, position) if position < len(found) else _Read(position, position, ())
-        if right.parts and not _continues(found, right.end):
+        if right.parts and not continues(found, right.end):
             claims.append(_claim(found, left, right, relation, approximate))
         # The stated result may start the next claim of a chain: "A = B ≈ C".
         index = position if right.parts else left.end
@@ -292,17 +250,6 @@ def _formula(parts: tuple[tuple[str, Term | None], ...], first_term: int) -> str
 # --- Availability and downtime ------------------------------------------------------------
 
 
-def _is_availability(token: Token) -> bool:
-    term = token.term
-    return (
-        token.kind == "num"
-        and term is not None
-        and term.quantity.is_percent
-        and 90 <= term.quantity.magnitude < 100
-        and not term.quantity.bound
-    )
-
-
 def _window(token: Token) -> str | None:
     """The window a word or number names: ``monthly`` -> ``1 month``, ``30 days`` -> ``30 days``."""
     if token.kind == "word":
@@ -319,9 +266,9 @@ _LOOKAHEAD = 8  # tokens an availability claim may span on either side of its re
 
 def _downtime(found: list[Token]) -> list[DowntimeClaim]:
     claims = []
-    for index, token in enumerate(found):
-        availability = token.term
-        if availability is None or not _is_availability(token):
+    for index in range(len(found)):
+        availability = availability_at(found, index)
+        if availability is None:
             continue
         windows: list[str] = []
         position = index + 1
@@ -344,7 +291,7 @@ def _downtime(found: list[Token]) -> list[DowntimeClaim]:
         while position < len(found) and found[position].text in APPROXIMATE_WORDS:
             approximate = True
             position += 1
-        stated = _term_at(found, position)
+        stated = term_at(found, position)
         if stated is None or not _is_duration(stated):
             continue
         position += 1
@@ -366,86 +313,3 @@ def _is_duration(term: Term) -> bool:
     except UnitError:
         return False
     return dims == (("second", 1),) or (not dims and "/" in term.quantity.unit)
-
-
-# --- SLA ----------------------------------------------------------------------------------
-
-
-def _sla(found: list[Token], sentence: str) -> list[SlaClaim]:
-    claims: list[SlaClaim] = []
-    words = {token.text for token in found if token.kind == "word"}
-    if not words & {"sla", "slas"} or words & THIRD_PARTY:
-        return claims
-    slo = _stated_slo(found)
-    for index, token in enumerate(found):
-        if token.kind != "word" or token.text not in ("sla", "slas"):
-            continue
-        sla = _availability_near(found, index, _SLA_FILLERS)
-        if sla is not None and sla is not slo:
-            claims.append(SlaClaim(sla=sla, slo=slo, sentence=sentence))
-    return claims
-
-
-def _availability_near(found: list[Token], index: int, fillers: frozenset[str]) -> Term | None:
-    """An availability written just after (or just before) token ``index``, only fillers between."""
-    for step in (1, -1):
-        position = index + step
-        while 0 <= position < len(found):
-            token = found[position]
-            if _is_availability(token):
-                return token.term
-            if (token.kind == "word" and token.text in fillers) or token.text in (":", "=", "of"):
-                position += step
-                continue
-            break
-    return None
-
-
-def _stated_slo(found: list[Token]) -> Term | None:
-    for index, token in enumerate(found):
-        if token.kind == "word" and token.text in _SLO_WORDS:
-            near = _availability_near(found, index, _SLA_FILLERS - {"contractual", "contract"})
-            if near is not None:
-                return near
-    return None
-
-
-# --- Totals -------------------------------------------------------------------------------
-
-_TOTAL_WORDS = frozenset({"total", "totals", "totalling", "totaling", "totalled", "totaled"})
-_TOTAL_FILLERS = frozenset(
-    """cost costs monthly comes come coming to is of at the a run runs running spend bill
-    infrastructure estimated estimate overall in all""".split()
-)
-# A sentence that prices a different situation is not the design's total.
-HYPOTHETICAL = frozenset(
-    """if would could might once when after excluding except without plus additional extra future
-    later projected reserved discount discounted savings saving per each""".split()
-)
-
-
-def _totals(found: list[Token]) -> list[TotalClaim]:
-    words = {token.text for token in found if token.kind == "word"}
-    if not words & _TOTAL_WORDS or words & HYPOTHETICAL:
-        return []
-    claims = []
-    for index, token in enumerate(found):
-        if token.kind != "word" or token.text not in _TOTAL_WORDS:
-            continue
-        approximate = False
-        position = index + 1
-        while position < len(found) and (
-            (found[position].kind == "word" and found[position].text in _TOTAL_FILLERS | APPROXIMATE_WORDS)
-            or found[position].text in (":", "=", "≈", "~=")
-        ):
-            approximate = approximate or found[position].text in APPROXIMATE_WORDS | APPROXIMATE_RELATIONS
-            position += 1
-        term = _term_at(found, position)
-        if term is not None and _is_money(term) and not _continues(found, position + 1):
-            claims.append(TotalClaim(stated=term, approximate=approximate))  # not the first number of a sum
-    return claims
-
-
-def _is_money(term: Term) -> bool:
-    unit = term.quantity.unit
-    return unit[:3] in ("USD", "EUR", "GBP") and "/" in unit

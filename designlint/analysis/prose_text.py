@@ -84,7 +84,7 @@ class Token:
 
 
 def prose_fields(design: BaseModel) -> list[ProseField]:
-    """Every prose value of ``design``, in document order of the model's fields."""
+    """Every prose value of ``design`` that holds a digit (no claim without one), in model order."""
     found: list[ProseField] = []
     _collect(design, (), found)
     return found
@@ -93,32 +93,46 @@ def prose_fields(design: BaseModel) -> list[ProseField]:
 def _collect(model: BaseModel, path: tuple, found: list[ProseField]) -> None:
     for name, key, holds_text in _field_plan(type(model)):
         value = getattr(model, name)
-        if value is None or (holds_text and key in NOT_PROSE):
+        if value is None:
             continue
-        _collect_value(value, (*path, key), holds_text, found)
-
-
-def _collect_value(value: object, path: tuple, holds_text: bool, found: list[ProseField]) -> None:
-    if isinstance(value, BaseModel):
-        _collect(value, path, found)
-    elif isinstance(value, str):
         if holds_text:
+            _collect_text(value, (*path, key), found)
+        elif isinstance(value, list):
+            for index, item in enumerate(value):
+                _collect(item, (*path, key, index), found)
+        else:
+            _collect(value, (*path, key), found)
+
+
+def _collect_text(value: object, path: tuple, found: list[ProseField]) -> None:
+    """A prose field's value: a string, a list of strings, or a mapping of such lists."""
+    if isinstance(value, str):
+        if _DIGIT.search(value):
             found.append(ProseField(path, value))
     elif isinstance(value, list):
         for index, item in enumerate(value):
-            _collect_value(item, (*path, index), holds_text, found)
+            if isinstance(item, str) and _DIGIT.search(item):
+                found.append(ProseField((*path, index), item))
     elif isinstance(value, dict):
         for key, item in value.items():
-            _collect_value(item, (*path, key), holds_text, found)
+            _collect_text(item, (*path, key), found)
 
 
 @functools.cache
 def _field_plan(model_class: type[BaseModel]) -> tuple[tuple[str, str, bool], ...]:
-    """(attribute, YAML key, whether its strings are prose) for each field of a model class."""
+    """(attribute, YAML key, whether its strings are prose) for each field that can lead to prose.
+
+    Fields that hold no prose and no section that could (numbers, ids, enums) are left out,
+    so the walk visits only what it reads.
+    """
     plan = []
     for name, field in model_class.model_fields.items():
-        holds_text = field.metadata == _TEXT_METADATA or _mentions_text(field.annotation)
-        plan.append((name, field.alias or name, holds_text))
+        key = field.alias or name
+        if field.metadata == _TEXT_METADATA or _mentions_text(field.annotation):
+            if key not in NOT_PROSE:
+                plan.append((name, key, True))
+        elif any(_field_plan(section) for section in _sections(field.annotation)):
+            plan.append((name, key, False))
     return tuple(plan)
 
 
@@ -127,11 +141,19 @@ def _mentions_text(annotation: object) -> bool:
     return any(arg == Text or _mentions_text(arg) for arg in args)
 
 
+def _sections(annotation: object) -> Iterator[type[BaseModel]]:
+    """The model classes an annotation holds: ``Scale | None``, ``list[Slo]``..."""
+    if isinstance(annotation, type) and issubclass(annotation, BaseModel):
+        yield annotation
+    for arg in typing.get_args(annotation):
+        yield from _sections(arg)
+
+
 # --- Sentences that may hold a claim ------------------------------------------------------
 
 _SENTENCE_END = re.compile(r"[.!?;](?=\s|$)|\n[ \t]*\n|\n(?=[ \t]*[-*•][ \t])")
 _ANCHOR = re.compile(
-    r"[=≈→⇒]|->|\b(?:SLAs?|[Tt]otal\w*|is|gives|equals|yields|means|allows|leaves|translated?|translates"
+    r"[=≈→⇒]|->|%\s?\(|\b(?:SLAs?|[Tt]otal\w*|is|gives|equals|yields|means|allows|leaves|translated?|translates"
     r"|amounts?|comes?)\b",
 )
 _DIGIT = re.compile(r"\d")
@@ -139,13 +161,23 @@ _DIGIT = re.compile(r"\d")
 
 def claim_sentences(text: str) -> Iterator[tuple[int, int]]:
     """(start, end) of every sentence that holds a digit and a word or sign a claim is made with."""
-    start = 0
-    for match in _SENTENCE_END.finditer(text):
-        if _DIGIT.search(text, start, match.start()) and _ANCHOR.search(text, start, match.start()):
-            yield start, match.start()
-        start = match.end()
-    if _DIGIT.search(text, start) and _ANCHOR.search(text, start):
-        yield start, len(text)
+    if not _DIGIT.search(text):
+        return
+    anchors = [match.start() for match in _ANCHOR.finditer(text)]
+    if not anchors:
+        return
+    start, next_anchor = 0, 0
+    ends = [(match.start(), match.end()) for match in _SENTENCE_END.finditer(text)]
+    ends.append((len(text), len(text)))
+    for end, following in ends:
+        # Only sentences with an anchor are searched for a digit; each anchor is passed once.
+        anchored = False
+        while next_anchor < len(anchors) and anchors[next_anchor] < end:
+            anchored = anchored or anchors[next_anchor] >= start
+            next_anchor += 1
+        if anchored and _DIGIT.search(text, start, end):
+            yield start, end
+        start = following
 
 
 # --- Tokens -------------------------------------------------------------------------------
@@ -292,3 +324,43 @@ def _readable(unit: str) -> bool:
     except UnitError:
         return False
     return True
+
+
+# --- Reading tokens -----------------------------------------------------------------------
+
+APPROXIMATE_RELATIONS = frozenset({"≈", "~="})
+APPROXIMATE_WORDS = frozenset({"about", "roughly", "approximately", "approx", "around", "nearly", "almost"})
+_OPERATORS = {"×": "*", "*": "*", "x": "*", "times": "*", "/": "/", "÷": "/", "per": "/", "+": "+"}
+_MINUS = frozenset({"-", "−", "–"})
+
+
+def operator_at(found: list[Token], index: int) -> str | None:
+    """The formula operator (``* / + - ( )``) token ``index`` stands for, if it joins operands."""
+    token = found[index]
+    if token.kind == "op":
+        if token.text in _MINUS:
+            return "-"
+        return _OPERATORS.get(token.text) or (token.text if token.text in "()" else None)
+    if token.kind == "word" and token.text in ("x", "times", "per"):
+        following = found[index + 1] if index + 1 < len(found) else None
+        if following is not None and (following.kind == "num" or following.text == "("):
+            return _OPERATORS[token.text]
+    return None
+
+
+def continues(found: list[Token], index: int) -> bool:
+    """Whether an operator at ``index`` carries an expression on past where it was read."""
+    return index < len(found) and operator_at(found, index) not in (None, "(", ")")
+
+
+def term_at(found: list[Token], index: int) -> Term | None:
+    """The number at token ``index``, if there is one."""
+    return found[index].term if 0 <= index < len(found) and found[index].kind == "num" else None
+
+
+def availability_at(found: list[Token], index: int) -> Term | None:
+    """An availability (a percentage from 90 % up to 100 %) at token ``index``."""
+    term = term_at(found, index)
+    if term is None or not term.quantity.is_percent or term.quantity.bound:
+        return None
+    return term if 90 <= term.quantity.magnitude < 100 else None

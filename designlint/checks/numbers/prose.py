@@ -46,7 +46,7 @@ def prose_downtime(design, options) -> Iterator[Problem]:
         if verdict.agrees:
             continue
         claim = result.claim
-        allowed = format_measure(verdict.allowed)
+        allowed = format_measure(verdict.allowed, month_seconds=verdict.month_seconds)
         over = f" over {_window(verdict.window_seconds)}" if verdict.window_seconds else ""
         yield Problem(
             result.field.path,
@@ -93,6 +93,10 @@ def prose_cost_total(design, options) -> Iterator[Problem]:
 
 def _shown(value: Measure, month_seconds: float) -> str:
     """A value as prose writes it; a plain number beyond the count suffixes as a power of ten."""
+    if not value.dims and ("%", 1) in value.display and 0.9 <= value.value < 1:
+        # An availability keeps the digits that tell its downtime apart: 99.84%, not 99.8%.
+        places = max(1, 1 - math.floor(math.log10((1 - value.value) * 100)))
+        return f"{value.value * 100:.{places}f}%"
     if not value.dims and abs(value.value) >= 1e15:
         exponent = math.floor(math.log10(abs(value.value)))
         return f"~{format_number(value.value / 10**exponent)} x 10^{exponent}"
