@@ -61,6 +61,17 @@ _DOWNTIME_WORDS = frozenset(
 )
 
 
+# Words before a number that make it an operand of a larger phrase ("0.1% of 30 days").
+_SCALING_WORDS = frozenset(
+    {"x", "times", "per", "of", "twice", "double", "triple", "thrice", "half", "quadruple"}
+)
+# Words after a stated result that put it under another condition ("46K/s at peak", "after
+# compression"): the result is not meant to equal the expression as written.
+QUALIFIERS = frozenset(
+    """at after with during if when once including plus minus excluding without peak""".split()
+)
+
+
 @dataclass(frozen=True)
 class ArithmeticClaim:
     """``expression`` relates to ``result``: formulas over ``t0``, ``t1``... naming ``terms``.
@@ -200,7 +211,7 @@ def _arithmetic(found: list[Token]) -> list[ArithmeticClaim]:
             approximate = True
             position += 1
         right = _read_expression(found, position) if position < len(found) else _Read(position, position, ())
-        if right.parts and not continues(found, right.end):
+        if right.parts and not continues(found, right.end) and not qualified(found, right.end):
             claims.append(_claim(found, left, right, relation, approximate))
         # The stated result may start the next claim of a chain: "A = B ≈ C".
         index = position if right.parts else left.end
@@ -208,13 +219,18 @@ def _arithmetic(found: list[Token]) -> list[ArithmeticClaim]:
 
 
 def _led_by_operator(found: list[Token], index: int) -> bool:
-    """An expression whose first operand follows an operator has a word for an operand before it."""
+    """Whether the first operand is part of a larger phrase: after an operator or ``0.1% of``."""
     if index == 0:
         return False
     before = found[index - 1]
     return (before.kind == "op" and before.text != "(") or (
-        before.kind == "word" and before.text in ("x", "times", "per")
+        before.kind == "word" and before.text in _SCALING_WORDS
     )
+
+
+def qualified(found: list[Token], index: int) -> bool:
+    """Whether the word at ``index`` qualifies the result before it: ``46K/s at peak``."""
+    return index < len(found) and found[index].kind == "word" and found[index].text in QUALIFIERS
 
 
 def _claim(
@@ -303,7 +319,8 @@ def _downtime(found: list[Token]) -> list[DowntimeClaim]:
             elif found[position].kind == "num" or found[position].text not in _DOWNTIME_WORDS:
                 break
             position += 1
-        claims.append(DowntimeClaim(availability, stated, tuple(windows), approximate))
+        if not qualified(found, position):
+            claims.append(DowntimeClaim(availability, stated, tuple(windows), approximate))
     return claims
 
 

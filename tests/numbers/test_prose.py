@@ -84,12 +84,16 @@ def test_example_designs_have_no_wrong_prose(engine, path):
 
 
 def test_the_seed_faithful_newsfeed_keeps_its_error_in_structure_not_in_prose(engine):
-    """Its ~350 GB is a scale quantity (DL503); its prose restates only correct arithmetic."""
+    """Its ~350 GB is a scale quantity (DL503); its prose restates only correct arithmetic.
+
+    Of its two products in prose, one is read and agrees; the other ends "if everyone were
+    cached", a condition that puts the result outside what is recomputed.
+    """
     path = ROOT / "tests" / "data" / "newsfeed-seed-faithful.yaml"
     findings = engine.check_path(path, path.name).findings
     assert _prose_findings(findings) == []
     assert "DL503" in {f.code for f in findings}
-    assert [r.verdict.agrees for r in _report(path).arithmetic] == [True, True]
+    assert [r.verdict.agrees for r in _report(path).arithmetic] == [True]
 
 
 @pytest.mark.parametrize(
