@@ -1,0 +1,96 @@
+"""Checking time grows linearly with the input, even for inputs built to make it grow faster.
+
+Each generated pathological design is checked at 1x and 4x its size; four times the input may
+take at most six times the CPU time (the minimum of a few runs, so a busy machine does not
+count). A quadratic step shows up as about 16x. Sizes keep the whole file well under 30 s.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import io
+import time
+
+import pytest
+
+from designlint.cli import main
+
+HEADER = "apiVersion: designlint/v1\nkind: Design\nmetadata:\n  name: growth\n  title: Growth\n"
+RUNS = 3
+ALLOWED = 6.0
+
+
+def long_whitespace_in_a_value(n: int) -> str:
+    return HEADER + f"scale:\n  quantities:\n    - name: q\n      value: 1 a{' ' * n}b\n"
+
+
+def many_suppressions(n: int) -> str:
+    return HEADER + "".join(
+        f"# designlint: ignore[DL210] reason: accepted gap number {i}\n" for i in range(n)
+    )
+
+
+def one_reason_with_a_huge_run_of_spaces(n: int) -> str:
+    return HEADER + f"# designlint: ignore[DL210] reason: a{' ' * n}b\n"
+
+
+def many_unknown_keys(n: int) -> str:
+    return HEADER + "".join(f"  unknown_key_{i}: value\n" for i in range(n))
+
+
+def one_very_long_line_of_words(n: int) -> str:
+    return HEADER + "  summary: " + "word " * n + "\n"
+
+
+def one_very_long_token(n: int) -> str:
+    return HEADER + "  summary: " + "x" * n + "\n"
+
+
+def many_components(n: int) -> str:
+    """Services in chains of five, each chain ending at one shared database: the way designs grow."""
+    lines = ["    - {id: db, name: Shared database, kind: database}\n"]
+    for i in range(n):
+        target = f"c{i + 1}" if i % 5 != 4 and i + 1 < n else "db"
+        lines.append(
+            f"    - {{id: c{i}, name: Component {i}, kind: service, userFacing: {str(i % 5 == 0).lower()},"
+            f" dependsOn: [{{target: {target}}}]}}\n"
+        )
+    return HEADER + "architecture:\n  components:\n" + "".join(lines)
+
+
+QUADRATIC_BLAST_RADIUS = pytest.mark.xfail(
+    strict=False,
+    reason="failure impacts walk the whole graph once per component (analysis/graph.py), and are computed three times",
+)
+
+# (generator, size at 1x); a quadratic step at these sizes fails within seconds, not minutes
+CASES = [
+    pytest.param(long_whitespace_in_a_value, 10_000),
+    pytest.param(many_suppressions, 2_000),
+    pytest.param(one_reason_with_a_huge_run_of_spaces, 10_000),
+    pytest.param(many_unknown_keys, 2_000),
+    pytest.param(one_very_long_line_of_words, 20_000),
+    pytest.param(one_very_long_token, 100_000),
+    pytest.param(many_components, 200, marks=QUADRATIC_BLAST_RADIUS),
+]
+
+
+def _cpu_seconds(path) -> float:
+    best = float("inf")
+    for _ in range(RUNS):
+        start = time.process_time()
+        with contextlib.redirect_stdout(io.StringIO()), contextlib.redirect_stderr(io.StringIO()) as err:
+            code = main(["check", "--no-cache", "--format", "json", str(path)])
+        best = min(best, time.process_time() - start)
+        assert code in (0, 1), err.getvalue()[-500:]
+    return best
+
+
+@pytest.mark.parametrize(("generate", "size"), CASES, ids=[case.values[0].__name__ for case in CASES])
+def test_four_times_the_input_takes_at_most_six_times_as_long(generate, size, tmp_path):
+    small, large = tmp_path / "small.yaml", tmp_path / "large.yaml"
+    small.write_text(generate(size), encoding="utf-8")
+    large.write_text(generate(4 * size), encoding="utf-8")
+    _cpu_seconds(small)  # imports and caches of the first run are not the input's cost
+    once, four_times = _cpu_seconds(small), _cpu_seconds(large)
+    assert four_times <= ALLOWED * once, f"{four_times:.3f} s at 4x against {once:.3f} s at 1x"
