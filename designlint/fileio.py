@@ -60,8 +60,10 @@ def write_atomic(
     data = text.encode("utf-8") if isinstance(text, str) else text
     target = Path(path)
     target.parent.mkdir(parents=True, exist_ok=True)
-    # Keep an existing file's mode; a new file gets what open() would give it (0666 less the umask).
-    mode = target.stat().st_mode & 0o777 if target.exists() else 0o666 & ~_current_umask()
+    # Keep an existing file's mode (and owner, where allowed); a new file gets what open() would
+    # give it (0666 less the umask).
+    existing = target.stat() if target.exists() else None
+    mode = existing.st_mode & 0o777 if existing is not None else 0o666 & ~_current_umask()
     expected = digest(unchanged_from) if unchanged_from is not None else None
     # mkstemp creates the file with O_EXCL: it never opens something that is already there.
     handle, temporary = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent)
@@ -71,6 +73,8 @@ def write_atomic(
             stream.flush()
             if durable:
                 os.fsync(stream.fileno())
+        if existing is not None:
+            _keep_owner(temporary, existing)
         os.chmod(temporary, mode)
         if expected is not None and digest(_current(target)) != expected:
             raise ChangedMeanwhile(f"{target} changed while it was being edited")
@@ -80,6 +84,18 @@ def write_atomic(
         raise
     if durable:
         _sync_directory(target.parent)
+
+
+def _keep_owner(path: str, original: os.stat_result) -> None:
+    """The replaced file's owner and group, when this user may set them (root, or a group it is in)."""
+    if not hasattr(os, "chown"):
+        return
+    for uid, gid in ((original.st_uid, original.st_gid), (-1, original.st_gid)):
+        try:
+            os.chown(path, uid, gid)
+            return
+        except OSError:
+            continue
 
 
 def _current(target: Path) -> bytes:

@@ -63,3 +63,12 @@ def test_reading_a_fifo_is_refused_at_once(tmp_path):
     with pytest.raises(NotARegularFile):
         read_regular(fifo)
     assert read_regular(__file__).startswith(b'"""')
+
+
+@pytest.mark.skipif(not hasattr(os, "chown") or os.geteuid() != 0, reason="only root may give a file away")
+def test_the_owner_of_a_replaced_file_is_kept(tmp_path):
+    target = tmp_path / "design.yaml"
+    target.write_text("a: 1\n")
+    os.chown(target, 1234, 4321)
+    write_atomic(target, "a: 2\n")
+    assert (target.stat().st_uid, target.stat().st_gid) == (1234, 4321)
