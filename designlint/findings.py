@@ -47,6 +47,17 @@ class Problem:
     at_key: bool = True
     # For a problem inside a scalar (a formula), the 0-based character offset into its text.
     offset: int | None = None
+    # Other places the same problem occurs (one gap repeated across items), reported once.
+    related: tuple[DocPath, ...] = ()
+
+
+@dataclass(frozen=True)
+class RelatedLocation:
+    """Another place a finding's problem occurs, positioned like the finding itself."""
+
+    path: DocPath
+    position: Position
+    fingerprint_path: str = ""
 
 
 @dataclass(frozen=True)
@@ -63,6 +74,7 @@ class Finding:
     hint: str | None = None
     dimensions: tuple[str, ...] = ()
     fingerprint_path: str = field(default="", compare=False)
+    related: tuple[RelatedLocation, ...] = ()
 
     def sort_key(self) -> tuple:
         return (self.file, self.position.line, self.position.column, self.code, self.message)

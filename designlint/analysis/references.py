@@ -46,13 +46,24 @@ def references(design) -> Iterator[Reference]:
     components = _component_ids(design)
     users = {u.id for u in design.users}
     operations = {t.operation for t in design.nfr.latency} if design.nfr else set()
+    # A use case may name a latency, a freshness or a throughput target's operation.
+    freshness = {t.operation for t in design.nfr.freshness} if design.nfr else set()
+    throughput = {t.operation for t in design.nfr.throughput} if design.nfr else set()
+    targeted = operations | freshness | throughput
+
+    def _operation_kind(name: str) -> str:
+        for kind, known in (("latency", operations), ("freshness", freshness), ("throughput", throughput)):
+            if name in known:
+                return f"{kind} operation"
+        return "operation"
+
     runbooks = {r.id for r in design.runbooks}
     paths = {p.id for p in design.architecture.paths} if design.architecture else set()
     for i, case in enumerate(design.use_cases):
         if case.user is not None:
             yield Reference(("useCases", i, "user"), case.user, users, "user")
         for j, operation in enumerate(case.operations):
-            yield Reference(("useCases", i, "operations", j), operation, operations, "latency operation")
+            yield Reference(("useCases", i, "operations", j), operation, targeted, _operation_kind(operation))
     if design.architecture:
         for i, component in enumerate(design.architecture.components):
             for j, dependency in enumerate(component.depends_on):
@@ -187,6 +198,10 @@ def definitions(design) -> Iterator[Definition]:
     if design.nfr:
         for i, target in enumerate(design.nfr.latency):
             yield Definition(("nfr", "latency", i, "operation"), target.operation, "latency operation")
+        for i, freshness in enumerate(design.nfr.freshness):
+            yield Definition(("nfr", "freshness", i, "operation"), freshness.operation, "freshness operation")
+        for i, throughput in enumerate(design.nfr.throughput):
+            yield Definition(("nfr", "throughput", i, "operation"), throughput.operation, "throughput operation")
     if design.architecture:
         for i, component in enumerate(design.architecture.components):
             yield Definition(("architecture", "components", i, "id"), component.id, "component")

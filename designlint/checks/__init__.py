@@ -14,6 +14,20 @@ from designlint.findings import Problem
 Check = Callable[[Any, dict[str, Any]], Iterable[Problem]]
 
 
+def reads(*sections: str) -> Callable[[Check], Check]:
+    """Declare the top-level sections a check reads (``architecture``, ``failureScenarios``...).
+
+    When one of them does not validate, the engine does not run the check on that design. A check
+    that declares nothing is taken to read every section.
+    """
+
+    def declare(check: Check) -> Check:
+        setattr(check, "reads", frozenset(sections))  # noqa: B010 - a plain attribute mypy cannot see
+        return check
+
+    return declare
+
+
 def all_checks() -> dict[str, Check]:
     from designlint.checks.checklist import CHECKS as CHECKLIST
     from designlint.checks.numbers import CHECKS as NUMBERS

@@ -30,10 +30,10 @@ from pathlib import Path
 
 from designlint.engine.runner import FileResult
 from designlint.errors import Position
-from designlint.findings import Finding, Outcome, Severity
+from designlint.findings import Finding, Outcome, RelatedLocation, Severity
 
 CACHE_DIR = ".designlint_cache"
-ENTRY_FORMAT = 2
+ENTRY_FORMAT = 3
 _PACKAGE = Path(__file__).resolve().parent.parent
 _UTF8_BOM = b"\xef\xbb\xbf"
 
@@ -82,7 +82,7 @@ def engine_fingerprint(engine) -> str:
 
 
 _SEVERITIES = {severity.value: severity for severity in Severity}
-_FINDING_FIELDS = 11
+_FINDING_FIELDS = 12
 # An entry holds findings about one file of at most 8 MiB; anything far larger is not ours.
 _MAX_ENTRY_BYTES = 64 * 1024 * 1024
 
@@ -101,6 +101,10 @@ def _finding_to_json(finding: Finding) -> list:
         finding.hint,
         list(finding.dimensions),
         finding.fingerprint_path,
+        [
+            [list(place.path), place.position.line, place.position.column, place.fingerprint_path]
+            for place in finding.related
+        ],
     ]
 
 
@@ -116,7 +120,7 @@ def _finding_from_json(data: object, file: str) -> Finding:
     """A finding from an entry, after checking the type of every field (an entry is replayed as is)."""
     if type(data) is not list or len(data) != _FINDING_FIELDS:
         raise MalformedEntry("a finding is not a list of its fields")
-    name_of, line, column, code, name, severity, message, path, hint, dimensions, fingerprint = data
+    name_of, line, column, code, name, severity, message, path, hint, dimensions, fingerprint, related = data
     if not (
         name_of == file
         and _is_int(line)
@@ -134,6 +138,8 @@ def _finding_from_json(data: object, file: str) -> Finding:
         and type(dimensions) is list
         and all(type(letter) is str for letter in dimensions)
         and type(fingerprint) is str
+        and type(related) is list
+        and all(_is_related(place) for place in related)
     ):
         raise MalformedEntry("a finding field has the wrong type")
     return Finding(
@@ -147,6 +153,22 @@ def _finding_from_json(data: object, file: str) -> Finding:
         hint,
         tuple(dimensions),
         fingerprint,
+        tuple(RelatedLocation(tuple(p), Position(ln, col), fp) for p, ln, col, fp in related),
+    )
+
+
+def _is_related(place: object) -> bool:
+    """One related location as written: [path, line, column, fingerprint path]."""
+    return (
+        type(place) is list
+        and len(place) == 4
+        and type(place[0]) is list
+        and all(type(part) is str or _is_int(part) for part in place[0])
+        and _is_int(place[1])
+        and _is_int(place[2])
+        and place[1] >= 0
+        and place[2] >= 0
+        and type(place[3]) is str
     )
 
 

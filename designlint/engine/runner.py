@@ -1,23 +1,36 @@
-"""The engine: load, validate, run rules, then position, stamp, filter and suppress findings."""
+"""The engine: load, validate, run rules, then position, stamp, filter and suppress findings.
+
+One check of a document, in order:
+
+1. placeholder answers (``rollback: TBD``) are found and blanked, so nothing can be satisfied by one;
+2. the design is validated section by section: an error in one section stops only the rules that
+   read it (their outcome is NOT_RUN), the others run on what validated;
+3. every problem is positioned and stamped, then suppressions apply, item by item;
+4. a finding on a field whose answer is a placeholder is folded into the placeholder's finding;
+5. a gap one rule reports on many items becomes one finding that lists them;
+6. suppressions that matched nothing (for rules that ran) and malformed ones are reported.
+"""
 
 from __future__ import annotations
 
 import traceback
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import cached_property
 from pathlib import Path
-
-from pydantic import ValidationError
+from typing import Any
 
 from designlint.engine.config import Config
-from designlint.engine.suppressions import Suppression, parse_suppressions
+from designlint.engine.grouping import group_findings
+from designlint.engine.reads import sections_read
+from designlint.engine.suppressions import Suppression, SuppressionScan, scan_suppressions
 from designlint.errors import LoadError, Position
 from designlint.findings import Finding, Outcome, Problem, Severity, stable_path
-from designlint.model.validation import problems_from_validation
 from designlint.rulepacks.registry import CompiledRule, RuleSet, declarative_problems
 
 INTERNAL_ERROR = "DL000"
+INVALID_SUPPRESSION = "DL008"
 UNUSED_SUPPRESSION = "DL009"
+PLACEHOLDER_ANSWER = "DL015"
 
 
 @dataclass
@@ -25,11 +38,15 @@ class FileResult:
     file: str
     findings: list[Finding] = field(default_factory=list)
     suppressed: list[Finding] = field(default_factory=list)
+    # The validated design; None when any part of the file does not validate.
     design: object | None = None
     internal_error: bool = False
     text: str = ""
     # Per rule code, what the rule did here (see Outcome); empty when the file did not load.
     outcomes: dict[str, Outcome] = field(default_factory=dict)
+    # The design without its invalid sections, which the rules that ran were given (None when
+    # not even that validates); equal to ``design`` when everything validates.
+    partial_design: object | None = None
 
     def source_line(self, line: int) -> str | None:
         lines = self._source_lines
@@ -47,6 +64,7 @@ class Engine:
     def __init__(self, ruleset: RuleSet, config: Config):
         self.ruleset = ruleset
         self.config = config
+        self._reads: dict[str, frozenset[str] | None] = {}
 
     def check_path(self, path: Path, display: str | None = None) -> FileResult:
         from designlint.loader import load_path
@@ -62,55 +80,86 @@ class Engine:
 
     def check_document(self, document) -> FileResult:
         from designlint.model import Design
+        from designlint.model.placeholders import blank, find_placeholders
+        from designlint.model.validation import validate_design
 
         result = FileResult(document.file, text=document.text)
-        raw: list[tuple[str, Problem]] = []
-        try:
-            design = Design.model_validate(document.data)
-        except ValidationError as error:
-            raw = problems_from_validation(error, Design)
-        else:
-            result.design = design
-            ran = result.outcomes
-            for rule in self.ruleset:
-                if rule.rule.engine or not self.config.enabled(rule, document.file):
-                    continue
-                if not rule.has_subject(document.data):
-                    ran[rule.code] = Outcome.VACUOUS
-                    continue
-                ran[rule.code] = Outcome.PASSED
-                try:
-                    raw.extend((rule.code, problem) for problem in self._run(rule, design, document))
-                except Exception as exc:  # a broken check must not hide the others
-                    result.internal_error = True
-                    raw.append(
-                        (
-                            INTERNAL_ERROR,
-                            Problem(
-                                (),
-                                f"rule {rule.code} ({rule.name}) failed: {type(exc).__name__}: {exc}",
-                                hint=_origin(exc),
-                            ),
-                        )
-                    )
+        placeholders = find_placeholders(document.data, Design)
+        data = blank(document.data, placeholders)
+        validation = validate_design(data, Design)
+        raw: list[tuple[str, Problem]] = list(validation.problems)
+        raw.extend((PLACEHOLDER_ANSWER, _placeholder_problem(p)) for p in placeholders)
+        result.partial_design = validation.model
+        result.design = validation.model if validation.complete else None
+        raw.extend(self._run_rules(validation.model, data, document, validation.invalid_sections, result))
+
         stamped = [self._stamp(code, problem, document) for code, problem in raw]
-        findings = [f for f in stamped if f is not None]
-        self._apply_suppressions(findings, document, result)
-        _record_outcomes(result)
+        scan = scan_suppressions(document.text, getattr(document, "scalar_spans", ()))
+        kept, suppressed = self._suppress([f for f in stamped if f is not None], scan, document)
+        _record_outcomes(result.outcomes, kept, suppressed)
+        kept = _fold_into_placeholders(kept, suppressed, placeholders)
+        result.findings = group_findings(kept, self.ruleset, document.data)
+        result.suppressed = suppressed
+        result.findings.extend(self._suppression_findings(scan, document, result.outcomes))
         result.findings.sort(key=Finding.sort_key)
         result.suppressed.sort(key=Finding.sort_key)
         return result
 
-    def _run(self, rule: CompiledRule, design, document):
+    def _run_rules(
+        self, design: Any, data: Any, document, invalid: frozenset[str], result: FileResult
+    ) -> list[tuple[str, Problem]]:
+        """Run every enabled rule that can run; record what each did in ``result.outcomes``."""
+        raw: list[tuple[str, Problem]] = []
+        ran = result.outcomes
+        for rule in self.ruleset:
+            if rule.rule.engine:
+                continue
+            if (
+                design is None
+                or not self.config.enabled(rule, document.file)
+                or self._reads_any(rule, invalid)
+            ):
+                ran[rule.code] = Outcome.NOT_RUN
+                continue
+            if not rule.has_subject(data):
+                ran[rule.code] = Outcome.VACUOUS
+                continue
+            ran[rule.code] = Outcome.PASSED
+            try:
+                raw.extend((rule.code, problem) for problem in self._run(rule, design, data))
+            except Exception as exc:  # a broken check must not hide the others
+                result.internal_error = True
+                message = f"rule {rule.code} ({rule.name}) failed: {type(exc).__name__}: {exc}"
+                raw.append((INTERNAL_ERROR, Problem((), message, hint=_origin(exc))))
+        return raw
+
+    def _reads_any(self, rule: CompiledRule, invalid: frozenset[str]) -> bool:
+        """Whether the rule reads one of the sections that did not validate."""
+        if not invalid:
+            return False
+        if rule.code not in self._reads:
+            self._reads[rule.code] = sections_read(rule)
+        reads = self._reads[rule.code]
+        return reads is None or not reads.isdisjoint(invalid)
+
+    def _run(self, rule: CompiledRule, design, data):
         if rule.check is not None:
             return list(rule.check(design, rule.options))
-        return list(declarative_problems(rule, document.data))
+        return list(declarative_problems(rule, data))
 
     def _stamp(self, code: str, problem: Problem, document) -> Finding | None:
+        from designlint.findings import RelatedLocation
+
         rule = self.ruleset.rules.get(code)
         if rule is not None and code != INTERNAL_ERROR and not self.config.enabled(rule, document.file):
             return None
         severity = self.config.severity(rule, document.file) if rule is not None else Severity.ERROR
+        related = tuple(
+            RelatedLocation(
+                path, document.locate(path, at_key=problem.at_key), stable_path(path, document.data)
+            )
+            for path in problem.related
+        )
         return Finding(
             file=document.file,
             position=document.locate(problem.path, at_key=problem.at_key, offset=problem.offset),
@@ -122,6 +171,7 @@ class Engine:
             hint=problem.hint or (rule.rule.hint if rule else None),
             dimensions=tuple(rule.rule.dimensions) if rule else (),
             fingerprint_path=stable_path(problem.path, document.data),
+            related=related,
         )
 
     def _stamp_load_error(self, error: LoadError, display: str) -> list[Finding]:
@@ -137,68 +187,147 @@ class Engine:
             )
         ]
 
-    def _apply_suppressions(self, findings: list[Finding], document, result: FileResult) -> None:
-        suppressions = parse_suppressions(document.text, document.file)
-        by_line: dict[int, list[Suppression]] = {}
-        for suppression in suppressions:
-            by_line.setdefault(suppression.target_line, []).append(suppression)
+    def _suppress(
+        self, findings: list[Finding], scan: SuppressionScan, document
+    ) -> tuple[list[Finding], list[Finding]]:
+        """Split findings into those reported and those a suppression covers (marking it used)."""
+        if not scan.suppressions:
+            return findings, []
+        by_line: dict[int, dict[str, Suppression]] = {}
+        for suppression in scan.suppressions:
+            for code in suppression.codes:
+                by_line.setdefault(suppression.target_line, {}).setdefault(code, suppression)
+        lines = _PathLines(document)
+        kept, suppressed = [], []
         for finding in findings:
-            match = self._suppression_for(finding, document, by_line) if by_line else None
+            match = None
+            for line in (finding.position.line, *lines.of(finding.path)):
+                match = by_line.get(line, {}).get(finding.code)
+                if match is not None:
+                    break
             if match is None:
-                result.findings.append(finding)
+                kept.append(finding)
             else:
                 match.used.add(finding.code)
-                result.suppressed.append(finding)
-        unused_rule = self.ruleset.rules.get(UNUSED_SUPPRESSION)
-        for suppression in suppressions:
+                suppressed.append(finding)
+        return kept, suppressed
+
+    def _suppression_findings(
+        self, scan: SuppressionScan, document, outcomes: dict[str, Outcome]
+    ) -> list[Finding]:
+        """Malformed suppressions (DL008) and suppressions that matched nothing (DL009)."""
+        out = []
+        for malformed in scan.malformed:
+            out.extend(
+                self._engine_finding(INVALID_SUPPRESSION, malformed.position, malformed.message, document)
+            )
+        for suppression in scan.suppressions:
             for code in suppression.codes:
                 rule = self.ruleset.rules.get(code)
                 if rule is None:
-                    from designlint.errors import UsageError
-
-                    raise UsageError(
-                        f"suppression names unknown rule code {code}",
-                        file=document.file,
-                        position=suppression.position,
+                    message = f"suppression names unknown rule code {code}"
+                    out.extend(
+                        self._engine_finding(INVALID_SUPPRESSION, suppression.position, message, document)
                     )
+                    continue
                 if code in suppression.used or not self.config.enabled(rule, document.file):
                     continue
-                if unused_rule is not None and self.config.enabled(unused_rule, document.file):
-                    result.findings.append(
-                        Finding(
-                            file=document.file,
-                            position=suppression.position,
-                            code=UNUSED_SUPPRESSION,
-                            name=unused_rule.name,
-                            severity=self.config.severity(unused_rule, document.file),
-                            message=f"suppression of {code} matches no finding",
-                            hint="remove it, or move it to the line it is meant for",
-                        )
+                if outcomes.get(code) is Outcome.NOT_RUN:
+                    continue  # the rule did not run here: the suppression may well be needed
+                out.extend(
+                    self._engine_finding(
+                        UNUSED_SUPPRESSION,
+                        suppression.position,
+                        f"suppression of {code} matches no finding",
+                        document,
+                        hint="remove it, or move it to the line it is meant for",
                     )
+                )
+        return out
 
-    @staticmethod
-    def _suppression_for(finding: Finding, document, by_line) -> Suppression | None:
-        lines = {finding.position.line}
-        positions = document.positions
-        for depth in range(1, len(finding.path) + 1):
-            prefix = finding.path[:depth]
-            spot = positions.key(prefix) or positions.value(prefix)
-            if spot is not None:
-                lines.add(spot.line)
-        for line in lines:
-            for suppression in by_line.get(line, ()):
-                if finding.code in suppression.codes:
-                    return suppression
-        return None
+    def _engine_finding(
+        self, code: str, position: Position, message: str, document, hint: str | None = None
+    ) -> list[Finding]:
+        rule = self.ruleset.rules.get(code)
+        if rule is None or not self.config.enabled(rule, document.file):
+            return []
+        return [
+            Finding(
+                file=document.file,
+                position=position,
+                code=code,
+                name=rule.name,
+                severity=self.config.severity(rule, document.file),
+                message=message,
+                hint=hint or rule.rule.hint,
+            )
+        ]
 
 
-def _record_outcomes(result: FileResult) -> None:
-    outcomes = result.outcomes
-    for finding in result.suppressed:
+class _PathLines:
+    """The lines of every prefix of a document path (a suppression on any of them covers it),
+    each prefix looked up once per document."""
+
+    def __init__(self, document):
+        self._positions = document.positions
+        self._lines: dict[tuple, tuple[int, ...]] = {(): ()}
+
+    def of(self, path: tuple) -> tuple[int, ...]:
+        found = self._lines.get(path)
+        if found is None:
+            spot = self._positions.key(path) or self._positions.value(path)
+            own = (spot.line,) if spot is not None else ()
+            found = self._lines[path] = (*self.of(path[:-1]), *own)
+        return found
+
+
+def _placeholder_message(placeholder, asks: str | None = None) -> str:
+    shown = placeholder.text.strip()
+    shown = repr(shown if len(shown) <= 40 else shown[:37] + "...")
+    return (
+        f"{shown} is a placeholder, not an answer: {asks or repr(placeholder.field) + ' needs a real answer'}"
+    )
+
+
+def _placeholder_problem(placeholder) -> Problem:
+    return Problem(
+        placeholder.path,
+        _placeholder_message(placeholder),
+        hint="write the answer, or leave the field out until there is one",
+        at_key=False,
+    )
+
+
+def _fold_into_placeholders(
+    kept: list[Finding], suppressed: list[Finding], placeholders: list
+) -> list[Finding]:
+    """Drop findings on a field whose answer is a placeholder; the placeholder's finding says
+    what the field asks, in the words of the rule that would have reported it."""
+    reported = {f.path for f in (*kept, *suppressed) if f.code == PLACEHOLDER_ANSWER}
+    if not reported:
+        return kept
+    by_path = {p.path: p for p in placeholders}
+    asks: dict[tuple, str] = {}
+    out = []
+    for finding in kept:
+        if finding.code != PLACEHOLDER_ANSWER and finding.path in reported:
+            asks.setdefault(finding.path, finding.message)
+        else:
+            out.append(finding)
+    return [
+        replace(f, message=_placeholder_message(by_path[f.path], asks[f.path]))
+        if f.code == PLACEHOLDER_ANSWER and f.path in asks and f.path in by_path
+        else f
+        for f in out
+    ]
+
+
+def _record_outcomes(outcomes: dict[str, Outcome], kept: list[Finding], suppressed: list[Finding]) -> None:
+    for finding in suppressed:
         if outcomes.get(finding.code) is Outcome.PASSED:
             outcomes[finding.code] = Outcome.ACCEPTED
-    for finding in result.findings:
-        if finding.code in outcomes:
+    for finding in kept:
+        if finding.code in outcomes and outcomes[finding.code] is not Outcome.NOT_RUN:
             outcomes[finding.code] = Outcome.FOUND
 
 

@@ -89,6 +89,34 @@ class QualitativeTarget(Section):
     """The component (by id) it is about, when it names one."""
 
 
+class FreshnessTarget(Section):
+    """How stale the result of batch, offline or streaming work may get: a re-crawl interval, a lag."""
+
+    operation: Identifier
+    """Operation id that use cases refer to."""
+    name: Text | None = None
+    """The work as people say it, e.g. ``Search index refresh``."""
+    target: Quantity
+    """The bound, e.g. ``24 h`` for a daily batch or ``5 s`` of stream lag."""
+    percentile: Percentile | None = None
+    """The percentile the bound applies to, e.g. ``p95``."""
+    rationale: Text | None = None
+    """Why this bound is enough, e.g. "prices change at most daily"."""
+
+
+class ThroughputTarget(Section):
+    """How much batch, offline or streaming work must get through, e.g. ``1B pages/month``."""
+
+    operation: Identifier
+    """Operation id that use cases refer to."""
+    name: Text | None = None
+    """The work as people say it, e.g. ``Nightly crawl``."""
+    target: Quantity
+    """How much must get through, e.g. ``1B pages/month``."""
+    rationale: Text | None = None
+    """Why this much, e.g. "the whole catalogue is re-crawled monthly"."""
+
+
 class Security(Section):
     authentication: Text | None = None
     """How callers prove who they are, e.g. "OAuth 2 access tokens checked at the gateway"."""
@@ -122,5 +150,9 @@ class NonFunctional(Section):
     publish succeeds"."""
     security: Security | None = None
     """Authentication, authorization, rate limiting, personal data, retention and trust boundaries."""
+    freshness: list[FreshnessTarget] = []
+    """Freshness or lag targets of batch, offline and streaming work."""
+    throughput: list[ThroughputTarget] = []
+    """Throughput targets of batch, offline and streaming work."""
     qualitative: list[QualitativeTarget] = []
     """Targets stated without a number; each asks for one (DL106)."""

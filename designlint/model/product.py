@@ -87,6 +87,16 @@ class UseCase(Section):
     - ``supporting``: needed, but not what the design is optimised for.
     - ``edge``: an unusual case the design must survive, e.g. a celebrity with 100M followers posting.
     """
+    kind: Literal["interactive", "batch", "offline", "streaming"] = "interactive"
+    """Which target fits it: a latency percentile for interactive use, a freshness or throughput
+    target (``nfr.freshness``, ``nfr.throughput``) for batch and offline work, a freshness (lag)
+    target for streaming.
+
+    - ``interactive``: a person waits for the answer; give it a latency target.
+    - ``batch``: runs on a schedule over a body of data; give it a freshness or throughput target.
+    - ``offline``: runs apart from user traffic, e.g. model training; freshness or throughput.
+    - ``streaming``: processes events as they arrive; give it a lag (freshness) target.
+    """
     user: Identifier | None = None
     """The user (by id) this use case serves."""
     priority: Literal["P0", "P1", "P2", "P3"] | None = None
@@ -102,7 +112,8 @@ class UseCase(Section):
     handling: Text | None = None
     """For edge cases: how the design handles it."""
     operations: list[Identifier] = []
-    """Latency-targeted operations (``nfr.latency[].operation``) this use case exercises."""
+    """Targeted operations (``nfr.latency``, ``nfr.freshness`` or ``nfr.throughput``, by
+    ``operation``) this use case exercises."""
 
 
 class OutOfScope(Section):

@@ -3,13 +3,15 @@
 from __future__ import annotations
 
 import difflib
-import typing
+from collections.abc import Iterator
+from dataclasses import dataclass
 from typing import Any
 
 from pydantic import BaseModel, ValidationError
 
 from designlint.errors import UsageError
 from designlint.findings import DocPath, Problem
+from designlint.model.shape import MODEL, MODEL_LIST, model_at, shape
 
 UNKNOWN_KEY = "DL010"
 WRONG_TYPE = "DL011"
@@ -66,101 +68,47 @@ def _describe(value: Any) -> str:
     return type(value).__name__
 
 
-def _model_at(root: type[BaseModel], path: DocPath) -> type[BaseModel] | None:
-    """The model class that validates the mapping at ``path`` (for 'did you mean' hints)."""
-    current: Any = root
-    for part in path:
-        if isinstance(part, int):
-            continue
-        if not (isinstance(current, type) and issubclass(current, BaseModel)):
-            return None
-        by_alias = {f.alias or n: f for n, f in current.model_fields.items()}
-        field = by_alias.get(part)
-        if field is None:
-            return None
-        current = _innermost_model(field.annotation)
-    return current if isinstance(current, type) and issubclass(current, BaseModel) else None
-
-
-def _innermost_model(annotation: Any) -> Any:
-    if isinstance(annotation, type) and issubclass(annotation, BaseModel):
-        return annotation
-    for arg in typing.get_args(annotation):
-        found = _innermost_model(arg)
-        if found is not None:
-            return found
-    return None
-
-
 def _allowed_keys(model: type[BaseModel] | None) -> list[str]:
-    if model is None:
-        return []
-    return [f.alias or n for n, f in model.model_fields.items()]
+    return list(shape(model).aliases) if model is not None else []
+
+
+def _unknown_key_hint(key: str, allowed: list[str]) -> str | None:
+    close = difflib.get_close_matches(key, allowed, n=1, cutoff=0.6)
+    if close:
+        return f"did you mean '{close[0]}'?"
+    return f"allowed keys: {', '.join(allowed)}" if allowed and len(allowed) <= 12 else None
 
 
 def problems_from_validation(error: ValidationError, root: type[BaseModel]) -> list[tuple[str, Problem]]:
     """Map every pydantic error to ``(code, problem)``; the engine positions them."""
-    out: list[tuple[str, Problem]] = []
-    for item in error.errors(include_url=False):
+    return list(_problems(error.errors(include_url=False), root))
+
+
+def _problems(errors: list[Any], root: type[BaseModel]) -> Iterator[tuple[str, Problem]]:
+    for item in errors:
         loc: DocPath = tuple(item["loc"])
         kind = item["type"]
         if kind == "extra_forbidden":
             key = str(loc[-1])
-            allowed = _allowed_keys(_model_at(root, loc[:-1]))
-            close = difflib.get_close_matches(key, allowed, n=1, cutoff=0.6)
-            hint = (
-                f"did you mean '{close[0]}'?"
-                if close
-                else (f"allowed keys: {', '.join(allowed)}" if allowed and len(allowed) <= 12 else None)
-            )
-            out.append((UNKNOWN_KEY, Problem(loc, f"unknown key '{key}'", hint=hint)))
+            hint = _unknown_key_hint(key, _allowed_keys(model_at(root, loc[:-1])))
+            yield UNKNOWN_KEY, Problem(loc, f"unknown key '{key}'", hint=hint)
         elif kind == "missing":
-            parent = loc[:-1]
-            out.append((MISSING_KEY, Problem(parent, f"missing required key '{loc[-1]}'", at_key=True)))
+            yield MISSING_KEY, Problem(loc[:-1], f"missing required key '{loc[-1]}'", at_key=True)
         elif kind == "literal_error" and loc in (("apiVersion",), ("kind",)):
-            out.append(
-                (
-                    UNSUPPORTED_VERSION,
-                    Problem(
-                        loc,
-                        f"{loc[0]} must be {item['ctx']['expected']}, found {_describe(item['input'])}",
-                        at_key=False,
-                    ),
-                )
-            )
+            message = f"{loc[0]} must be {item['ctx']['expected']}, found {_describe(item['input'])}"
+            yield UNSUPPORTED_VERSION, Problem(loc, message, at_key=False)
         elif kind in _TYPE_ERRORS:
             expected = _EXPECTED.get(kind, item["msg"].lower())
-            out.append(
-                (
-                    WRONG_TYPE,
-                    Problem(loc, f"expected {expected}, found {_describe(item['input'])}", at_key=False),
-                )
-            )
+            message = f"expected {expected}, found {_describe(item['input'])}"
+            yield WRONG_TYPE, Problem(loc, message, at_key=False)
         elif kind == "literal_error":
-            out.append(
-                (
-                    INVALID_VALUE,
-                    Problem(
-                        loc,
-                        f"{_describe(item['input'])} is not one of {item['ctx']['expected']}",
-                        at_key=False,
-                    ),
-                )
-            )
+            message = f"{_describe(item['input'])} is not one of {item['ctx']['expected']}"
+            yield INVALID_VALUE, Problem(loc, message, at_key=False)
         elif kind == "string_pattern_mismatch":
-            out.append(
-                (
-                    INVALID_VALUE,
-                    Problem(
-                        loc,
-                        f"{_describe(item['input'])} does not match the pattern {item['ctx']['pattern']}",
-                        at_key=False,
-                    ),
-                )
-            )
+            message = f"{_describe(item['input'])} does not match the pattern {item['ctx']['pattern']}"
+            yield INVALID_VALUE, Problem(loc, message, at_key=False)
         else:
-            out.append((INVALID_VALUE, Problem(loc, item["msg"], at_key=False)))
-    return out
+            yield INVALID_VALUE, Problem(loc, item["msg"], at_key=False)
 
 
 def validate_or_raise(document: Any, model: type[BaseModel], what: str) -> Any:
@@ -168,7 +116,184 @@ def validate_or_raise(document: Any, model: type[BaseModel], what: str) -> Any:
     try:
         return model.model_validate(document.data)
     except ValidationError as error:
-        _code, problem = problems_from_validation(error, model)[0]
+        _code, problem = next(_problems(error.errors(include_url=False), model))
         message = problem.message + (f" ({problem.hint})" if problem.hint else "")
         position = document.locate(problem.path, at_key=problem.at_key, offset=problem.offset)
         raise UsageError(f"invalid {what}: {message}", file=document.file, position=position) from None
+
+
+# --- designs: validated section by section -------------------------------------------------
+
+SUGGESTION_LIMIT = 100
+"""Distinct unknown keys that get a finding (and a 'did you mean' hint) of their own."""
+RELATED_LIMIT = 100
+"""Further places of one repeated unknown key listed with its finding."""
+_PRUNING_ROUNDS = 8  # each round removes a level; the format is not nested deeper
+
+
+@dataclass(frozen=True)
+class DesignValidation:
+    """A design validated section by section: what failed, and a model of what did not."""
+
+    model: Any
+    """The design without its invalid parts (each replaced by its absence); None when even that
+    does not validate (a wrong apiVersion or kind, an invalid design name)."""
+    problems: list[tuple[str, Problem]]
+    invalid_sections: frozenset[str]
+    """Top-level keys holding an error, and the section a misspelt top-level key stands for."""
+
+    @property
+    def complete(self) -> bool:
+        """The whole document validated as written."""
+        return not self.problems
+
+
+@dataclass(frozen=True)
+class _UnknownKey:
+    path: DocPath
+    model: type[BaseModel]
+
+
+def validate_design(data: Any, root: type[BaseModel]) -> DesignValidation:
+    """Validate ``data`` as ``root``; an error in one section leaves the others usable.
+
+    Unknown keys are found by one walk along the format (pydantic would report each, and each
+    would get a 'did you mean' search) and removed. What else fails is removed at the deepest
+    optional key that contains it, and the rest validated again, so document paths never move.
+    """
+    stripped, unknown = _without_unknown_keys(data, root)
+    problems = _unknown_key_problems(unknown)
+    invalid = {str(key.path[0]) for key in unknown}
+    # A misspelt section (`failureScenario`) stands for the one it resembles: the rules that read
+    # that one must not run as if it were empty. Looked up for the first few only, like hints.
+    allowed = list(shape(root).aliases)
+    misspelt = [str(key.path[0]) for key in unknown if len(key.path) == 1][:SUGGESTION_LIMIT]
+    for key_name in misspelt:
+        invalid.update(difflib.get_close_matches(key_name, allowed, n=1, cutoff=0.8))
+    try:
+        return DesignValidation(root.model_validate(stripped), problems, frozenset(invalid))
+    except ValidationError as error:
+        errors = error.errors(include_url=False)
+    problems.extend(_problems(errors, root))
+    invalid.update(str(item["loc"][0]) for item in errors if item["loc"])
+    pruned = stripped
+    for _ in range(_PRUNING_ROUNDS):
+        cuts = [_cut(pruned, tuple(item["loc"]), item["type"], root) for item in errors]
+        if any(cut is None for cut in cuts):
+            break
+        pruned = without_keys(pruned, [cut for cut in cuts if cut is not None])
+        try:
+            return DesignValidation(root.model_validate(pruned), problems, frozenset(invalid))
+        except ValidationError as again:
+            errors = again.errors(include_url=False)
+    return DesignValidation(None, problems, frozenset(invalid))
+
+
+def _cut(data: Any, loc: DocPath, kind: str, root: type[BaseModel]) -> DocPath | None:
+    """The deepest optional key, written in ``data``, that contains the error at ``loc``."""
+    path = loc[:-1] if kind == "missing" else loc
+    exists = 0
+    node = data
+    for part in path:  # pydantic may add union tags to a location: keep what the data has
+        in_mapping = isinstance(node, dict) and isinstance(part, str) and part in node
+        in_list = isinstance(node, list) and isinstance(part, int) and 0 <= part < len(node)
+        if not (in_mapping or in_list):
+            break
+        node = node[part]
+        exists += 1
+    for end in range(exists, 0, -1):
+        part = path[end - 1]
+        model = model_at(root, path[: end - 1]) if isinstance(part, str) else None
+        field = shape(model).fields.get(part) if model is not None and isinstance(part, str) else None
+        if field is not None and not field.required:
+            return path[:end]
+    return None
+
+
+def _without_unknown_keys(data: Any, root: type[BaseModel]) -> tuple[Any, list[_UnknownKey]]:
+    unknown: list[_UnknownKey] = []
+    stack: list[tuple[DocPath, Any, type[BaseModel]]] = [((), data, root)]
+    while stack:
+        path, node, model = stack.pop()
+        if not isinstance(node, dict):
+            continue
+        fields = shape(model).fields
+        nested = []
+        for key, value in node.items():
+            field = fields.get(key)
+            if field is None:
+                unknown.append(_UnknownKey((*path, key), model))
+            elif field.model is None:
+                continue
+            elif field.kind == MODEL:
+                nested.append(((*path, key), value, field.model))
+            elif field.kind == MODEL_LIST and isinstance(value, list):
+                nested.extend(((*path, key, index), item, field.model) for index, item in enumerate(value))
+        stack.extend(reversed(nested))
+    return (without_keys(data, [key.path for key in unknown]) if unknown else data), unknown
+
+
+def _unknown_key_problems(unknown: list[_UnknownKey]) -> list[tuple[str, Problem]]:
+    """One finding per distinct unknown key of each part of the format, up to a limit; one for the rest."""
+    groups: dict[tuple[type[BaseModel], str], list[DocPath]] = {}
+    for unknown_key in unknown:
+        groups.setdefault((unknown_key.model, str(unknown_key.path[-1])), []).append(unknown_key.path)
+    problems: list[tuple[str, Problem]] = []
+    ordered = list(groups.items())
+    for (model, key), paths in ordered[:SUGGESTION_LIMIT]:
+        times = f" ({len(paths)} times)" if len(paths) > 1 else ""
+        problem = Problem(
+            paths[0],
+            f"unknown key {_shown(key)}{times}",
+            hint=_unknown_key_hint(key, _allowed_keys(model)),
+            related=tuple(paths[1 : 1 + RELATED_LIMIT]),
+        )
+        problems.append((UNKNOWN_KEY, problem))
+    rest = ordered[SUGGESTION_LIMIT:]
+    if rest:
+        count = sum(len(paths) for _, paths in rest)
+        names = ", ".join(_shown(key) for (_, key), _ in rest[:5]) + (", ..." if len(rest) > 5 else "")
+        problem = Problem(
+            rest[0][1][0],
+            f"{count} more unknown keys ({names})",
+            hint="`designlint schema` prints every key the format defines",
+        )
+        problems.append((UNKNOWN_KEY, problem))
+    return problems
+
+
+def _shown(key: str) -> str:
+    return f"'{key}'" if len(key) <= 200 else f"'{key[:197]}...'"
+
+
+def without_keys(data: Any, paths: list[DocPath]) -> Any:
+    """``data`` without the mapping keys at ``paths``, copying only the containers on the way."""
+    root = dict(data)
+    copies: dict[DocPath, Any] = {(): root}
+    removed: set[DocPath] = set()
+    for path in sorted(set(paths), key=len):
+        if not path or not isinstance(path[-1], str) or any(path[:n] in removed for n in range(1, len(path))):
+            continue
+        parent = _copied(root, path[:-1], copies)
+        if isinstance(parent, dict) and path[-1] in parent:
+            del parent[path[-1]]
+            removed.add(path)
+    return root
+
+
+def _copied(root: Any, path: DocPath, copies: dict[DocPath, Any]) -> Any:
+    node = root
+    for depth in range(1, len(path) + 1):
+        here = path[:depth]
+        copy = copies.get(here)
+        if copy is None:
+            part = path[depth - 1]
+            try:
+                child = node[part]
+            except (KeyError, IndexError, TypeError):
+                return None
+            copy = dict(child) if isinstance(child, dict) else list(child) if isinstance(child, list) else child
+            node[part] = copy
+            copies[here] = copy
+        node = copy
+    return node

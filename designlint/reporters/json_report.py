@@ -4,11 +4,12 @@ from __future__ import annotations
 
 import json
 
+from designlint.findings import format_path
 from designlint.reporters.ci_log import JSON, defuse
 
 
 def finding_dict(finding) -> dict:
-    return {
+    out = {
         "file": finding.file,
         "line": finding.position.line,
         "column": finding.position.column,
@@ -20,6 +21,12 @@ def finding_dict(finding) -> dict:
         "hint": finding.hint,
         "dimensions": list(finding.dimensions),
     }
+    if finding.related:  # the other places of one gap reported once
+        out["related"] = [
+            {"line": place.position.line, "column": place.position.column, "path": format_path(place.path)}
+            for place in finding.related
+        ]
+    return out
 
 
 def render(report) -> str:

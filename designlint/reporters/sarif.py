@@ -9,7 +9,7 @@ from pathlib import Path, PurePosixPath
 from urllib.parse import quote
 
 from designlint.engine.baseline import document_path
-from designlint.findings import Finding, Severity
+from designlint.findings import Finding, Severity, format_path
 from designlint.reporters import Report, message_with_hint, repository_path
 from designlint.reporters.ci_log import JSON, defuse
 
@@ -83,8 +83,31 @@ def _result(finding: Finding, rule_index: int, path: str, occurrence: int) -> di
                 "logicalLocations": [{"fullyQualifiedName": document_path(finding), "kind": "element"}],
             }
         ],
+        **_related_locations(finding, path),
         # The occurrence number keeps same-place findings apart, as GitHub's own fingerprints do.
         "partialFingerprints": {FINGERPRINT_KEY: f"{fingerprint(finding, path)}:{occurrence}"},
+    }
+
+
+def _related_locations(finding: Finding, path: str) -> dict:
+    """The other places of one gap reported once, as SARIF related locations."""
+    if not finding.related:
+        return {}
+    return {
+        "relatedLocations": [
+            {
+                "id": number,
+                "message": {"text": place.fingerprint_path or format_path(place.path)},
+                "physicalLocation": {
+                    "artifactLocation": artifact_location(path),
+                    "region": {
+                        "startLine": max(place.position.line, 1),
+                        "startColumn": max(place.position.column, 1),
+                    },
+                },
+            }
+            for number, place in enumerate(finding.related, start=1)
+        ]
     }
 
 

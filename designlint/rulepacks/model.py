@@ -52,6 +52,15 @@ class Assertion(Section):
     """Point findings at this key of the selected node (defaults to the key the schema names)."""
 
 
+class Grouping(Section):
+    """Report one gap repeated across many items once per design, listing them."""
+
+    message: Text
+    """Message of the one finding; ``{count}`` and ``{items}`` (the first few, named) are filled in."""
+    item: Text = "{id}"
+    """How an item is named, from the mapping its finding points at: ``{id}``, ``{name}``..."""
+
+
 class Rule(Section):
     code: RuleCode
     name: RuleName
@@ -72,6 +81,9 @@ class Rule(Section):
     engine: bool = False
     """Emitted by the engine itself (loading and structure), documented here like any rule."""
     options: dict[str, Any] = {}
+    group: Grouping | None = None
+    """When the rule fires on several items of one design, one finding lists them all (each
+    location kept as a related location) instead of one finding per item."""
     docs: RuleDocs
     help_uri: Text | None = None
 

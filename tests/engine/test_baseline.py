@@ -15,6 +15,7 @@ from designlint.errors import Position
 from designlint.findings import Finding, Severity
 
 HEADER = "apiVersion: designlint/v1\nkind: Design\nmetadata: {name: x}\n"
+ONLY_FORMAT = "select: [DL0]\n"
 
 
 @pytest.fixture
@@ -22,6 +23,9 @@ def repo(tmp_path, monkeypatch) -> Path:
     monkeypatch.chdir(tmp_path)
     (tmp_path / "designs").mkdir()
     (tmp_path / "designs" / "feed.yaml").write_text(HEADER + "bogus: 1\nother: 2\n", encoding="utf-8")
+    # Only the format's own rules: the checklist runs on a design with unknown keys too, and
+    # these tests are about the two unknown keys.
+    (tmp_path / ".designlint.yaml").write_text(ONLY_FORMAT, encoding="utf-8")
     return tmp_path
 
 
@@ -89,7 +93,7 @@ def test_hiding_is_count_aware():
 
 
 def test_baseline_from_configuration_is_relative_to_it(repo, run, monkeypatch):
-    (repo / ".designlint.yaml").write_text("baseline: ci/baseline.json\n", encoding="utf-8")
+    (repo / ".designlint.yaml").write_text(ONLY_FORMAT + "baseline: ci/baseline.json\n", encoding="utf-8")
     assert run("check", "designs", "--write-baseline")[0] == 0
     assert json.loads((repo / "ci" / "baseline.json").read_text(encoding="utf-8"))["findings"] == {
         "../designs/feed.yaml": {"bogus": {"DL010": 1}, "other": {"DL010": 1}},
@@ -101,11 +105,11 @@ def test_baseline_from_configuration_is_relative_to_it(repo, run, monkeypatch):
 
 
 def test_missing_configured_baseline_points_at_the_configuration(repo, run):
-    (repo / ".designlint.yaml").write_text("fail-on: error\nbaseline: nowhere.json\n", encoding="utf-8")
+    (repo / ".designlint.yaml").write_text(ONLY_FORMAT + "fail-on: error\nbaseline: nowhere.json\n", encoding="utf-8")
     code, _, err = run("check", "designs")
     assert code == 2
     assert err.strip().endswith(
-        ".designlint.yaml:2:1: error: baseline not found: "
+        ".designlint.yaml:3:1: error: baseline not found: "
         f"{(repo / 'nowhere.json').as_posix()} (create it with --write-baseline)"
     )
 

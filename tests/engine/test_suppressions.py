@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from pathlib import Path
 
 import pytest
 
@@ -75,9 +76,61 @@ def test_unused_suppression_is_reported(tmp_path, capsys):
         ("# designlint: ignore[] reason: x", "no rule code"),
         ("# designlint: ignore[dl400] reason: x", "not a rule code: dl400"),
         ("# designlint: ignore[DL999] reason: x", "unknown rule code DL999"),
+        ("# designlint: ignore[DL400 reason: x", "malformed suppression"),
     ],
 )
-def test_malformed_suppression_is_a_positioned_usage_error(tmp_path, capsys, comment, message):
-    code, out = _check(tmp_path, capsys, f"  - name: A  {comment}\n    choice: x\n")
-    assert code == 2
-    assert "d.yaml:6:" in out["err"] and message in out["err"] and "Traceback" not in out["err"]
+def test_malformed_suppression_is_a_positioned_finding(tmp_path, capsys, comment, message):
+    code, out = _check(tmp_path, capsys, f"  - name: A  {comment}\n    choice: x\n", "--select", "DL008")
+    assert code == 1
+    [finding] = [f for f in out["findings"] if f["code"] == "DL008"]
+    assert (finding["line"], finding["column"]) == (6, 16) and message in finding["message"]
+    assert finding["severity"] == "error"
+
+
+def test_a_malformed_suppression_does_not_stop_the_other_files(tmp_path, capsys):
+    (tmp_path / "a.yaml").write_text(
+        BASE.format(body="  - name: A  # designlint: ignore[DL400]\n    choice: x\n"), encoding="utf-8"
+    )
+    (tmp_path / "b.yaml").write_text(BASE.format(body="  - name: B\n    choice: y\n"), encoding="utf-8")
+    code = main(["check", "--format", "json", "--select", "DL400,DL008", str(tmp_path)])
+    findings = json.loads(capsys.readouterr().out)["findings"]
+    assert code == 1
+    assert sorted((Path(f["file"]).name, f["code"]) for f in findings) == [
+        ("a.yaml", "DL008"),
+        ("a.yaml", "DL400"),
+        ("b.yaml", "DL400"),
+    ]
+
+
+SCALARS = """\
+  - name: A
+    choice: x
+    sacrifices: |
+      reviewers wrote # designlint: ignore[DL400] reason: inside a block scalar
+      and # designlint: ignore[DL400]
+    rationale: "quoted # designlint: ignore[DL401] reason: inside a quoted string"
+  - name: 'B # designlint: ignore[DL400] reason: inside a single-quoted key value'
+    choice: y
+  - {name: C, choice: "z # designlint: ignore[DL400] reason: in a flow mapping"}
+"""
+
+
+def test_text_inside_scalars_is_never_a_suppression(tmp_path, capsys):
+    code, out = _check(tmp_path, capsys, SCALARS, "--select", "DL400,DL008,DL009")
+    assert code == 1
+    assert out["suppressed"] == 0
+    # Both trade-offs lack their sacrifice: one finding lists them, the second as a related place.
+    [finding] = out["findings"]
+    assert (finding["code"], finding["line"]) == ("DL400", 12) and finding["message"].startswith("2 trade-offs")
+    assert [place["line"] for place in finding["related"]] == [14]
+
+
+def test_a_comment_right_after_a_block_scalar_is_a_suppression(tmp_path, capsys):
+    body = (
+        "  - name: A\n    choice: x\n    sacrifices: s\n    rationale: |\n"
+        "      text # designlint: ignore[DL999]\n"
+        "  # designlint: ignore[DL400] reason: agreed in review\n"
+        "  - name: B\n    choice: y\n"
+    )
+    code, out = _check(tmp_path, capsys, body, "--select", "DL400,DL008,DL009")
+    assert code == 0 and out["suppressed"] == 1 and out["findings"] == []

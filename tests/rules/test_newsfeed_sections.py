@@ -96,6 +96,16 @@ def _no_skew(d):
     return ("scale", "quantities", next(i for i, q in enumerate(quantities) if q["name"] == "celebrity_followers"))
 
 
+def _no_cascade_protection(d):
+    """No cascade protections anywhere: neither the section nor a timeout or breaker on a call."""
+    for component in _components(d):
+        for dependency in component.get("dependsOn", []):
+            dependency.pop("timeout", None)
+            dependency.pop("circuitBreaker", None)
+    del d["cascadeProtections"]
+    return ("cascadeProtections",)
+
+
 def _drop(*path):
     def mutate(d):
         node = d
@@ -156,7 +166,7 @@ CASES = {
         ("architecture", "components", _by_id(_components(d), "feed-cache")),
     )[1],
     "DL221": _no_partial,
-    "DL222": _drop("cascadeProtections"),
+    "DL222": _no_cascade_protection,
     "DL223": _drop("failureScenarios", 0, "blastRadius"),
     "DL300": _drop("migrations"),
     "DL301": _drop("migrations", 0, "pattern"),

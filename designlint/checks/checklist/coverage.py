@@ -1,19 +1,54 @@
-"""Coverage checks: every core use case, user-facing component and component is accounted for."""
+"""Coverage checks: every core use case, user-facing component and component is accounted for.
+
+Checks that report per component report the most critical first (see ``_by_criticality``): when
+a rule groups one gap repeated across components into one finding, that finding sits on the
+component a reviewer would ask about first.
+"""
 
 from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Iterator
 
+from designlint.analysis.graph import ROUTING_KINDS, failure_impacts
+from designlint.checks import reads
 from designlint.findings import Problem
+from designlint.model.architecture import Component
+
+# Which targets fit a use case of each kind; the first word names them in messages.
+FITTING_TARGETS = {
+    "interactive": ("latency",),
+    "batch": ("freshness", "throughput"),
+    "offline": ("freshness", "throughput"),
+    "streaming": ("freshness",),
+}
+# Infrastructure a client resolves or passes through rather than another team's service.
+NOT_A_SERVICE = frozenset({"client", "cdn", "load-balancer"})
 
 
+@reads("useCases", "nfr")
 def core_use_case_latency(design, options) -> Iterator[Problem]:
-    """Every core use case names at least one operation, and each has a latency target with a percentile."""
-    targets = {t.operation: t for t in design.nfr.latency} if design.nfr else {}
+    """Every core use case has the target its kind calls for: a latency percentile for interactive
+    use, freshness or throughput for batch and offline work, freshness (lag) for streaming."""
+    nfr = design.nfr
+    latency = {t.operation: t for t in nfr.latency} if nfr else {}
+    others = {
+        "freshness": {t.operation for t in nfr.freshness} if nfr else set(),
+        "throughput": {t.operation for t in nfr.throughput} if nfr else set(),
+    }
     categories = set(options.get("categories", ["core"]))
     for i, case in enumerate(design.use_cases):
         if case.category not in categories:
+            continue
+        if case.kind != "interactive":
+            fitting = FITTING_TARGETS[case.kind]
+            if not any(operation in others[target] for target in fitting for operation in case.operations):
+                wanted = " or ".join(fitting) + (" (lag)" if case.kind == "streaming" else "")
+                yield Problem(
+                    ("useCases", i),
+                    f"{case.kind} use case '{case.name}' has no {wanted} target",
+                    hint=f"give its operation an nfr.{fitting[0]} target and list it under 'operations'",
+                )
             continue
         if not case.operations:
             yield Problem(
@@ -23,7 +58,7 @@ def core_use_case_latency(design, options) -> Iterator[Problem]:
             )
             continue
         for j, operation in enumerate(case.operations):
-            target = targets.get(operation)
+            target = latency.get(operation)
             if target is not None and not target.percentile:
                 yield Problem(
                     ("useCases", i, "operations", j),
@@ -32,12 +67,15 @@ def core_use_case_latency(design, options) -> Iterator[Problem]:
                 )
 
 
+@reads("architecture", "nfr", "slos")
 def user_facing_availability(design, options) -> Iterator[Problem]:
     if not design.architecture:
         return
     covered = {t.component for t in design.nfr.availability if t.component} if design.nfr else set()
     covered |= {s.service for s in design.slos if s.kind == "availability" and s.service}
-    for i, component in enumerate(design.architecture.components):
+    for i, component in _by_criticality(design):
+        if component.availability is not None:
+            continue  # the component states its own availability
         if component.user_facing and component.id not in covered and not _skipped(component, options):
             yield Problem(
                 ("architecture", "components", i),
@@ -50,12 +88,30 @@ def _skipped(component, options) -> bool:
     return component.kind in set(options.get("exclude_kinds", ["client"]))
 
 
+def _by_criticality(design) -> list[tuple[int, Component]]:
+    """The components, those whose failure costs most first: the request paths it loses, then how
+    many components fail with it, then document order. Rules that list components lead with
+    the one a reviewer would ask about first."""
+    components = design.architecture.components if design.architecture else []
+    impacts = failure_impacts(design)
+
+    def cost(entry: tuple[int, Component]) -> tuple[int, int, int]:
+        index, component = entry
+        impact = impacts.get(component.id)
+        if impact is None:
+            return (0, 0, index)
+        return (-len(impact.lost_paths), -len(impact.failed), index)
+
+    return sorted(enumerate(components), key=cost)
+
+
+@reads("architecture", "failureScenarios")
 def component_failure_scenarios(design, options) -> Iterator[Problem]:
     if not design.architecture:
         return
     degraded = {s.component for s in design.failure_scenarios if s.degradation}
     mentioned = {s.component for s in design.failure_scenarios}
-    for i, component in enumerate(design.architecture.components):
+    for i, component in _by_criticality(design):
         if _skipped(component, options) or component.id in degraded:
             continue
         detail = (
@@ -70,6 +126,7 @@ def component_failure_scenarios(design, options) -> Iterator[Problem]:
         )
 
 
+@reads("architecture", "observability", "slos")
 def component_observability(design, options) -> Iterator[Problem]:
     if not design.architecture:
         return
@@ -77,7 +134,9 @@ def component_observability(design, options) -> Iterator[Problem]:
     for entry in design.observability.metrics if design.observability else []:
         if entry.metrics and entry.alerts:
             alerted.add(entry.component)
-    for i, component in enumerate(design.architecture.components):
+    # An SLO on the component with burn-rate alerts is a metric with alert thresholds too.
+    alerted |= {slo.service for slo in design.slos if slo.service and slo.burn_rate_alerts}
+    for i, component in _by_criticality(design):
         if _skipped(component, options) or (component.external and options.get("skip_external", True)):
             continue
         if component.id not in alerted:
@@ -88,19 +147,23 @@ def component_observability(design, options) -> Iterator[Problem]:
             )
 
 
-def _team_of(component) -> str | None:
-    return component.owner
-
-
+@reads("architecture")
 def cross_team_sync_calls(design, options) -> Iterator[Problem]:
-    """Synchronous calls into another team's service need a timeout and a fallback."""
+    """Synchronous service calls into another team's service need a timeout and a fallback.
+
+    A call is cross-team business only when a server-side component calls another team's
+    service: what a client resolves or passes through (a CDN, a load balancer) is not a service,
+    and a client or a router is not the caller that owns the call's failure.
+    """
     if not design.architecture:
         return
     by_id = {c.id: c for c in design.architecture.components}
     for i, caller in enumerate(design.architecture.components):
+        if caller.kind in ROUTING_KINDS:
+            continue
         for j, dependency in enumerate(caller.depends_on):
             target = by_id.get(dependency.target)
-            if dependency.mode != "sync" or target is None:
+            if dependency.mode != "sync" or target is None or target.kind in NOT_A_SERVICE:
                 continue
             foreign = target.external or (caller.owner and target.owner and caller.owner != target.owner)
             if not foreign:
@@ -118,6 +181,28 @@ def cross_team_sync_calls(design, options) -> Iterator[Problem]:
                 )
 
 
+@reads("scale")
+def scale_over_time(design, options) -> Iterator[Problem]:
+    """The design says what breaks first as it grows: a growth step with its bottleneck."""
+    scale = design.scale
+    if scale is None:
+        yield Problem(("scale",), "the design does not say what breaks first as it grows")
+        return
+    if scale.over_time:
+        return
+    if scale.bottlenecks:
+        count = len(scale.bottlenecks)
+        yield Problem(
+            ("scale", "overTime"),
+            f"the design names {count} bottleneck{'s' if count > 1 else ''} but not the growth at which "
+            f"{'each one breaks' if count > 1 else 'it breaks'} first",
+            hint="add scale.overTime rows: at what multiple of today's load each bottleneck is hit, and the mitigation",
+        )
+        return
+    yield Problem(("scale", "overTime"), "the design does not say what breaks first as it grows")
+
+
+@reads("slos")
 def slo_count(design, options) -> Iterator[Problem]:
     limit = int(options.get("max_per_service", 5))
     counts = Counter(s.service or "(design)" for s in design.slos)
@@ -133,6 +218,7 @@ def slo_count(design, options) -> Iterator[Problem]:
             )
 
 
+@reads("slos")
 def sla_looser_than_slo(design, options) -> Iterator[Problem]:
     for i, slo in enumerate(design.slos):
         if slo.sla is None or slo.kind not in (
@@ -153,6 +239,7 @@ def sla_looser_than_slo(design, options) -> Iterator[Problem]:
             )
 
 
+@reads("scale")
 def scale_numbers_derived(design, options) -> Iterator[Problem]:
     if not design.scale:
         return
@@ -174,4 +261,5 @@ CHECKS = {
     "slo-count": slo_count,
     "sla-looser-than-slo": sla_looser_than_slo,
     "scale-numbers-derived": scale_numbers_derived,
+    "scale-over-time": scale_over_time,
 }

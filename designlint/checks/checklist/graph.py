@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from designlint.analysis.references import references
+from designlint.checks import reads
 from designlint.findings import Problem
 
 
@@ -23,6 +24,7 @@ def dangling_reference(design, options) -> Iterator[Problem]:
             yield Problem(reference.path, f"'{target}' is not a declared {kind}", hint=hint, at_key=False)
 
 
+@reads("architecture")
 def sync_dependency_cycle(design, options) -> Iterator[Problem]:
     """Report each cycle of synchronous calls once, at the edge that closes it."""
     if not design.architecture:

@@ -4,9 +4,11 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
+from designlint.checks import reads
 from designlint.findings import Problem
 
 
+@reads("observability")
 def paging_alert_runbook(design, options) -> Iterator[Problem]:
     if not design.observability:
         return

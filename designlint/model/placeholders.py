@@ -1,0 +1,219 @@
+"""Placeholder answers: ``TBD``, ``none``, ``?``, "no way back" written where a field asks for one.
+
+A placeholder is a missing answer, not an answer. This module decides what counts as one, from
+the word lists below, and which fields it applies to, from the design model: only free-text and
+quantity fields are read, never an enumeration (``strategy: none`` is a valid choice), an
+identifier or a name. The engine blanks what it finds before validation and before any rule
+runs, so no rule and no score item can be satisfied by a placeholder, and reports each one.
+
+A value is a placeholder when its whole text is one of the phrases (``TBD``, ``None.``), or when
+it starts with a deferral (``TBD: ask the DBA``), or with an absence followed only by filler
+(``None; no way back``). "None; the phase only adds a replica" explains itself and is an answer.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+from pydantic import BaseModel
+
+from designlint.model.shape import MODEL, MODEL_LIST, PROSE, PROSE_LIST, shape
+from designlint.model.validation import without_keys
+
+# The answer is deferred: whatever follows only says why or by whom.
+DEFERRED = frozenset(
+    {
+        "tbd",
+        "tbc",
+        "tba",
+        "todo",
+        "to do",
+        "fixme",
+        "xxx",
+        "?",
+        "??",
+        "???",
+        "unknown",
+        "not known",
+        "not yet known",
+        "not decided",
+        "not yet decided",
+        "undecided",
+        "to be decided",
+        "to be determined",
+        "to be confirmed",
+        "to be defined",
+        "pending",
+        "placeholder",
+        "later",
+        "wip",
+    }
+)
+# The answer says there is nothing: a placeholder where the field asks for a mechanism.
+ABSENT = frozenset(
+    {
+        "none",
+        "n/a",
+        "na",
+        "nil",
+        "null",
+        "nothing",
+        "no",
+        "-",
+        "--",
+        "...",
+        "…",
+        "not applicable",
+        "no way back",
+        "no rollback",
+        "no fallback",
+        "no plan",
+        "not possible",
+        "cannot roll back",
+        "can't roll back",
+        "irreversible",
+        "one-way",
+        "one way",
+    }
+)
+# Fields where "none" is a real answer: there is no personal data, no SLA, nothing retained.
+NONE_IS_AN_ANSWER = frozenset(
+    {"pii", "piiPolicy", "retention", "sla", "compliance", "trustBoundaries", "consequence", "edgeCases", "notes"}
+)
+# Names and labels are not answers to a question, whatever they say.
+NOT_ANSWERS = frozenset(
+    {
+        "id",
+        "name",
+        "title",
+        "label",
+        "service",
+        "aspect",
+        "factor",
+        "driver",
+        "item",
+        "scenario",
+        "pattern",
+        "component",
+        "operation",
+        "created",
+        "updated",
+        "reviewers",
+    }
+)
+_SEPARATORS = (";", ",", ":", " - ", " -- ", " — ", " – ")
+_LONGEST_LEAD = 40  # characters; a deferral is a word or a short phrase
+_TRIM = " \t\r\n.!"
+
+
+@dataclass(frozen=True)
+class Placeholder:
+    """A placeholder written as the answer of a field."""
+
+    path: tuple[str | int, ...]
+    text: str
+    field: str
+    """The key of the field it answers (for a list item, the list's key)."""
+    required: bool
+    """Whether the model requires the field: a required field cannot be blanked."""
+
+
+def _normal(text: str) -> str:
+    return " ".join(text.strip(_TRIM).lower().split())
+
+
+def _lead(text: str) -> tuple[str, str] | None:
+    """The text before the first separator and what follows it, or None without a separator."""
+    head = text[: _LONGEST_LEAD + 4]
+    cuts = [index for index in (head.find(sep) for sep in _SEPARATORS) if index > 0]
+    if not cuts:
+        return None
+    cut = min(cuts)
+    rest = text[cut:].lstrip(";,:-—– \t")
+    return text[:cut], rest
+
+
+def is_placeholder(text: str, none_is_an_answer: bool = False) -> bool:
+    """Whether ``text`` is a placeholder rather than an answer (see the module docstring)."""
+    absent = frozenset() if none_is_an_answer else ABSENT
+    whole = _normal(text)
+    if not whole:  # blank, or only dots: "", "...", "."
+        return True
+    if whole in DEFERRED or whole in absent:
+        return True
+    parts = _lead(text)
+    if parts is None:
+        return False
+    head, rest = _normal(parts[0]), _normal(parts[1])
+    if head in DEFERRED:
+        return True
+    return head in absent and (not rest or rest in DEFERRED or rest in ABSENT)
+
+
+def find_placeholders(data: Any, model: type[BaseModel]) -> list[Placeholder]:
+    """Every placeholder answer in ``data`` (plain loaded values) read as ``model``."""
+    found: list[Placeholder] = []
+    # (path, mapping, model); the walk follows the model, so its depth is the model's.
+    stack: list[tuple[tuple[str | int, ...], Any, type[BaseModel]]] = [((), data, model)]
+    while stack:
+        path, node, current = stack.pop()
+        if not isinstance(node, dict):
+            continue
+        fields = shape(current).fields
+        nested = []
+        for key, value in node.items():
+            field = fields.get(key)
+            if field is None or field.name in NOT_ANSWERS:
+                continue
+            here = (*path, key)
+            if field.kind == PROSE:
+                if isinstance(value, str) and is_placeholder(value, field.name in NONE_IS_AN_ANSWER):
+                    found.append(Placeholder(here, value, field.name, field.required))
+            elif field.kind == PROSE_LIST:
+                if isinstance(value, list):
+                    allowed = field.name in NONE_IS_AN_ANSWER
+                    found.extend(
+                        Placeholder((*here, index), item, field.name, field.required)
+                        for index, item in enumerate(value)
+                        if isinstance(item, str) and is_placeholder(item, allowed)
+                    )
+            elif field.kind == MODEL and field.model is not None:
+                nested.append((here, value, field.model))
+            elif field.kind == MODEL_LIST and field.model is not None and isinstance(value, list):
+                nested.extend(((*here, index), item, field.model) for index, item in enumerate(value))
+        stack.extend(reversed(nested))
+    return found
+
+
+def blank(data: Any, placeholders: list[Placeholder]) -> Any:
+    """``data`` without its placeholder answers, copied only along the paths that change.
+
+    An optional field whose answer is a placeholder is removed; so is a list whose every item is
+    one. A required field keeps its text (removing it would only add a missing-key error), and a
+    list keeps its real items in place, so no document path moves.
+    """
+    removable: dict[tuple[str | int, ...], Placeholder] = {}
+    lists: dict[tuple[str | int, ...], list[Placeholder]] = {}
+    for placeholder in placeholders:
+        if placeholder.required:
+            continue
+        if isinstance(placeholder.path[-1], int):
+            lists.setdefault(placeholder.path[:-1], []).append(placeholder)
+        else:
+            removable[placeholder.path] = placeholder
+    for list_path, items in lists.items():
+        node = _at(data, list_path)
+        if isinstance(node, list) and len(items) == len(node):
+            removable[list_path] = items[0]
+    return without_keys(data, list(removable)) if removable else data
+
+
+def _at(data: Any, path: tuple[str | int, ...]) -> Any:
+    node = data
+    for part in path:
+        try:
+            node = node[part]
+        except (KeyError, IndexError, TypeError):
+            return None
+    return node

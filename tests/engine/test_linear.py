@@ -1,0 +1,61 @@
+"""Suppressions and unknown keys are handled in time linear in the input: four times the input
+takes at most six times as long (best of five runs, above a small floor for timer noise)."""
+
+from __future__ import annotations
+
+import gc
+import time
+from collections.abc import Callable
+
+import pytest
+
+from designlint.engine.suppressions import scan_suppressions
+from designlint.loader import load_text
+from designlint.model import Design
+from designlint.model.validation import validate_design
+
+FLOOR = 0.02  # seconds: below this, timer noise dominates
+
+
+def best_of_five(work: Callable[[], object]) -> float:
+    """The fastest of five runs, with the garbage collector paused: the least disturbed one."""
+    times = []
+    gc.disable()
+    try:
+        for _ in range(5):
+            start = time.perf_counter()
+            work()
+            times.append(time.perf_counter() - start)
+    finally:
+        gc.enable()
+    return min(times)
+
+
+def standalone_suppressions(n: int) -> str:
+    """n suppression comments alone on their lines, all covering the one line after them."""
+    comment = "# designlint: ignore[DL400] reason: agreed in review\n"
+    return "tradeoffs:\n" + comment * n + "  - {name: A, choice: x}\n"
+
+
+def spaced_reason(n: int) -> str:
+    return "metadata:  # designlint: ignore[DL400] reason:" + " " * n + "x\n"
+
+
+def unknown_keys(n: int):
+    text = "apiVersion: designlint/v1\nkind: Design\nmetadata: {name: x}\n" + "".join(f"k{i}: 1\n" for i in range(n))
+    data = load_text(text, "keys.yaml").data
+    return lambda: validate_design(data, Design)
+
+
+@pytest.mark.parametrize(
+    "make, size",
+    [
+        (lambda n: (lambda text=standalone_suppressions(n): scan_suppressions(text)), 5_000),
+        (lambda n: (lambda text=spaced_reason(n): scan_suppressions(text)), 200_000),
+        (unknown_keys, 10_000),
+    ],
+    ids=["many-suppressions", "long-reason", "many-unknown-keys"],
+)
+def test_growth_is_linear(make, size):
+    small, large = best_of_five(make(size)), best_of_five(make(4 * size))
+    assert large <= 6 * max(small, FLOOR), f"{size}: {small:.3f}s, {4 * size}: {large:.3f}s"

@@ -1,0 +1,123 @@
+"""Scoring designlint's findings on the outside corpus against a staff reviewer's expectations.
+
+Each expectation file (``tests/data/outside/NAME.expected.yaml``) lists the findings a reviewer
+would raise (``expected``) and those that are defensible (``acceptable``), each once per gap,
+with an optional document-path prefix. A finding matches an entry when the codes agree and the
+finding, or one of its related locations, lies under the entry's path. Each entry absorbs one
+finding; anything else is noise.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import yaml
+
+from designlint.findings import Finding, format_path
+
+OUTSIDE = Path(__file__).resolve().parent.parent / "data" / "outside"
+
+
+@dataclass(frozen=True)
+class Entry:
+    code: str
+    path: str | None
+    why: str
+
+
+@dataclass
+class Verdict:
+    design: str
+    matched: list[tuple[Entry, Finding]] = field(default_factory=list)
+    accepted: list[tuple[Entry, Finding]] = field(default_factory=list)
+    noise: list[Finding] = field(default_factory=list)
+    missed: list[Entry] = field(default_factory=list)
+
+    @property
+    def total(self) -> int:
+        return len(self.matched) + len(self.accepted) + len(self.noise)
+
+
+def expectation_files() -> list[Path]:
+    return sorted(OUTSIDE.glob("*.expected.yaml"))
+
+
+def entries(data: dict, key: str) -> list[Entry]:
+    return [Entry(str(item["code"]), item.get("path"), str(item.get("why", ""))) for item in data.get(key) or []]
+
+
+def _under(path: str, prefix: str | None) -> bool:
+    if not prefix:
+        return True
+    return path == prefix or path.startswith(prefix + ".") or path.startswith(prefix + "[")
+
+
+def _places(finding: Finding) -> list[str]:
+    return [finding.json_path, *(format_path(related.path) for related in finding.related)]
+
+
+def _take(entries_left: list[Entry], finding: Finding) -> Entry | None:
+    for entry in entries_left:
+        if entry.code == finding.code and any(_under(place, entry.path) for place in _places(finding)):
+            entries_left.remove(entry)
+            return entry
+    return None
+
+
+def judge(design: str, findings: list[Finding], expectation: dict) -> Verdict:
+    verdict = Verdict(design)
+    expected = entries(expectation, "expected")
+    acceptable = entries(expectation, "acceptable")
+    # Expected entries first: a finding that is what the reviewer asked for is not merely acceptable.
+    rest = []
+    for finding in findings:
+        entry = _take(expected, finding)
+        if entry is not None:
+            verdict.matched.append((entry, finding))
+        else:
+            rest.append(finding)
+    for finding in rest:
+        entry = _take(acceptable, finding)
+        if entry is not None:
+            verdict.accepted.append((entry, finding))
+        else:
+            verdict.noise.append(finding)
+    verdict.missed = expected
+    return verdict
+
+
+def check_corpus() -> list[Verdict]:
+    from designlint.engine.session import CheckSession
+
+    session = CheckSession()
+    verdicts = []
+    for expectation_file in expectation_files():
+        expectation = yaml.safe_load(expectation_file.read_text(encoding="utf-8"))
+        design = OUTSIDE / expectation["design"]
+        [result] = session.check([(design, design.name)])
+        verdicts.append(judge(design.name, result.findings, expectation))
+    return verdicts
+
+
+def precision(verdicts: list[Verdict]) -> float:
+    total = sum(v.total for v in verdicts)
+    good = sum(len(v.matched) + len(v.accepted) for v in verdicts)
+    return good / total if total else 1.0
+
+
+def report(verdicts: list[Verdict]) -> str:
+    lines = []
+    for verdict in verdicts:
+        lines.append(
+            f"{verdict.design}: {verdict.total} findings, {len(verdict.matched)} expected, "
+            f"{len(verdict.accepted)} acceptable, {len(verdict.noise)} noise, {len(verdict.missed)} missed"
+        )
+        lines.extend(f"  noise  {f.code} {f.json_path}: {f.message}" for f in verdict.noise)
+        lines.extend(f"  missed {e.code} {e.path or ''}" for e in verdict.missed)
+    lines.append(f"precision {precision(verdicts):.1%}")
+    return "\n".join(lines)
+
+
+if __name__ == "__main__":
+    print(report(check_corpus()))

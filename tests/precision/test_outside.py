@@ -1,0 +1,64 @@
+"""On public write-ups this project did not write, designlint raises what a staff reviewer would
+raise and little else (tests/data/outside/, see its README and tests/precision/corpus.py).
+
+`python -m tests.precision.corpus` prints the verdict per design, with every noisy finding.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.precision.corpus import Verdict, check_corpus, expectation_files, judge, precision
+
+# The aim is 85 %. Measured: 73 % (85 findings of 116 expected or acceptable); the rest are
+# design-level asks the reviewer judged not to fit these write-ups (mental models, assumption
+# categories, reversibility marks, user types), listed by `python -m tests.precision.corpus`.
+# The floor catches regressions; raise it as the remaining noise goes.
+PRECISION_FLOOR = 0.72
+
+
+@pytest.fixture(scope="module")
+def verdicts() -> list[Verdict]:
+    assert len(expectation_files()) >= 5
+    return check_corpus()
+
+
+def test_every_expected_finding_is_raised(verdicts):
+    missed = {v.design: [f"{e.code} {e.path or ''}" for e in v.missed] for v in verdicts if v.missed}
+    assert not missed
+
+
+def test_precision_on_outside_designs(verdicts):
+    assert precision(verdicts) >= PRECISION_FLOOR, "\n".join(
+        f"{v.design}: {f.code} {f.json_path}: {f.message}" for v in verdicts for f in v.noise
+    )
+
+
+def test_one_gap_is_one_finding(verdicts):
+    """No rule reports the same gap twice in one design (a repeated gap is one finding)."""
+    repeated = {
+        (v.design, code)
+        for v in verdicts
+        for code in {f.code for f in v.noise}
+        if sum(1 for f in v.noise if f.code == code) > 1
+    }
+    assert not repeated
+
+
+def test_a_finding_is_matched_at_its_related_places_too():
+    from designlint.errors import Position
+    from designlint.findings import Finding, RelatedLocation, Severity
+
+    finding = Finding(
+        file="d.yaml",
+        position=Position(3, 7),
+        code="DL220",
+        name="component-failure-scenarios",
+        severity=Severity.WARNING,
+        message="2 components have no failure scenario",
+        path=("architecture", "components", 0),
+        related=(RelatedLocation(("architecture", "components", 4), Position(9, 7)),),
+    )
+    expectation = {"expected": [{"code": "DL220", "path": "architecture.components[4]"}]}
+    verdict = judge("d.yaml", [finding], expectation)
+    assert len(verdict.matched) == 1 and not verdict.noise and not verdict.missed
