@@ -125,7 +125,7 @@ def test_diagnostics_are_the_findings_of_check(client, design):
     text = design.read_text(encoding="utf-8")
     diagnostics = client.open(file_uri(design), text)
     assert published(diagnostics) == expected_diagnostics(text, check_json(design))
-    assert all(d["source"] == "designlint" for d in diagnostics)
+    assert all(d["source"] == "designlint" and "codeDescription" not in d for d in diagnostics)
     client.close(file_uri(design))
 
 
@@ -192,13 +192,17 @@ def test_configuration_per_path_overrides_and_baseline_apply(tmp_path):
     (folder / "base.json").write_text(json.dumps(baseline), encoding="utf-8")
     with (folder / ".designlint.yaml").open("a", encoding="utf-8") as config:
         config.write("baseline: base.json\n")
-    lsp = LspClient(folder)
+    lsp = LspClient(folder, init_options={"siteUrl": "https://designs.example.com/"})
     try:
         for design in (folder / "halfway.yaml", folder / "legacy" / "halfway.yaml"):
             text = design.read_text(encoding="utf-8")
             diagnostics = lsp.open(file_uri(design), text)
             assert published(diagnostics) == expected_diagnostics(text, check_json(design))
             assert not any(d["code"] == "DL300" for d in diagnostics)
+            # Each finding links to its rule's page on the configured site.
+            assert {d["codeDescription"]["href"] for d in diagnostics} == {
+                f"https://designs.example.com/rules/{d['code']}/" for d in diagnostics
+            }
         # The server asked to hear about configuration and baseline files changing on disk.
         (registration,) = lsp.requests_from_server("client/registerCapability")
         watchers = registration["params"]["registrations"][0]["registerOptions"]["watchers"]
