@@ -56,10 +56,23 @@ def _attribute_docstrings(cls: type) -> dict[str, str]:
     return docs
 
 
+def _package_models(root: type[BaseModel]) -> list[type[BaseModel]]:
+    """Every model defined in ``root``'s package: a custom type may embed one the annotations do not name."""
+    package = root.__module__.rsplit(".", 1)[0]
+    found: list[type[BaseModel]] = []
+    stack = list(BaseModel.__subclasses__())
+    while stack:
+        cls = stack.pop()
+        stack.extend(cls.__subclasses__())
+        if cls.__module__.startswith(package + "."):
+            found.append(cls)
+    return sorted(found, key=lambda cls: (cls.__module__, cls.__qualname__))
+
+
 def _model_descriptions(root: type[BaseModel]) -> dict[str, dict[str, str]]:
     """Schema title → {property alias → description} for every model reachable from ``root``."""
     seen: dict[str, dict[str, str]] = {}
-    stack = [root]
+    stack = [*reversed(_package_models(root)), root]
     while stack:
         cls = stack.pop()
         title = cls.model_config.get("title") or cls.__name__
@@ -123,14 +136,31 @@ def _with_enum_docs(node: Any, docs: dict[str, str]) -> None:
     _with_enum_docs(node.get("items"), docs)
 
 
+def _object_schemas(node: Any) -> list[dict[str, Any]]:
+    """Every schema with ``properties`` in ``node``: the root, its ``$defs`` and any written inline."""
+    found: list[dict[str, Any]] = []
+    stack = [node]
+    while stack:
+        item = stack.pop()
+        if isinstance(item, dict):
+            if isinstance(item.get("properties"), dict):
+                found.append(item)
+            stack.extend(reversed(list(item.values())))
+        elif isinstance(item, list):
+            stack.extend(reversed(item))
+    return found
+
+
 def _add_descriptions(schema: dict[str, Any], descriptions: dict[str, dict[str, str]]) -> None:
     """Each property: titled by its YAML key, described by its docstring (then by its type's own note)."""
-    for definition in [schema, *schema.get("$defs", {}).values()]:
+    for definition in _object_schemas(schema):
         props = descriptions.get(definition.get("title", ""), {})
         for alias, prop in definition.get("properties", {}).items():
             prop["title"] = alias
             text = props.get(alias)
             if text is None:
+                if "description" in prop:
+                    prop["markdownDescription"] = _markdown(prop["description"])
                 continue
             note = prop.get("description")
             prop["description"] = f"{text}\n\n{note}" if note and note != text else text

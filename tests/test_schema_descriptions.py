@@ -29,9 +29,18 @@ def _models() -> dict[str, type]:
 
 
 def _properties(schema: dict) -> list[tuple[str, str, dict]]:
-    found = [("Design", key, prop) for key, prop in schema["properties"].items()]
-    for name, definition in schema.get("definitions", {}).items():
-        found += [(name, key, prop) for key, prop in definition.get("properties", {}).items()]
+    """Every property of every object in the schema (definitions and objects written inline)."""
+    found: list[tuple[str, str, dict]] = []
+    stack: list[Any] = [schema]
+    while stack:
+        node = stack.pop()
+        if isinstance(node, dict):
+            if isinstance(node.get("properties"), dict):
+                holder = node.get("title", "?")
+                found += [(holder, key, prop) for key, prop in node["properties"].items()]
+            stack.extend(node.values())
+        elif isinstance(node, list):
+            stack.extend(node)
     return found
 
 
