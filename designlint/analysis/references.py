@@ -201,7 +201,9 @@ def definitions(design) -> Iterator[Definition]:
         for i, freshness in enumerate(design.nfr.freshness):
             yield Definition(("nfr", "freshness", i, "operation"), freshness.operation, "freshness operation")
         for i, throughput in enumerate(design.nfr.throughput):
-            yield Definition(("nfr", "throughput", i, "operation"), throughput.operation, "throughput operation")
+            yield Definition(
+                ("nfr", "throughput", i, "operation"), throughput.operation, "throughput operation"
+            )
     if design.architecture:
         for i, component in enumerate(design.architecture.components):
             yield Definition(("architecture", "components", i, "id"), component.id, "component")

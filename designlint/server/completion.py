@@ -28,7 +28,7 @@ KEY_KINDS = {
     "owners": "team",
     "team": "team",
     "user": "user",
-    "operations": "latency operation",
+    "operations": "operation",  # a latency, freshness or throughput target's
     "operation": "latency operation",
     "flows": "request path",
     "runbook": "runbook",
@@ -104,11 +104,15 @@ def _key_of(lines: LineIndex, line: int, prefix: str) -> str | None:
     return None
 
 
+_KINDS = {"operation": ("latency operation", "freshness operation", "throughput operation")}
+
+
 def _names(
     lines: LineIndex, word: Span, kind: str, names: Snapshot, template: str
 ) -> list[types.CompletionItem]:
     design = names.design
     details = _details(design, kind) if design is not None else {}
+    found = list(dict.fromkeys(name for each in _KINDS.get(kind, (kind,)) for name in names.names(each)))
     return [
         types.CompletionItem(
             label=name,
@@ -118,7 +122,7 @@ def _names(
             sort_text=f"{index:05d}",
             text_edit=types.TextEdit(range=lines.range(word), new_text=template.format(name)),
         )
-        for index, name in enumerate(names.names(kind))
+        for index, name in enumerate(found)
     ]
 
 

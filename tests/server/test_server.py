@@ -417,6 +417,7 @@ def test_document_symbols_outline_sections_and_components(client, newsfeed):
     [
         ("        - target: feed-cache", "        - target: fe", "feed-storage", "feed-team"),
         ("      owner: feed-team", "      owner: ", "content-platform", "feed-cache"),
+        ("    operations: [feed-load]", "    operations: [feed-r", "feed-refresh", "feed-team"),
         (
             "      formula: dau * concurrent_ratio",
             "      formula: dau * conc",
