@@ -173,6 +173,31 @@ def test_change_and_save_recheck_and_stale_versions_are_dropped(client, tmp_path
     client.close(uri)
 
 
+def test_a_long_check_never_holds_up_a_hover(client, newsfeed):
+    uri, text = newsfeed
+    cases = "".join(
+        f"  - id: extra-{i}\n    name: Extra {i}\n    category: supporting\n    user: consumer\n"
+        for i in range(3000)
+    )
+    big = "untitled:big.yaml"
+    client.notify(
+        "textDocument/didOpen",
+        {
+            "textDocument": {
+                "uri": big,
+                "languageId": "yaml",
+                "version": 1,
+                "text": text.replace("useCases:\n", "useCases:\n" + cases, 1),
+            }
+        },
+    )
+    assert hover(client, uri, at(text, "    - name: dau", "dau"))
+    published = [n for n in client._notifications if n.get("params", {}).get("uri") == big]
+    assert published == [], "the hover waited for the long check"
+    assert client.diagnostics(big, 1, timeout=60) == []
+    client.close(big)
+
+
 def test_configuration_per_path_overrides_and_baseline_apply(tmp_path):
     folder = tmp_path / "repo"
     (folder / "legacy").mkdir(parents=True)
