@@ -152,6 +152,31 @@ def test_columns_after_non_ascii_text_are_utf16(client, tmp_path):
     assert unknown[0]["range"]["start"]["character"] == source.index("launch_ratee") + 1
 
 
+def test_line_endings_a_byte_order_mark_and_yaml_only_line_breaks(client, tmp_path):
+    """designlint counts lines at U+2028 as YAML does; an editor does not: positions still agree."""
+    text = HALFWAY.read_text(encoding="utf-8").replace(
+        "  title: News feed (second draft)\n", '  title: "News feed\u2028(second draft)"\n', 1
+    )
+    assert "\u2028" in text
+    buffer = "\ufeff" + text.replace("\n", "\r\n")
+    design = tmp_path / "endings.yaml"
+    design.write_bytes(buffer.encode("utf-8"))
+    diagnostics = client.open(file_uri(design), buffer)
+    expected = check_json(design)
+    assert len(diagnostics) == len(expected) > 0
+    yaml_starts = [0] + [m.end() for m in re.finditer("\n|\u2028", text)]  # designlint's lines
+    for finding in expected:
+        offset = yaml_starts[finding["line"] - 1] + finding["column"] - 1
+        at_buffer = 1 + offset + text.count("\n", 0, offset)  # after the mark, with CRs added
+        line = buffer.count("\r\n", 0, at_buffer)  # the editor's lines: U+2028 does not break them
+        line_start = buffer.rfind("\n", 0, at_buffer) + 1
+        character = utf16(buffer[line_start:at_buffer])
+        assert any(
+            d["range"]["start"] == {"line": line, "character": character} and d["code"] == finding["code"]
+            for d in diagnostics
+        ), finding
+
+
 def test_change_and_save_recheck_and_stale_versions_are_dropped(client, tmp_path):
     design = tmp_path / "edited.yaml"
     text = NEWSFEED.read_text(encoding="utf-8")
