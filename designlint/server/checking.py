@@ -97,7 +97,7 @@ def finding_diagnostic(
             location=types.Location(uri=uri, range=lines.range(lines.token(lines.offset_of(place.position)))),
             message=f"also here: {place.fingerprint_path or format_path(place.path)}",
         )
-        for place in getattr(finding, "related", ())
+        for place in finding.related
     ]
     return types.Diagnostic(
         range=lines.range(span),
@@ -163,6 +163,19 @@ class Checker:
     ) -> CheckOutcome:
         """Check one buffer version; ``design`` says it was a design before, so it is checked however broken."""
         lines = LineIndex(buffer, encoding)
+        try:
+            return self._check(uri, version, lines, file, design)
+        except Exception as exc:  # a bug must cost one diagnostic, never the server
+            crash = DesignlintError(f"internal error: {type(exc).__name__}: {exc} (please report this)")
+            unread = Snapshot(uri, version, lines, None, None, None)
+            return CheckOutcome(
+                unread, [Located(error_diagnostic(crash, lines, str(file), INTERNAL_ERROR), None)]
+            )
+
+    def _check(
+        self, uri: str, version: int | None, lines: LineIndex, file: str | None, design: bool
+    ) -> CheckOutcome:
+        buffer = lines.buffer
         path = self.path_for(file)
         display = str(path)
         declared = declares(buffer)
@@ -186,12 +199,6 @@ class Checker:
         except DesignlintError as error:
             snapshot = Snapshot(uri, version, lines, document, None, None)
             return CheckOutcome(snapshot, [Located(error_diagnostic(error, lines, display), None)])
-        except Exception as exc:  # a bug must cost one diagnostic, never the server
-            snapshot = Snapshot(uri, version, lines, document, None, None)
-            crash = DesignlintError(f"internal error: {type(exc).__name__}: {exc} (please report this)")
-            return CheckOutcome(
-                snapshot, [Located(error_diagnostic(crash, lines, display, INTERNAL_ERROR), None)]
-            )
 
     def _check_document(
         self, uri: str, version: int | None, lines: LineIndex, document, path: Path
