@@ -149,6 +149,9 @@ def test_progress_stays_off_when_not_a_terminal(capsys):
 
 
 def test_watch_checks_again_when_a_design_changes(repo):
+    import queue
+    import threading
+
     design = repo / "designs" / "url-shortener.yaml"
     process = subprocess.Popen(
         [sys.executable, "-m", "designlint", "check", "--no-cache", "--watch", "designs/url-shortener.yaml"],
@@ -157,21 +160,27 @@ def test_watch_checks_again_when_a_design_changes(repo):
         stderr=subprocess.STDOUT,
         text=True,
     )
+    lines: queue.Queue[str] = queue.Queue()
+    assert process.stdout is not None
+    stdout = process.stdout
+    threading.Thread(target=lambda: [lines.put(line) for line in stdout], daemon=True).start()
+    seen: list[str] = []
+
+    def wait_for(text: str, timeout: float = 60) -> None:
+        deadline = time.monotonic() + timeout
+        while time.monotonic() < deadline:
+            try:
+                line = lines.get(timeout=max(0.1, deadline - time.monotonic()))
+            except queue.Empty:
+                break
+            seen.append(line)
+            if text in line:
+                return
+        raise AssertionError(f"no {text!r} within {timeout} s in:\n{''.join(seen)}")
+
     try:
-        lines: list[str] = []
-
-        def wait_for(text: str, timeout: float = 20) -> None:
-            deadline = time.monotonic() + timeout
-            assert process.stdout is not None
-            while time.monotonic() < deadline:
-                line = process.stdout.readline()
-                lines.append(line)
-                if text in line:
-                    return
-            raise AssertionError(f"no {text!r} in:\n{''.join(lines)}")
-
         wait_for("watching for changes")
-        assert any("All clear" in line for line in lines)
+        assert any("All clear" in line for line in seen)
         design.write_text(
             design.read_text(encoding="utf-8").replace("total: ~$1,135/month", "total: $9/month")
         )
