@@ -91,7 +91,9 @@ class Engine:
         raw.extend((PLACEHOLDER_ANSWER, _placeholder_problem(p)) for p in placeholders)
         result.partial_design = validation.model
         result.design = validation.model if validation.complete else None
-        raw.extend(self._run_rules(validation.model, data, document, validation.invalid_sections, result))
+        raw.extend(
+            self._run_rules(validation.model, validation.data, document, validation.invalid_sections, result)
+        )
 
         stamped = [self._stamp(code, problem, document) for code, problem in raw]
         scan = scan_suppressions(document.text, getattr(document, "scalar_spans", ()))

@@ -79,7 +79,17 @@ ABSENT = frozenset(
 )
 # Fields where "none" is a real answer: there is no personal data, no SLA, nothing retained.
 NONE_IS_AN_ANSWER = frozenset(
-    {"pii", "piiPolicy", "retention", "sla", "compliance", "trustBoundaries", "consequence", "edgeCases", "notes"}
+    {
+        "pii",
+        "piiPolicy",
+        "retention",
+        "sla",
+        "compliance",
+        "trustBoundaries",
+        "consequence",
+        "edgeCases",
+        "notes",
+    }
 )
 # Names and labels are not answers to a question, whatever they say.
 NOT_ANSWERS = frozenset(
@@ -134,8 +144,16 @@ def _lead(text: str) -> tuple[str, str] | None:
     return text[:cut], rest
 
 
+# Every phrase starts with one of these words: anything else is an answer, known at a glance.
+_FIRST_WORDS = frozenset(phrase.split()[0] for phrase in DEFERRED | ABSENT)
+
+
 def is_placeholder(text: str, none_is_an_answer: bool = False) -> bool:
     """Whether ``text`` is a placeholder rather than an answer (see the module docstring)."""
+    words = text[: _LONGEST_LEAD + 4].split(None, 1)
+    first = words[0].rstrip(";,:.!-—–").lower() if words else ""
+    if first and first not in _FIRST_WORDS:
+        return False
     absent = frozenset() if none_is_an_answer else ABSENT
     whole = _normal(text)
     if not whole:  # blank, or only dots: "", "...", "."

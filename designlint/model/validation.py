@@ -138,6 +138,9 @@ class DesignValidation:
     model: Any
     """The design without its invalid parts (each replaced by its absence); None when even that
     does not validate (a wrong apiVersion or kind, an invalid design name)."""
+    data: Any
+    """The plain data ``model`` was built from: the document without unknown keys and invalid
+    parts (document paths unchanged). Declarative rules read it."""
     problems: list[tuple[str, Problem]]
     invalid_sections: frozenset[str]
     """Top-level keys holding an error, and the section a misspelt top-level key stands for."""
@@ -148,12 +151,6 @@ class DesignValidation:
         return not self.problems
 
 
-@dataclass(frozen=True)
-class _UnknownKey:
-    path: DocPath
-    model: type[BaseModel]
-
-
 def validate_design(data: Any, root: type[BaseModel]) -> DesignValidation:
     """Validate ``data`` as ``root``; an error in one section leaves the others usable.
 
@@ -161,17 +158,12 @@ def validate_design(data: Any, root: type[BaseModel]) -> DesignValidation:
     would get a 'did you mean' search) and removed. What else fails is removed at the deepest
     optional key that contains it, and the rest validated again, so document paths never move.
     """
-    stripped, unknown = _without_unknown_keys(data, root)
-    problems = _unknown_key_problems(unknown)
-    invalid = {str(key.path[0]) for key in unknown}
-    # A misspelt section (`failureScenario`) stands for the one it resembles: the rules that read
-    # that one must not run as if it were empty. Looked up for the first few only, like hints.
-    allowed = list(shape(root).aliases)
-    misspelt = [str(key.path[0]) for key in unknown if len(key.path) == 1][:SUGGESTION_LIMIT]
-    for key_name in misspelt:
-        invalid.update(difflib.get_close_matches(key_name, allowed, n=1, cutoff=0.8))
+    unknown = _UnknownKeys(root)
+    stripped = unknown.strip(data)
+    problems = unknown.problems()
+    invalid = set(unknown.sections)
     try:
-        return DesignValidation(root.model_validate(stripped), problems, frozenset(invalid))
+        return DesignValidation(root.model_validate(stripped), stripped, problems, frozenset(invalid))
     except ValidationError as error:
         errors = error.errors(include_url=False)
     problems.extend(_problems(errors, root))
@@ -183,10 +175,10 @@ def validate_design(data: Any, root: type[BaseModel]) -> DesignValidation:
             break
         pruned = without_keys(pruned, [cut for cut in cuts if cut is not None])
         try:
-            return DesignValidation(root.model_validate(pruned), problems, frozenset(invalid))
+            return DesignValidation(root.model_validate(pruned), pruned, problems, frozenset(invalid))
         except ValidationError as again:
             errors = again.errors(include_url=False)
-    return DesignValidation(None, problems, frozenset(invalid))
+    return DesignValidation(None, pruned, problems, frozenset(invalid))
 
 
 def _cut(data: Any, loc: DocPath, kind: str, root: type[BaseModel]) -> DocPath | None:
@@ -210,56 +202,107 @@ def _cut(data: Any, loc: DocPath, kind: str, root: type[BaseModel]) -> DocPath |
     return None
 
 
-def _without_unknown_keys(data: Any, root: type[BaseModel]) -> tuple[Any, list[_UnknownKey]]:
-    unknown: list[_UnknownKey] = []
-    stack: list[tuple[DocPath, Any, type[BaseModel]]] = [((), data, root)]
-    while stack:
-        path, node, model = stack.pop()
-        if not isinstance(node, dict):
-            continue
-        fields = shape(model).fields
-        nested = []
-        for key, value in node.items():
-            field = fields.get(key)
-            if field is None:
-                unknown.append(_UnknownKey((*path, key), model))
-            elif field.model is None:
+class _UnknownKeys:
+    """The keys a document has that the format does not, found in one walk along the format.
+
+    Kept compact whatever their number: the first ``SUGGESTION_LIMIT`` distinct keys (by the
+    part of the format they are in) with up to ``RELATED_LIMIT`` further places each, and for the
+    rest only a count, the first place and a few names.
+    """
+
+    def __init__(self, root: type[BaseModel]):
+        self.root = root
+        self.groups: dict[tuple[type[BaseModel], str], list[DocPath]] = {}
+        self.counts: dict[tuple[type[BaseModel], str], int] = {}
+        self.rest = 0
+        self.rest_first: DocPath | None = None
+        self.rest_names: list[str] = []
+        self.sections: set[str] = set()
+        """Top-level sections holding an unknown key, and those a misspelt section stands for."""
+        self._misspelt = 0
+
+    def strip(self, data: Any) -> Any:
+        """``data`` without its unknown keys (copied only where one is removed)."""
+        by_parent: dict[DocPath, list[str]] = {}
+        stack: list[tuple[DocPath, Any, type[BaseModel]]] = [((), data, self.root)]
+        while stack:
+            path, node, model = stack.pop()
+            if not isinstance(node, dict):
                 continue
-            elif field.kind == MODEL:
-                nested.append(((*path, key), value, field.model))
-            elif field.kind == MODEL_LIST and isinstance(value, list):
-                nested.extend(((*path, key, index), item, field.model) for index, item in enumerate(value))
-        stack.extend(reversed(nested))
-    return (without_keys(data, [key.path for key in unknown]) if unknown else data), unknown
+            fields = shape(model).fields
+            nested = []
+            for key, value in node.items():
+                field = fields.get(key)
+                if field is None:
+                    by_parent.setdefault(path, []).append(key)
+                    self._add((*path, key), model)
+                elif field.model is None:
+                    continue
+                elif field.kind == MODEL:
+                    nested.append(((*path, key), value, field.model))
+                elif field.kind == MODEL_LIST and isinstance(value, list):
+                    nested.extend(
+                        ((*path, key, index), item, field.model) for index, item in enumerate(value)
+                    )
+            stack.extend(reversed(nested))
+        if not by_parent:
+            return data
+        root = dict(data)
+        copies: dict[DocPath, Any] = {(): root}
+        for parent_path, keys in by_parent.items():
+            parent = _copied(root, parent_path, copies)
+            for key in keys:
+                del parent[key]
+        return root
 
+    def _add(self, path: DocPath, model: type[BaseModel]) -> None:
+        key = str(path[-1])
+        if len(path) > 1:
+            self.sections.add(str(path[0]))
+        elif self._misspelt < SUGGESTION_LIMIT:
+            # A misspelt section (`failureScenario`) stands for the one it resembles: the rules
+            # that read that one must not run as if it were empty.
+            self._misspelt += 1
+            self.sections.update(
+                difflib.get_close_matches(key, list(shape(self.root).aliases), n=1, cutoff=0.8)
+            )
+        group = (model, key)
+        places = self.groups.get(group)
+        if places is None and len(self.groups) < SUGGESTION_LIMIT:
+            places = self.groups[group] = []
+        if places is None:
+            self.rest += 1
+            if self.rest_first is None:
+                self.rest_first = path
+            if len(self.rest_names) < 6 and key not in self.rest_names:
+                self.rest_names.append(key)
+            return
+        self.counts[group] = self.counts.get(group, 0) + 1
+        if len(places) <= RELATED_LIMIT:
+            places.append(path)
 
-def _unknown_key_problems(unknown: list[_UnknownKey]) -> list[tuple[str, Problem]]:
-    """One finding per distinct unknown key of each part of the format, up to a limit; one for the rest."""
-    groups: dict[tuple[type[BaseModel], str], list[DocPath]] = {}
-    for unknown_key in unknown:
-        groups.setdefault((unknown_key.model, str(unknown_key.path[-1])), []).append(unknown_key.path)
-    problems: list[tuple[str, Problem]] = []
-    ordered = list(groups.items())
-    for (model, key), paths in ordered[:SUGGESTION_LIMIT]:
-        times = f" ({len(paths)} times)" if len(paths) > 1 else ""
-        problem = Problem(
-            paths[0],
-            f"unknown key {_shown(key)}{times}",
-            hint=_unknown_key_hint(key, _allowed_keys(model)),
-            related=tuple(paths[1 : 1 + RELATED_LIMIT]),
-        )
-        problems.append((UNKNOWN_KEY, problem))
-    rest = ordered[SUGGESTION_LIMIT:]
-    if rest:
-        count = sum(len(paths) for _, paths in rest)
-        names = ", ".join(_shown(key) for (_, key), _ in rest[:5]) + (", ..." if len(rest) > 5 else "")
-        problem = Problem(
-            rest[0][1][0],
-            f"{count} more unknown keys ({names})",
-            hint="`designlint schema` prints every key the format defines",
-        )
-        problems.append((UNKNOWN_KEY, problem))
-    return problems
+    def problems(self) -> list[tuple[str, Problem]]:
+        """One finding per distinct unknown key of each part of the format, up to a limit; one for the rest."""
+        problems: list[tuple[str, Problem]] = []
+        for (model, key), places in self.groups.items():
+            count = self.counts[(model, key)]
+            problem = Problem(
+                places[0],
+                f"unknown key {_shown(key)}" + (f" ({count} times)" if count > 1 else ""),
+                hint=_unknown_key_hint(key, _allowed_keys(model)),
+                related=tuple(places[1:]),
+            )
+            problems.append((UNKNOWN_KEY, problem))
+        if self.rest_first is not None:
+            names = ", ".join(_shown(key) for key in self.rest_names[:5])
+            more = ", ..." if len(self.rest_names) > 5 else ""
+            problem = Problem(
+                self.rest_first,
+                f"{self.rest} more unknown keys ({names}{more})",
+                hint="`designlint schema` prints every key the format defines",
+            )
+            problems.append((UNKNOWN_KEY, problem))
+        return problems
 
 
 def _shown(key: str) -> str:
@@ -292,7 +335,9 @@ def _copied(root: Any, path: DocPath, copies: dict[DocPath, Any]) -> Any:
                 child = node[part]
             except (KeyError, IndexError, TypeError):
                 return None
-            copy = dict(child) if isinstance(child, dict) else list(child) if isinstance(child, list) else child
+            copy = (
+                dict(child) if isinstance(child, dict) else list(child) if isinstance(child, list) else child
+            )
             node[part] = copy
             copies[here] = copy
         node = copy

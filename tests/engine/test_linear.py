@@ -41,8 +41,18 @@ def spaced_reason(n: int) -> str:
     return "metadata:  # designlint: ignore[DL400] reason:" + " " * n + "x\n"
 
 
+def scanning(make_text: Callable[[int], str]) -> Callable[[int], Callable[[], object]]:
+    def prepare(n: int) -> Callable[[], object]:
+        text = make_text(n)
+        return lambda: scan_suppressions(text)
+
+    return prepare
+
+
 def unknown_keys(n: int):
-    text = "apiVersion: designlint/v1\nkind: Design\nmetadata: {name: x}\n" + "".join(f"k{i}: 1\n" for i in range(n))
+    text = "apiVersion: designlint/v1\nkind: Design\nmetadata: {name: x}\n" + "".join(
+        f"k{i}: 1\n" for i in range(n)
+    )
     data = load_text(text, "keys.yaml").data
     return lambda: validate_design(data, Design)
 
@@ -50,8 +60,8 @@ def unknown_keys(n: int):
 @pytest.mark.parametrize(
     "make, size",
     [
-        (lambda n: (lambda text=standalone_suppressions(n): scan_suppressions(text)), 5_000),
-        (lambda n: (lambda text=spaced_reason(n): scan_suppressions(text)), 200_000),
+        (scanning(standalone_suppressions), 5_000),
+        (scanning(spaced_reason), 200_000),
         (unknown_keys, 10_000),
     ],
     ids=["many-suppressions", "long-reason", "many-unknown-keys"],

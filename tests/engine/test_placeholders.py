@@ -66,7 +66,8 @@ migrations:
 
 
 @pytest.mark.parametrize(
-    "written, answer", [("TBD", "TBD"), ("None; no way back", "None; no way back"), ('"?"', "?"), ("n/a", "n/a")]
+    "written, answer",
+    [("TBD", "TBD"), ("None; no way back", "None; no way back"), ('"?"', "?"), ("n/a", "n/a")],
 )
 def test_a_placeholder_rollback_is_one_finding_at_its_value(tmp_path, written, answer):
     result = check(tmp_path, MIGRATION.format(rollback=written))
@@ -74,7 +75,10 @@ def test_a_placeholder_rollback_is_one_finding_at_its_value(tmp_path, written, a
     assert codes == ["DL015"]  # the missing rollback is reported once, as the placeholder
     [finding] = [f for f in result.findings if f.code == "DL015"]
     assert (finding.position.line, finding.position.column) == (10, 19)
-    assert finding.message == f"{answer!r} is a placeholder, not an answer: migration phase 'Shadow reads' has no rollback"
+    assert (
+        finding.message
+        == f"{answer!r} is a placeholder, not an answer: migration phase 'Shadow reads' has no rollback"
+    )
     # The rule that needs the answer found the gap: it did not pass.
     assert result.outcomes["DL302"] is Outcome.FOUND
 
@@ -112,7 +116,10 @@ CASES = [
     # Ids and names are not answers.
     ("tradeoffs:\n  - {name: TBD, choice: latency, sacrifices: freshness, rationale: users wait}\n", None),
     # A required field keeps its text (and is still reported): no missing-key error on top.
-    ("invariants:\n  - {name: Order, statement: TBD, enforcement: sequence numbers}\n", ("invariants", 0, "statement")),
+    (
+        "invariants:\n  - {name: Order, statement: TBD, enforcement: sequence numbers}\n",
+        ("invariants", 0, "statement"),
+    ),
     ("metadata:\n  name: example\n  owners: [TBD]\n", ("metadata", "owners", 0)),
 ]
 

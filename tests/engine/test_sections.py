@@ -96,7 +96,11 @@ def test_an_invalid_list_item_keeps_every_path_in_place(tmp_path):
     result = check(tmp_path, text)
     assert [(f.code, f.position.line) for f in result.findings if f.code.startswith("DL01")] == [("DL011", 6)]
     assert result.outcomes["DL400"] is Outcome.NOT_RUN
-    assert result.partial_design is not None and [t.name for t in result.partial_design.tradeoffs] == ["A", "B", "C"]
+    assert result.partial_design is not None and [t.name for t in result.partial_design.tradeoffs] == [
+        "A",
+        "B",
+        "C",
+    ]
 
 
 def test_repeated_unknown_keys_are_reported_compactly(tmp_path, monkeypatch):

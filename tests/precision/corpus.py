@@ -44,13 +44,15 @@ def expectation_files() -> list[Path]:
 
 
 def entries(data: dict, key: str) -> list[Entry]:
-    return [Entry(str(item["code"]), item.get("path"), str(item.get("why", ""))) for item in data.get(key) or []]
+    return [
+        Entry(str(item["code"]), item.get("path"), str(item.get("why", ""))) for item in data.get(key) or []
+    ]
 
 
 def _under(path: str, prefix: str | None) -> bool:
     if not prefix:
         return True
-    return path == prefix or path.startswith(prefix + ".") or path.startswith(prefix + "[")
+    return path == prefix or path.startswith((prefix + ".", prefix + "["))
 
 
 def _places(finding: Finding) -> list[str]:

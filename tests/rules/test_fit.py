@@ -27,54 +27,116 @@ architecture:
 
 # (name, design body, rule, expected message or None when the rule must stay silent)
 CASES = [
-    ("batch use case without a freshness or throughput target", CRAWL, "DL103",
-     "batch use case 'Crawl the web' has no freshness or throughput target"),
-    ("batch use case with a freshness target", CRAWL + "nfr:\n  freshness: [{operation: crawl, target: 30 days}]\n",
-     "DL103", None),
-    ("batch use case with a throughput target",
-     CRAWL + "nfr:\n  throughput: [{operation: crawl, target: 1B pages/month}]\n", "DL103", None),
-    ("batch use case is not asked for a latency percentile",
-     CRAWL + "nfr:\n  latency: [{operation: crawl, target: 2 s}]\n", "DL103",
-     "batch use case 'Crawl the web' has no freshness or throughput target"),
-    ("streaming use case asks for lag",
-     "useCases:\n  - {id: feed, name: Stream clicks, category: core, kind: streaming, operations: [clicks]}\n"
-     "nfr:\n  throughput: [{operation: clicks, target: 1M events/s}]\n",
-     "DL103", "streaming use case 'Stream clicks' has no freshness (lag) target"),
-    ("interactive use case still needs a latency target",
-     "useCases:\n  - {id: load, name: Load the page, category: core}\n", "DL103",
-     "core use case 'Load the page' has no latency-targeted operation"),
-    ("a client resolving DNS or reaching a CDN is not a cross-team call", COMPONENTS, "DL420",
-     "synchronous call from 'api' to another team's 'payments' has no timeout or fallback"),
-    ("named bottlenecks without growth steps",
-     "scale:\n  bottlenecks: [the primary database at 3x writes]\n", "DL111",
-     "the design names 1 bottleneck but not the growth at which it breaks first"),
-    ("growth steps name the first bottleneck",
-     "scale:\n  overTime: [{scale: 5x, bottleneck: primary database}]\n", "DL111", None),
-    ("no scale at all", "constraints: [one region]\n", "DL111", "the design does not say what breaks first as it grows"),
-    ("timeouts on the calls are cascade protections",
-     "architecture:\n  components:\n    - {id: a, name: A, kind: service, dependsOn: [{target: b, timeout: 50 ms}]}\n"
-     "    - {id: b, name: B, kind: database}\n", "DL222", None),
-    ("nothing calls anything: nothing can cascade",
-     "architecture:\n  components:\n    - {id: a, name: A, kind: service}\n", "DL222", None),
-    ("a synchronous call with no protection",
-     "architecture:\n  components:\n    - {id: a, name: A, kind: service, dependsOn: [{target: b}]}\n"
-     "    - {id: b, name: B, kind: database}\n", "DL222", "the design names no protection against cascading failure"),
+    (
+        "batch use case without a freshness or throughput target",
+        CRAWL,
+        "DL103",
+        "batch use case 'Crawl the web' has no freshness or throughput target",
+    ),
+    (
+        "batch use case with a freshness target",
+        CRAWL + "nfr:\n  freshness: [{operation: crawl, target: 30 days}]\n",
+        "DL103",
+        None,
+    ),
+    (
+        "batch use case with a throughput target",
+        CRAWL + "nfr:\n  throughput: [{operation: crawl, target: 1B pages/month}]\n",
+        "DL103",
+        None,
+    ),
+    (
+        "batch use case is not asked for a latency percentile",
+        CRAWL + "nfr:\n  latency: [{operation: crawl, target: 2 s}]\n",
+        "DL103",
+        "batch use case 'Crawl the web' has no freshness or throughput target",
+    ),
+    (
+        "streaming use case asks for lag",
+        "useCases:\n  - {id: feed, name: Stream clicks, category: core, kind: streaming, operations: [clicks]}\n"
+        "nfr:\n  throughput: [{operation: clicks, target: 1M events/s}]\n",
+        "DL103",
+        "streaming use case 'Stream clicks' has no freshness (lag) target",
+    ),
+    (
+        "interactive use case still needs a latency target",
+        "useCases:\n  - {id: load, name: Load the page, category: core}\n",
+        "DL103",
+        "core use case 'Load the page' has no latency-targeted operation",
+    ),
+    (
+        "a client resolving DNS or reaching a CDN is not a cross-team call",
+        COMPONENTS,
+        "DL420",
+        "synchronous call from 'api' to another team's 'payments' has no timeout or fallback",
+    ),
+    (
+        "named bottlenecks without growth steps",
+        "scale:\n  bottlenecks: [the primary database at 3x writes]\n",
+        "DL111",
+        "the design names 1 bottleneck but not the growth at which it breaks first",
+    ),
+    (
+        "growth steps name the first bottleneck",
+        "scale:\n  overTime: [{scale: 5x, bottleneck: primary database}]\n",
+        "DL111",
+        None,
+    ),
+    (
+        "no scale at all",
+        "constraints: [one region]\n",
+        "DL111",
+        "the design does not say what breaks first as it grows",
+    ),
+    (
+        "timeouts on the calls are cascade protections",
+        "architecture:\n  components:\n    - {id: a, name: A, kind: service, dependsOn: [{target: b, timeout: 50 ms}]}\n"
+        "    - {id: b, name: B, kind: database}\n",
+        "DL222",
+        None,
+    ),
+    (
+        "nothing calls anything: nothing can cascade",
+        "architecture:\n  components:\n    - {id: a, name: A, kind: service}\n",
+        "DL222",
+        None,
+    ),
+    (
+        "a synchronous call with no protection",
+        "architecture:\n  components:\n    - {id: a, name: A, kind: service, dependsOn: [{target: b}]}\n"
+        "    - {id: b, name: B, kind: database}\n",
+        "DL222",
+        "the design names no protection against cascading failure",
+    ),
     ("a greenfield design has nothing to migrate", "constraints: [one region]\n", "DL300", None),
-    ("planned evolution needs a migration plan",
-     "evolution:\n  steps: [{horizon: 1 year, change: multi-region, trigger: 10x traffic}]\n", "DL300",
-     "the design has no migration plan"),
+    (
+        "planned evolution needs a migration plan",
+        "evolution:\n  steps: [{horizon: 1 year, change: multi-region, trigger: 10x traffic}]\n",
+        "DL300",
+        "the design has no migration plan",
+    ),
     ("no alerts: runbooks are not the first gap", "constraints: [one region]\n", "DL432", None),
     ("no targets: a rollback trigger is not the first gap", "constraints: [one region]\n", "DL433", None),
-    ("targets: a rollback trigger can be written against them",
-     "nfr:\n  latency: [{operation: load, target: 300 ms, percentile: p99}]\n", "DL433",
-     "the design does not say how changes roll out and when they roll back"),
-    ("a user-facing component stating its own availability",
-     "architecture:\n  components:\n    - {id: api, name: API, kind: service, userFacing: true, availability: 99.9%}\n",
-     "DL105", None),
-    ("an SLO with burn-rate alerts is a metric with alert thresholds",
-     "architecture:\n  components:\n    - {id: api, name: API, kind: service}\n"
-     "slos:\n  - {id: api-up, service: api, sli: good / all, objective: 99.9%, window: 30d, errorBudget: 43.2 min,"
-     " burnRateAlerts: [{window: 1 h, burnRate: 14.4}]}\n", "DL430", None),
+    (
+        "targets: a rollback trigger can be written against them",
+        "nfr:\n  latency: [{operation: load, target: 300 ms, percentile: p99}]\n",
+        "DL433",
+        "the design does not say how changes roll out and when they roll back",
+    ),
+    (
+        "a user-facing component stating its own availability",
+        "architecture:\n  components:\n    - {id: api, name: API, kind: service, userFacing: true, availability: 99.9%}\n",
+        "DL105",
+        None,
+    ),
+    (
+        "an SLO with burn-rate alerts is a metric with alert thresholds",
+        "architecture:\n  components:\n    - {id: api, name: API, kind: service}\n"
+        "slos:\n  - {id: api-up, service: api, sli: good / all, objective: 99.9%, window: 30d, errorBudget: 43.2 min,"
+        " burnRateAlerts: [{window: 1 h, burnRate: 14.4}]}\n",
+        "DL430",
+        None,
+    ),
 ]
 
 
