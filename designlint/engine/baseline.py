@@ -23,6 +23,7 @@ from pydantic import BaseModel, ConfigDict, Field
 
 from designlint.engine.runner import INTERNAL_ERROR, FileResult
 from designlint.errors import LoadError, Position, UsageError
+from designlint.findings import format_path
 from designlint.rulepacks.model import RuleCode
 
 DEFAULT_BASELINE = "designlint-baseline.json"
@@ -65,8 +66,17 @@ class Baseline:
             for finding in result.findings:
                 # A rule that crashed is a bug to fix, never something to accept.
                 if finding.code != INTERNAL_ERROR:
-                    baseline.counts[baseline.key(finding)] += 1
+                    baseline.counts.update(baseline.keys(finding))
         return baseline
+
+    def keys(self, finding) -> list[Key]:
+        """The finding's own key and one per related location: a gap reported once for many items
+        is known only while every one of its places is."""
+        file = file_key(finding.file, self.root)
+        related = [
+            (file, place.fingerprint_path or format_path(place.path), finding.code) for place in finding.related
+        ]
+        return [self.key(finding), *related]
 
     def key(self, finding) -> Key:
         return (file_key(finding.file, self.root), document_path(finding), finding.code)
@@ -86,9 +96,9 @@ class Baseline:
         """``result`` without the findings ``remaining`` still accounts for; uses up those counts."""
         kept = []
         for finding in result.findings:
-            key = self.key(finding)
-            if finding.code != INTERNAL_ERROR and remaining[key] > 0:
-                remaining[key] -= 1
+            needed = Counter(self.keys(finding))
+            if finding.code != INTERNAL_ERROR and all(remaining[key] >= n for key, n in needed.items()):
+                remaining.subtract(needed)
             else:
                 kept.append(finding)
         return replace(result, findings=kept), len(result.findings) - len(kept)

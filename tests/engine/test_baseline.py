@@ -180,3 +180,36 @@ def test_baseline_survives_a_list_item_inserted_before_the_finding(repo, run):
         encoding="utf-8",
     )
     assert run("check", "designs", "--select", "DL400", "--baseline", "designlint-baseline.json")[0] == 0
+
+
+GROUPED = """\
+architecture:
+  components:
+    - {id: api, name: API, kind: service}
+    - {id: db, name: DB, kind: database}
+"""
+
+
+def test_a_grouped_finding_stays_known_only_while_each_of_its_places_is(repo, run):
+    """One gap on many components is one finding; the baseline records every place of it."""
+    design = repo / "designs" / "feed.yaml"
+    design.write_text(HEADER + GROUPED, encoding="utf-8")
+    (repo / ".designlint.yaml").write_text("select: [DL220]\n", encoding="utf-8")
+    assert run("check", "designs", "--write-baseline")[0] == 0
+    recorded = json.loads((repo / "designlint-baseline.json").read_text(encoding="utf-8"))["findings"]
+    assert recorded == {
+        "designs/feed.yaml": {
+            "architecture.components[api]": {"DL220": 1},
+            "architecture.components[db]": {"DL220": 1},
+        }
+    }
+    # One of them gets its scenario: the rest of the gap is still the known one.
+    design.write_text(
+        HEADER + GROUPED + "failureScenarios:\n  - {id: db-down, component: db, degradation: read-only}\n",
+        encoding="utf-8",
+    )
+    assert run("check", "designs", "--baseline", "designlint-baseline.json")[0] == 0
+    # A new component with the same gap is news, although the finding starts at the same place.
+    design.write_text(HEADER + GROUPED + "    - {id: queue, name: Queue, kind: queue}\n", encoding="utf-8")
+    code, out, _ = run("check", "--no-source", "designs", "--baseline", "designlint-baseline.json")
+    assert code == 1 and "3 components have no failure scenario" in out
