@@ -105,7 +105,9 @@ def test_baseline_from_configuration_is_relative_to_it(repo, run, monkeypatch):
 
 
 def test_missing_configured_baseline_points_at_the_configuration(repo, run):
-    (repo / ".designlint.yaml").write_text(ONLY_FORMAT + "fail-on: error\nbaseline: nowhere.json\n", encoding="utf-8")
+    (repo / ".designlint.yaml").write_text(
+        ONLY_FORMAT + "fail-on: error\nbaseline: nowhere.json\n", encoding="utf-8"
+    )
     code, _, err = run("check", "designs")
     assert code == 2
     assert err.strip().endswith(
