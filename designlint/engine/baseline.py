@@ -24,7 +24,6 @@ from pydantic import BaseModel, ConfigDict, Field
 from designlint.engine.runner import INTERNAL_ERROR, FileResult
 from designlint.errors import LoadError, Position, UsageError
 from designlint.findings import format_path
-from designlint.findings import format_path
 from designlint.rulepacks.model import RuleCode
 
 DEFAULT_BASELINE = "designlint-baseline.json"
@@ -69,15 +68,6 @@ class Baseline:
                 if finding.code != INTERNAL_ERROR:
                     baseline.counts.update(baseline.keys(finding))
         return baseline
-
-    def keys(self, finding) -> list[Key]:
-        """The finding's own key and one per related location: a gap reported once for many items
-        is known only while every one of its places is."""
-        file = file_key(finding.file, self.root)
-        related = [
-            (file, place.fingerprint_path or format_path(place.path), finding.code) for place in finding.related
-        ]
-        return [self.key(finding), *related]
 
     def keys(self, finding) -> list[Key]:
         """The finding's own key and one per related location: a gap reported once for many items
