@@ -17,6 +17,7 @@ from typing import Any
 from pydantic import BaseModel
 
 from designlint.findings import DocPath
+from designlint.model.nfr import LatencyTarget
 from designlint.model.quantity import Quantity
 
 
@@ -214,9 +215,18 @@ def _budgeted(value: Any, context: Context) -> bool:
     return len(steps) >= 2 and all(child(step, "budget") is not None for step in steps)
 
 
+def _fitting(value: Any, context: Context) -> bool:
+    # A latency target bounds nothing until it says which percentile; a freshness or throughput
+    # target (batch, streaming) is its number.
+    if isinstance(value, LatencyTarget):
+        return value.percentile is not None
+    return child(value, "target") is not None
+
+
 MEASURES: dict[str, Measure] = {
     "alerted": Measure("an alert on its component", _alerted),
     "budgeted": Measure("a latency budget on each of two or more steps", _budgeted),
+    "fitting": Measure("a percentile", _fitting),
 }
 
 COUNTS: dict[str, Callable[[Context], int]] = {

@@ -203,7 +203,7 @@ def render_markdown(card: ScoreCard) -> str:
         if item.gaps:
             body += ["", "**Gaps, and what a staff-level answer adds**", ""]
             body += [
-                f"- {code(g.code) + ' ' if g.code else ''}{md(g.what if g.code else _gap_line(g))}: {md(g.adds)}"
+                f"- {code(g.code) + ' ' if g.code else ''}{md(g.what if g.code else _gap_line(g))} — {md(g.adds)}"
                 for g in item.gaps
             ]
         if item.grade != STRONG:

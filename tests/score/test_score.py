@@ -175,6 +175,28 @@ scale:
     ),
     pytest.param(
         """
+nfr:
+  latency:
+    - {operation: search, target: 200 ms}
+""",
+        ("C", "latency-percentiles"),
+        0,  # a latency without its percentile bounds nothing
+        id="a-latency-target-needs-its-percentile",
+    ),
+    pytest.param(
+        """
+useCases:
+  - {id: recrawl, name: Re-crawl the web, category: core, kind: batch, operations: [recrawl]}
+nfr:
+  freshness:
+    - {operation: recrawl, target: 24 h}
+""",
+        ("C", "latency-percentiles"),
+        1,  # batch work is held to freshness, not to a latency percentile
+        id="a-freshness-target-fits-batch-work",
+    ),
+    pytest.param(
+        """
 failureScenarios:
   - {id: a, component: x, blastRadius: {users: 5%}}
   - {id: b, component: x, blastRadius: {capabilities: [feeds]}}

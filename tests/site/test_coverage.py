@@ -35,7 +35,7 @@ def test_a_design_with_only_metadata_passes_no_rule(tmp_path):
     assert passed <= unknowable
     assert {"DL101", "DL110", "DL112", "DL220", "DL221", "DL503", "DL552"}.isdisjoint(passed)
     assert cover.rules_fired > 10 and cover.rules_not_applicable > 20
-    assert cover.percent <= 50  # the passes are checks that cannot tell they had nothing to check
+    assert cover.percent < 40  # the passes are checks that cannot tell they had nothing to check
     for dimension in cover.dimensions:
         assert not set(dimension.passed) & set(dimension.not_applicable)
 

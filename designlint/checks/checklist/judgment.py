@@ -9,6 +9,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from dataclasses import dataclass
 
+from designlint.checks import reads
 from designlint.findings import Problem
 from designlint.units import Measure, UnitError, from_quantity
 from designlint.units.definitions import is_count
@@ -59,6 +60,7 @@ def heavy_tail(design, ratio: float) -> HeavyTail | None:
     return widest
 
 
+@reads("scale", "architecture")
 def hot_key_skew(design, options) -> Iterator[Problem]:
     tail = heavy_tail(design, float(options.get("ratio", 100)))
     if tail is None:
@@ -84,6 +86,7 @@ def _times(ratio: float) -> str:
     return f"{ratio:,.0f} times"
 
 
+@reads("users")
 def user_types(design, options) -> Iterator[Problem]:
     wanted = options.get("types", ["human", "system", "operational"])
     present = {u.type for u in design.users}
@@ -96,6 +99,7 @@ def user_types(design, options) -> Iterator[Problem]:
         )
 
 
+@reads("failureScenarios", "partialFailures")
 def partial_failure(design, options) -> Iterator[Problem]:
     partial = any(
         s.partial or s.scope in ("partial", "slow", "node", "shard", "partition")

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
+from designlint.checks import reads
 from designlint.findings import Problem
 
 NAMED = 3
@@ -21,6 +22,7 @@ def _named(labels: list[str]) -> str:
     return shown + (f" and {len(labels) - NAMED} more" if len(labels) > NAMED else "")
 
 
+@reads("nfr")
 def qualitative_target(design, options) -> Iterator[Problem]:
     targets = design.nfr.qualitative if design.nfr else []
     if not targets:
@@ -35,6 +37,7 @@ def qualitative_target(design, options) -> Iterator[Problem]:
     )
 
 
+@reads("architecture")
 def unbudgeted_path_step(design, options) -> Iterator[Problem]:
     if design.architecture is None:
         return
@@ -42,7 +45,9 @@ def unbudgeted_path_step(design, options) -> Iterator[Problem]:
     for i, path in enumerate(design.architecture.paths):
         for j, step in enumerate(path.steps):
             if step.budget is None:
-                missing.append((("architecture", "paths", i, "steps", j), f"'{_short(step.name)}' in '{path.id}'"))
+                missing.append(
+                    (("architecture", "paths", i, "steps", j), f"'{_short(step.name)}' in '{path.id}'")
+                )
     if not missing:
         return
     count = len(missing)

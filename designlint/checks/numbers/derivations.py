@@ -7,9 +7,13 @@ from collections.abc import Iterator
 from designlint.analysis import issues as kinds
 from designlint.analysis.compare import APPROXIMATE_TOLERANCE, compare, factor_text, slip_hint
 from designlint.analysis.context import numbers
+from designlint.checks import reads
 from designlint.findings import Problem
 from designlint.units import compatible, describe
 from designlint.units.display import format_measure
+
+QUANTITY_SECTIONS = ("scale", "slos", "architecture", "nfr", "cost")
+"""Where the analyses behind :func:`all_issues` find numbers and formulas."""
 
 
 def all_issues(design) -> list:
@@ -26,10 +30,12 @@ def _problems(design, kind: str) -> Iterator[Problem]:
             yield Problem(issue.path, issue.message, hint=issue.hint, at_key=False, offset=issue.offset)
 
 
+@reads(*QUANTITY_SECTIONS)
 def formula_error(design, options) -> Iterator[Problem]:
     yield from _problems(design, kinds.FORMULA)
 
 
+@reads(*QUANTITY_SECTIONS)
 def unknown_quantity(design, options) -> Iterator[Problem]:
     yield from _problems(design, kinds.UNKNOWN_NAME)
 
@@ -38,6 +44,7 @@ def derivation_cycle(design, options) -> Iterator[Problem]:
     yield from _problems(design, kinds.CYCLE)
 
 
+@reads(*QUANTITY_SECTIONS)
 def unreadable_unit(design, options) -> Iterator[Problem]:
     yield from _problems(design, kinds.UNREADABLE_UNIT)
 
@@ -46,6 +53,7 @@ def duplicate_quantity(design, options) -> Iterator[Problem]:
     yield from _problems(design, kinds.DUPLICATE)
 
 
+@reads(*QUANTITY_SECTIONS)
 def unit_mismatch(design, options) -> Iterator[Problem]:
     """Dimensions that disagree inside a formula, or between a formula and its stated value."""
     yield from _problems(design, kinds.UNIT)
