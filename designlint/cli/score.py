@@ -28,10 +28,14 @@ from designlint.errors import EXIT_CLEAN, EXIT_ERROR, EXIT_FINDINGS
     help="Use this configuration file instead of searching upwards from the design.",
 )
 def score(file, output_format, config_file):
-    """Grade a design: Strong / Partial / Missing for each of the 11 checklist items (dimensions A-J).
+    """Grade the substance of a design on the 11 checklist items (dimensions A-J).
 
-    Each grade comes with its evidence and, for every gap, what a staff-level answer adds.
-    Exits 0 once graded, 1 when the design has structural errors to fix first.
+    Each item earns a share from what the design shows (numbers that check out, failure
+    scenarios with degradation and detection, rejected alternatives with reasons...), trimmed by
+    the rules that found a problem, and is shown as Strong, Partial or Missing with its evidence
+    and, for every gap, what a staff-level answer adds. A rule with nothing to check is never a
+    pass; a finding suppressed with a reason is an accepted gap. Exits 0 once graded, 1 when the
+    design has structural errors to fix first.
     """
     from designlint.engine.discovery import discover
     from designlint.engine.session import CheckSession, Overrides
