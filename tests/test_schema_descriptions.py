@@ -121,6 +121,6 @@ def test_a_hover_on_any_key_of_the_example_designs_shows_a_description(design):
     schema = json.loads(SCHEMA.read_text(encoding="utf-8"))
     data = load_path(design).data
     keys = _keys(data, schema, schema)
-    assert len(keys) > 100
+    assert len(keys) > 10
     undescribed = sorted({path for path, prop in keys if prop is None or not prop.get("description")})
     assert undescribed == [], undescribed[:10]
