@@ -64,9 +64,17 @@ class TotalResult:
     source: str  # "items" (the sum of cost.items) or "total" (cost.total)
 
 
+@dataclass(frozen=True)
+class DesignTotal:
+    """The design's own monthly cost, and where it comes from."""
+
+    amount: Measure
+    source: str  # "items" (the sum of cost.items) or "total" (cost.total)
+
+
 @dataclass
 class ProseReport:
-    fields: int = 0
+    fields: int = 0  # prose fields that hold a digit, the only ones that can make a claim
     arithmetic: list[ArithmeticResult] = field(default_factory=list)
     downtime: list[DowntimeResult] = field(default_factory=list)
     sla: list[SlaResult] = field(default_factory=list)
@@ -77,7 +85,7 @@ def analyse_prose(numbers) -> ProseReport:
     """Every claim in ``numbers.design``'s prose that can be recomputed, with its verdict."""
     design, month = numbers.design, numbers.month_seconds
     report = ProseReport()
-    total: tuple[Measure, str] | None = None
+    total: DesignTotal | None = None
     total_known = False
     for prose in prose_fields(design):
         report.fields += 1
@@ -102,9 +110,9 @@ def analyse_prose(numbers) -> ProseReport:
                 for claim_total in claims.totals:
                     if _names_a_part(design, claim_total.sentence):
                         continue
-                    checked = check_total(claim_total, total[0], month)
+                    checked = check_total(claim_total, total.amount, month)
                     if checked is not None:
-                        report.totals.append(TotalResult(prose, claim_total, checked, total[1]))
+                        report.totals.append(TotalResult(prose, claim_total, checked, total.source))
     return report
 
 
@@ -118,15 +126,15 @@ def _names_a_part(design, sentence: str) -> bool:
     return any(_names(sentence, item.name, ignore_case=True) for item in items)
 
 
-def _design_total(numbers) -> tuple[Measure, str] | None:
+def _design_total(numbers) -> DesignTotal | None:
     from designlint.analysis.cost import stated_monthly
 
     summary = numbers.cost
     if summary.total is not None:
-        return summary.total, "items"
+        return DesignTotal(summary.total, "items")
     cost = numbers.design.cost
     stated = stated_monthly(cost.total, numbers.month_seconds) if cost is not None else None
-    return (stated, "total") if stated is not None else None
+    return DesignTotal(stated, "total") if stated is not None else None
 
 
 # --- Whose SLA, which SLO -----------------------------------------------------------------

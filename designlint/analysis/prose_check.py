@@ -23,7 +23,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 
 from designlint.analysis.compare import APPROXIMATE_TOLERANCE, EXACT_TOLERANCE, compare
-from designlint.analysis.prose_claims import ARROWS, ArithmeticClaim, DowntimeClaim
+from designlint.analysis.prose_claims import ARROWS, ArithmeticClaim, DowntimeClaim, Window
 from designlint.analysis.prose_commitments import TotalClaim
 from designlint.analysis.prose_text import APPROXIMATE_RELATIONS, Term
 from designlint.formula import FormulaError, evaluate
@@ -330,7 +330,8 @@ def check_downtime(
     tol = tolerance(claim.stated, claim.approximate or claim.availability.quantity.approximate, options)
     first: DowntimeVerdict | None = None
     # An availability window of a month is 30 days first, as error budgets are counted.
-    for month in months(month_seconds, claim.stated.quantity.unit, *claim.windows, days_first=True):
+    units = [window.unit for window in claim.windows]
+    for month in months(month_seconds, claim.stated.quantity.unit, *units, days_first=True):
         try:
             stated = from_quantity(claim.stated.quantity, month)
         except UnitError:
@@ -351,12 +352,12 @@ def check_downtime(
     return first
 
 
-def _window_lengths(windows: tuple[str, ...], month: float) -> list[float]:
-    lengths = []
-    for text in windows:
+def _window_lengths(windows: tuple[Window, ...], month: float) -> list[float]:
+    lengths: list[float] = []
+    for window in windows:
         try:
-            value = measure(float(text.split(" ", 1)[0]), text.split(" ", 1)[1], month)
-        except (UnitError, ValueError, IndexError):
+            value = measure(window.count, window.unit, month)
+        except UnitError:
             continue
         if value.dims == SECOND and value.value > 0 and value.value not in lengths:
             lengths.append(value.value)

@@ -37,19 +37,19 @@ DOWNTIME_RELATIONS = RELATIONS | {"means", "allows", "leaves", "("}
 
 # Window words and the length they name ("month" is resolved with the design's month).
 WINDOW_WORDS = {
-    "month": "1 month",
-    "months": "1 month",
-    "monthly": "1 month",
-    "year": "1 year",
-    "years": "1 year",
-    "yearly": "1 year",
-    "annual": "1 year",
-    "annually": "1 year",
-    "annum": "1 year",
-    "week": "1 week",
-    "weekly": "1 week",
-    "day": "1 day",
-    "daily": "1 day",
+    "month": "month",
+    "months": "month",
+    "monthly": "month",
+    "year": "year",
+    "years": "year",
+    "yearly": "year",
+    "annual": "year",
+    "annually": "year",
+    "annum": "year",
+    "week": "week",
+    "weekly": "week",
+    "day": "day",
+    "daily": "day",
 }
 # Words that may sit between an availability and its downtime without changing what is meant.
 _AVAILABILITY_FILLERS = frozenset(
@@ -102,10 +102,18 @@ class ArithmeticClaim:
 
 
 @dataclass(frozen=True)
+class Window:
+    """A length of time written in words or numbers: ``monthly`` is 1 month, ``30-day`` 30 days."""
+
+    count: float
+    unit: str  # a time unit ("month" is resolved with the design's month)
+
+
+@dataclass(frozen=True)
 class DowntimeClaim:
     availability: Term
     stated: Term  # a duration, or a ratio of times such as min/year
-    windows: tuple[str, ...]  # window lengths as quantity text ("1 month", "30 days"); may be empty
+    windows: tuple[Window, ...]  # the windows written beside it; may be empty
     approximate: bool
 
 
@@ -266,17 +274,18 @@ def _formula(parts: tuple[tuple[str, Term | None], ...], first_term: int) -> str
 # --- Availability and downtime ------------------------------------------------------------
 
 
-def _window(token: Token) -> str | None:
-    """The window a word or number names: ``monthly`` -> ``1 month``, ``30 days`` -> ``30 days``."""
+def _window(token: Token) -> Window | None:
+    """The window a word or number names: ``monthly`` is 1 month, ``30 days`` 30 days."""
     if token.kind == "word":
-        return WINDOW_WORDS.get(token.text)
-    if token.kind == "num" and token.term is not None and token.term.quantity.unit:
-        unit = token.term.quantity.unit
-        if unit.rstrip("s") in ("day", "week", "month", "year", "d", "h", "hour"):
-            return f"{token.term.quantity.magnitude:g} {unit}"
+        unit = WINDOW_WORDS.get(token.text)
+        return Window(1.0, unit) if unit else None
+    term = token.term
+    if token.kind == "num" and term is not None and term.quantity.unit.rstrip("s") in _TIME_UNITS:
+        return Window(term.quantity.magnitude, term.quantity.unit)
     return None
 
 
+_TIME_UNITS = frozenset({"day", "week", "month", "year", "d", "h", "hour"})
 _LOOKAHEAD = 8  # tokens an availability claim may span on either side of its relation
 
 
@@ -286,7 +295,7 @@ def _downtime(found: list[Token]) -> list[DowntimeClaim]:
         availability = availability_at(found, index)
         if availability is None:
             continue
-        windows: list[str] = []
+        windows: list[Window] = []
         position = index + 1
         limit = min(len(found), index + _LOOKAHEAD)
         while (
