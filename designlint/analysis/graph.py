@@ -1,8 +1,9 @@
 """What breaks when a component fails: failure propagation over the dependency graph.
 
-A dependency *propagates* failure when it is hard and has no fallback: the caller fails with
-its target. A dependency with a ``fallback`` or ``criticality: soft`` contains the failure: the
-caller keeps working, degraded. Routing components (clients, CDNs, load balancers, API
+A dependency *propagates* failure when it is hard and has no real fallback: the caller fails
+with its target. A dependency with a real ``fallback`` or ``criticality: soft`` contains the
+failure: the caller keeps working, degraded. A fallback that fails the request ("fail the
+publish", ``strategy: fail``) is no fallback: the failure still reaches the caller. Routing components (clients, CDNs, load balancers, API
 gateways) do not fail with one backend; only the requests routed to it do, which the
 reachability rule below accounts for.
 
@@ -21,6 +22,7 @@ Pure functions of the model; unknown component ids (reported by other checks) ar
 
 from __future__ import annotations
 
+import re
 from collections import deque
 from collections.abc import Iterable
 from dataclasses import dataclass
@@ -30,9 +32,57 @@ USER_FLOWS = ("read", "write")
 ROUTING_KINDS = frozenset({"client", "cdn", "load-balancer", "api-gateway"})
 
 
+FAILING = "fail"
+# Heuristic for a fallback written as a sentence: one that opens by failing the request is none.
+_OPENING = re.compile(r"(?:(?:we|it|they|then|just|simply|the\s+caller|callers|the\s+service)\s++)*+")
+_FAILS = re.compile(
+    r"(?:"
+    r"fail(?:s|ed)?+\b(?!\s*+-?\s*+(?:open|over|back|soft|safe|gracefully|static)\b)"
+    r"|errors?+\b|error\s+out"
+    r"|(?:return|returns|respond|responds|answer|answers|send|sends)\s++(?:with\s++)?+(?:an?\s++)?+"
+    r"(?:http\s++)?+(?:[45][0-9x][0-9x]\b|error)"
+    r"|reject|refuse|throw|raise|abort|propagate|surface\s++the\s++(?:error|failure)|bubble\s++up"
+    r"|give\s++up|no\s++fallback|none\b|nothing\s*+[.;:,]|nothing$"
+    r")",
+    re.IGNORECASE,
+)
+_ABSENT = frozenset({"none", "no", "n/a", "na", "nothing", "-", "—", "no fallback"})
+
+
+def fails_the_request(text: str) -> bool:
+    """Heuristic: does a fallback sentence say the caller fails? ``Fail the publish``, ``return a 503``,
+    ``reject the request``, ``none``, ``no fallback``; ``fail open`` and ``fail over`` are fallbacks."""
+    first = text.strip()[:300].lower()
+    if first.rstrip(".!;: ") in _ABSENT:
+        return True
+    opening = _OPENING.match(first)
+    assert opening is not None  # every part of it is optional
+    return _FAILS.match(first, opening.end()) is not None
+
+
+def fallback_strategy(dependency) -> str | None:
+    """What a dependency's fallback does: the strategy the design names, else read from its sentence.
+
+    None without a fallback; ``"fail"`` for one that fails the request; a sentence that does not
+    open by failing reads as ``"degrade"``.
+    """
+    fallback = dependency.fallback
+    if not fallback:
+        return None
+    named = getattr(fallback, "strategy", None)
+    if named is not None:
+        return named
+    return FAILING if fails_the_request(str(fallback)) else "degrade"
+
+
+def real_fallback(dependency) -> bool:
+    """A fallback that keeps the caller serving: any but one that fails the request."""
+    return fallback_strategy(dependency) not in (None, FAILING)
+
+
 def contains_failure(dependency) -> bool:
-    """Whether the caller survives the dependency's target failing (a fallback or a soft dependency)."""
-    return dependency.criticality == "soft" or bool(dependency.fallback)
+    """Whether the caller survives the dependency's target failing (a real fallback or a soft dependency)."""
+    return dependency.criticality == "soft" or real_fallback(dependency)
 
 
 def propagates(caller, dependency) -> bool:

@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import Literal
 
 from designlint.model.base import Identifier, Quantity, QuantityName, Section, Text, TextList
+from designlint.model.fallback import Fallback
 
 ComponentKind = Literal[
     "client",
@@ -42,8 +43,8 @@ class Dependency(Section):
     """What the caller needs from the target, e.g. "read the owner's precomputed feed rows"."""
     timeout: Quantity | None = None
     """How long the caller waits before giving up, e.g. ``50 ms``."""
-    fallback: Text | None = None
-    """What the caller does when the target is down or slow."""
+    fallback: Fallback | None = None
+    """What the caller does when the target is down or slow: a sentence, or ``{strategy, description}``."""
     circuit_breaker: bool | None = None
     """Whether the caller stops calling a failing target for a while (a circuit breaker), e.g. ``true``."""
     criticality: Literal["hard", "soft"] = "hard"

@@ -61,6 +61,56 @@ def test_soft_dependencies_and_async_ones_do_not_cap(check_text):
     assert "DL520" not in codes(check_text(text))
 
 
+@pytest.mark.parametrize(
+    ("payments", "capped", "contradiction"),
+    [
+        ("hard", True, False),
+        ("soft", False, False),
+        # A real fallback contains the failure: no cap, but "hard" beside it contradicts it.
+        ("hard, fallback: Accept the order and charge when the provider is back", False, True),
+        ("hard, fallback: {strategy: queue, description: Charge when the provider is back}", False, True),
+        ("hard, fallback: {strategy: cached}", False, True),
+        # A fallback that fails the request contains nothing: the cap stays, hard is right.
+        ("hard, fallback: Fail the checkout so the client retries", True, False),
+        ("hard, fallback: Return a 503 and let the client retry", True, False),
+        ("hard, fallback: Reject the order", True, False),
+        ("hard, fallback: No fallback; the order fails", True, False),
+        ("hard, fallback: {strategy: fail, description: Show an error page}", True, False),
+        # Heuristic on sentences: failing open or over is a fallback.
+        ("hard, fallback: Fail over to the secondary provider", False, True),
+        # Left at the default criticality, a real fallback is simply soft.
+        ("hard}\n        - {target: inventory, fallback: Sell from the last stock count", True, False),
+    ],
+)
+def test_only_a_fallback_that_keeps_serving_lifts_the_cap(check_text, payments, capped, contradiction):
+    text = CHECKOUT.format(payments=payments, regions="")
+    [ceiling] = numbers(design(text)).availability
+    assert (ceiling.ceiling < ceiling.objective) == capped
+    found = codes(check_text(with_header(text)))
+    assert ("DL520" in found, "DL521" in found) == (capped, contradiction)
+
+
+def test_the_contradiction_is_reported_on_the_criticality(check_text):
+    text = with_header(CHECKOUT.format(payments="hard, fallback: Accept the order", regions=""))
+    [finding] = [f for f in check_text(text) if f.code == "DL521"]
+    line = text.splitlines()[finding.position.line - 1]
+    assert line[finding.position.column - 1 :].startswith("hard")
+    assert "'checkout' calls 'payments' as a hard dependency" in finding.message
+
+
+@pytest.mark.parametrize(
+    ("fallback", "message"),
+    [
+        ("{strategy: retry}", "is not one of"),
+        ("{strategy: cached, when: always}", "unknown key 'when'"),
+        ("{description: serve stale}", "missing required key 'strategy'"),
+    ],
+)
+def test_a_fallback_mapping_is_validated_at_its_keys(check_text, fallback, message):
+    text = with_header(CHECKOUT.format(payments=f"hard, fallback: {fallback}", regions=""))
+    assert any(message in f.message for f in check_text(text) if f.code.startswith("DL01"))
+
+
 def test_active_active_regions_combine_as_redundant(check_text):
     regions = "multiRegion: {pattern: active-active-full, regions: [us-east, eu-west], conflictResolution: last writer wins}"
     [ceiling] = numbers(design(CHECKOUT.format(payments="hard", regions=regions))).availability

@@ -11,6 +11,7 @@ CHECKS = {
     "error-budget-mismatch": reliability.error_budget_mismatch,
     "slo-burn-rate-alerts": reliability.slo_burn_rate_alerts,
     "availability-ceiling": reliability.availability_ceiling,
+    "hard-dependency-with-fallback": reliability.hard_dependency_with_fallback,
     "dr-tier-objectives": reliability.dr_tier_objectives,
     "dr-tier-topology": reliability.dr_tier_topology,
     "rpo-below-replication": reliability.rpo_below_replication,

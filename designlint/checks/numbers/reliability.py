@@ -101,6 +101,42 @@ def availability_ceiling(design, options) -> Iterator[Problem]:
         )
 
 
+def hard_dependency_with_fallback(design, options) -> Iterator[Problem]:
+    """``criticality: hard`` written beside a fallback that keeps the caller serving: one of them is wrong."""
+    from designlint.analysis.graph import real_fallback
+
+    if design.architecture is None:
+        return
+    for i, component in enumerate(design.architecture.components):
+        for j, dependency in enumerate(component.depends_on):
+            if "criticality" not in dependency.model_fields_set or dependency.criticality != "hard":
+                continue
+            if not real_fallback(dependency):
+                continue
+            named = getattr(dependency.fallback, "strategy", None)
+            how = f"its {named} fallback" if named else f"its fallback ({_shorten(str(dependency.fallback))})"
+            yield Problem(
+                ("architecture", "components", i, "dependsOn", j, "criticality"),
+                f"'{component.id}' calls '{dependency.target}' as a hard dependency, yet {how} keeps it "
+                f"serving when '{dependency.target}' fails: a hard dependency's failure fails the caller",
+                hint=(
+                    "if the fallback really serves the request, make the dependency soft; if it fails the "
+                    "request, say so: fallback: {strategy: fail, description: ...}"
+                    + (
+                        ""
+                        if named
+                        else " (a sentence that does not open by failing reads as a real fallback)"
+                    )
+                ),
+                at_key=False,
+            )
+
+
+def _shorten(text: str, limit: int = 60) -> str:
+    text = " ".join(text.split())
+    return text if len(text) <= limit else text[: limit - 3].rstrip() + "..."
+
+
 def _percent(fraction: float) -> str:
     return format_number(fraction * 100, significant=6, suffixes=False) + "%"
 
