@@ -70,12 +70,13 @@ def test_scaffold_walks_the_phases_in_order_with_prompts(tmp_path, template):
             assert prompt, f"no prompt right above '{section}'"
 
 
-def test_the_newsfeed_template_left_unchanged_grades_low(tmp_path):
+@pytest.mark.parametrize("template", ["newsfeed", "rate-limiter"])
+def test_a_worked_template_left_unchanged_grades_low(tmp_path, template):
     """Its examples are marked as placeholders: they guide, and earn nothing until answered."""
     from designlint.score.grade import score_file
 
     blank = score_file(CheckSession(), scaffold(tmp_path, "blank", "b"), "b.yaml")[1]
-    path = scaffold(tmp_path, "newsfeed", "n")
+    path = scaffold(tmp_path, template, "n")
     untouched = score_file(CheckSession(), path, "n.yaml")[1]
     halfway = score_file(CheckSession(), SCORE_DATA / "halfway.yaml", "halfway.yaml")[1]
     assert untouched.score < 10 and untouched.score < halfway.score / 3
