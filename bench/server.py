@@ -5,8 +5,8 @@
 Starts ``designlint server`` as an editor would (over stdio, driven by pygls' language client),
 opens the design, then repeatedly sends a ``textDocument/didChange`` that adds or removes one
 character of prose and times until ``textDocument/publishDiagnostics`` arrives for that version.
-The figure includes the server's debounce (it waits for typing to pause before checking) and the
-JSON-RPC round trip. Its floor, measured in this process on the same text, is what the server
+The figure includes the server's debounce (it publishes once typing has paused for 100 ms; an
+edit after a pause is checked during that time) and the JSON-RPC round trip. Its floor, measured in this process on the same text, is what the server
 must do per edit at least: read the buffer and check it (``Engine.check_document``).
 
 Prints one JSON line (medians in milliseconds); exits 0 whenever it could measure: it is a

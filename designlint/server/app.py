@@ -1,9 +1,11 @@
 """The language server: LSP messages in, the review out.
 
 Threads: pygls runs every handler on its event loop. Checks run on one worker thread of their
-own, so a long check never delays a hover or a completion. An edit schedules a check after a
-short quiet period (the debounce), cancelling the one scheduled before; a result is published
-only if the document has not changed since the check started, so stale findings never appear.
+own, so a long check never delays a hover or a completion. Findings are published once a
+document has been quiet for 100 ms (the debounce): the edits of a burst are checked once, after
+the burst; an edit after a quiet period starts its check at once, so the findings are ready when
+the debounce ends. A result is published only if the document has not changed since its check
+started, so stale findings never appear.
 Questions about a document (hover, definition, ...) are answered from its newest version, read
 and validated on demand when the check of that version has not finished yet.
 """
@@ -44,6 +46,7 @@ class DocumentState:
     outcome: CheckOutcome | None = None  # the newest published check
     snapshot: Snapshot | None = None  # the newest version read (by a check or on demand)
     valid: Snapshot | None = None  # the newest version whose design validated (names to complete)
+    last_edit: float = float("-inf")  # event-loop time of the last change, for the debounce
     task: asyncio.Task | None = field(default=None, repr=False)
 
 
@@ -58,10 +61,21 @@ class DesignServer(LanguageServer):
     # --- checking ---------------------------------------------------------------------------
 
     def schedule(self, uri: str, delay: float) -> None:
+        """Check ``uri`` and publish once it has been quiet for ``delay`` seconds (the debounce).
+
+        An edit that follows a quiet period (an isolated edit, or the first of a burst) starts its
+        check at once, while the debounce runs, so its findings are ready when the quiet period
+        ends; an edit in the middle of a burst waits for the quiet period before checking. Either
+        way only the last edit of a burst is published.
+        """
         state = self.documents.setdefault(uri, DocumentState(uri))
         if state.task is not None:
             state.task.cancel()
-        state.task = asyncio.get_running_loop().create_task(self._check_later(state, delay))
+        loop = asyncio.get_running_loop()
+        now = loop.time()
+        early = now - state.last_edit >= delay
+        state.last_edit = now
+        state.task = loop.create_task(self._check_later(state, delay, early))
 
     def recheck_all(self) -> None:
         """Configuration, packs or baselines may have changed: read them again, check every design."""
@@ -70,8 +84,8 @@ class DesignServer(LanguageServer):
             if state.design:
                 self.schedule(uri, 0)
 
-    async def _check_later(self, state: DocumentState, delay: float) -> None:
-        if delay:
+    async def _check_later(self, state: DocumentState, delay: float, early: bool) -> None:
+        if delay and not early:
             await asyncio.sleep(delay)
         document = self.workspace.get_text_document(state.uri)
         buffer, version = document.source, document.version
@@ -84,7 +98,14 @@ class DesignServer(LanguageServer):
             self.workspace.position_encoding or types.PositionEncodingKind.Utf16,
             design=state.design,
         )
-        outcome = await asyncio.get_running_loop().run_in_executor(self.worker, check)
+        checking = asyncio.get_running_loop().run_in_executor(self.worker, check)
+        try:
+            if delay and early:
+                await asyncio.sleep(delay)  # the debounce, while the check runs
+            outcome = await checking
+        except asyncio.CancelledError:
+            checking.cancel()  # a newer edit: drop this check unless it has started
+            raise
         if self.documents.get(state.uri) is not state:
             return  # closed meanwhile
         current = self.workspace.get_text_document(state.uri)
