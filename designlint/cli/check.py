@@ -212,6 +212,9 @@ def _check(run: CheckRun) -> int:
     finally:
         progress.close()
     results = checked.results
+    from designlint.engine.organisation import apply_organisation
+
+    apply_organisation(files, results, session.engine_for)
     for problem in checked.cache_problems if not run.quiet else ():
         warn(f"result cache not used: {problem}")
 
@@ -225,6 +228,9 @@ def _check(run: CheckRun) -> int:
     results, baselined = hide_baselined(files, results, config_for, run.baseline_file)
     ruleset = merged_ruleset(session, files)
     junit = any(output.format == "junit" for output in outputs)
+    thresholds = {
+        display: Severity(run.fail_on or session.engine_for(path).config.model.fail_on) for path, display in files
+    }
     for output in outputs:
         report = Report(
             results=results,
@@ -235,6 +241,7 @@ def _check(run: CheckRun) -> int:
             enabled=enabled_codes(session, files) if junit else {},
             baselined=baselined,
             quiet=run.quiet,
+            fail_on=thresholds,
         )
         if run.statistics and output.format == "text":
             from designlint.reporters.statistics import render as statistics

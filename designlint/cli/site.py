@@ -7,11 +7,34 @@ from pathlib import Path
 import click
 
 CONFIG_HELP = "The MkDocs configuration that uses the designlint plugin."
+INSTALL_HINT = "pip install 'designlint[site]'"
+# The packages the [site] extra brings; without any of them no site subcommand can work.
+SITE_MODULES = ("mkdocs", "material", "diagrams")
+
+
+def missing_site_module() -> str | None:
+    """The first package of the [site] extra that cannot be imported, or None when all are there."""
+    import importlib
+
+    for name in SITE_MODULES:
+        try:
+            importlib.import_module(name)
+        except ImportError:
+            return name
+    return None
 
 
 @click.group()
 def site() -> None:
     """Publish designs as an MkDocs Material site (design pages, index, rule reference)."""
+    missing = missing_site_module()
+    if missing is not None:
+        click.echo(
+            f"designlint: the site commands need the [site] extra ({missing!r} is not installed); "
+            f"install it with: {INSTALL_HINT}",
+            err=True,
+        )
+        raise click.exceptions.Exit(2)
 
 
 @site.command()

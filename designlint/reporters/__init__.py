@@ -7,6 +7,7 @@ from dataclasses import dataclass, field
 from pathlib import Path, PurePath
 
 from designlint.engine.runner import FileResult
+from designlint.findings import Severity
 
 
 @dataclass(frozen=True)
@@ -23,6 +24,13 @@ class Report:
     baselined: int = 0
     # Findings only: no summary line (check --quiet).
     quiet: bool = False
+    # Display file name -> the severity at which a finding fails the run (--fail-on or the config);
+    # CI reports mark only those as failures so they agree with the exit code.
+    fail_on: dict[str, Severity] = field(default_factory=dict)
+
+    def fails(self, finding) -> bool:
+        threshold = self.fail_on.get(finding.file, Severity.INFO)
+        return bool(finding.severity.rank >= threshold.rank)
 
     @property
     def findings(self):

@@ -19,16 +19,26 @@ def xml_text(text: str) -> str:
 def _failure(case: ET.Element, findings: list) -> None:
     first = findings[0]
     summary = first.message if len(findings) == 1 else f"{len(findings)} findings; first: {first.message}"
-    details = "\n".join(
-        f"{f.file}:{f.position}: {f.severity.value} {f.code} {message_with_hint(f)}" for f in findings
-    )
+    details = _details(findings)
     failure = ET.SubElement(
         case, "failure", message=xml_text(summary), type=xml_text(f"{first.code} {first.name}")
     )
     failure.text = xml_text(details)
 
 
-def _suite(result, enabled: tuple[str, ...], ruleset) -> ET.Element:
+def _details(findings: list) -> str:
+    return "\n".join(
+        f"{f.file}:{f.position}: {f.severity.value} {f.code} {message_with_hint(f)}" for f in findings
+    )
+
+
+def _below_threshold(case: ET.Element, findings: list) -> None:
+    # Reported, but not a failure: the run's exit code does not count them either (--fail-on).
+    out = ET.SubElement(case, "system-out")
+    out.text = xml_text(f"below --fail-on; not a failure:\n{_details(findings)}")
+
+
+def _suite(result, enabled: tuple[str, ...], ruleset, fails) -> ET.Element:
     by_code: dict[str, list] = {}
     for finding in result.findings:
         by_code.setdefault(finding.code, []).append(finding)
@@ -42,9 +52,13 @@ def _suite(result, enabled: tuple[str, ...], ruleset) -> ET.Element:
         case = ET.SubElement(
             suite, "testcase", classname=xml_text(result.file), name=xml_text(f"{code} {names[code]}")
         )
-        if code in by_code:
-            _failure(case, by_code[code])
+        failing = [f for f in by_code.get(code, ()) if fails(f)]
+        passing = [f for f in by_code.get(code, ()) if not fails(f)]
+        if failing:
+            _failure(case, failing)
             failures += 1
+        if passing:
+            _below_threshold(case, passing)
     suite.set("tests", str(len(names)))
     suite.set("failures", str(failures))
     suite.set("errors", "0")
@@ -55,7 +69,7 @@ def _suite(result, enabled: tuple[str, ...], ruleset) -> ET.Element:
 def render(report: Report) -> str:
     root = ET.Element("testsuites", name="designlint")
     for result in report.results:
-        root.append(_suite(result, report.enabled.get(result.file, ()), report.ruleset))
+        root.append(_suite(result, report.enabled.get(result.file, ()), report.ruleset, report.fails))
     for total in ("tests", "failures", "errors"):
         root.set(total, str(sum(int(suite.attrib[total]) for suite in root)))
     ET.indent(root)

@@ -75,3 +75,29 @@ def test_clean_file_passes_every_case(run, design):
 
 def test_xml_text_keeps_what_xml_allows():
     assert xml_text("tab\tnew\nline\r é 😀 \x00\x07\ud800\ufffe") == "tab\tnew\nline\r é 😀 "
+
+
+def test_failures_agree_with_fail_on(run, design):
+    # The bare header gives warnings and infos only: no failure at --fail-on error, as the exit code says.
+    design("a.yaml", "")
+    code, root = junit(run, "--fail-on", "error", "a.yaml")
+    assert code == 0
+    assert root.get("failures") == "0" and root.find(".//failure") is None
+    shown = [case for case in root.iter("testcase") if case.find("system-out") is not None]
+    assert shown, "findings below the threshold are still reported"
+    assert all("below --fail-on" in case.find("system-out").text for case in shown)
+
+    code, root = junit(run, "--fail-on", "warning", "a.yaml")
+    assert code == 1
+    failures = root.findall(".//failure")
+    assert failures and root.get("failures") == str(len(failures))
+    assert all(" info " not in failure.text for failure in failures)
+    infos = [
+        case
+        for case in root.iter("testcase")
+        if " info " in (getattr(case.find("system-out"), "text", "") or "")
+    ]
+    assert infos and all(case.find("failure") is None for case in infos)
+
+    code, root = junit(run, "--fail-on", "info", "a.yaml")
+    assert code == 1 and root.find(".//system-out") is None
