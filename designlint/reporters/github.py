@@ -6,6 +6,9 @@ runner unescapes them keeps a hostile message from ending the command early or s
 
 from __future__ import annotations
 
+import os
+from collections import Counter
+
 from designlint.findings import Severity
 from designlint.reporters import Report, message_with_hint, printable, repository_path
 
@@ -33,9 +36,79 @@ def annotation(finding) -> str:
     return f"::{_COMMANDS[finding.severity]} {joined}::{escape_data(message_with_hint(finding))}"
 
 
+# GitHub shows at most this many annotations of each level from one step; the rest are dropped.
+SHOWN_PER_LEVEL = 10
+SUMMARY_ENV = "GITHUB_STEP_SUMMARY"
+# Markdown and HTML that a message could use to change the job summary's table or page.
+_MARKDOWN_SPECIAL = str.maketrans(
+    {
+        "&": "&amp;",
+        "<": "&lt;",
+        ">": "&gt;",
+        "|": "\\|",
+        "\\": "\\\\",
+        "`": "\\`",
+        "*": "\\*",
+        "_": "\\_",
+        "[": "\\[",
+        "]": "\\]",
+        "!": "\\!",
+        "#": "\\#",
+        "\n": "<br>",
+        "\r": " ",
+    }
+)
+
+
+def markdown_cell(text: str) -> str:
+    return printable(text.replace("\r\n", "\n").translate(_MARKDOWN_SPECIAL))
+
+
+def truncated(findings) -> bool:
+    """Whether GitHub would drop some annotations (more than it shows of one level)."""
+    counts = Counter(_COMMANDS[f.severity] for f in findings)
+    return any(count > SHOWN_PER_LEVEL for count in counts.values())
+
+
+def job_summary(findings) -> str:
+    """Every finding as a Markdown table for the job summary page."""
+    rows = [
+        "## designlint findings",
+        "",
+        f"{len(findings)} findings; GitHub shows at most {SHOWN_PER_LEVEL} annotations of each level per step.",
+        "",
+        "| File | Line | Severity | Rule | Message |",
+        "| --- | ---: | --- | --- | --- |",
+    ]
+    for f in findings:
+        cells = (
+            repository_path(f.file),
+            str(f.position.line),
+            f.severity.value,
+            f"{f.code} {f.name}",
+            message_with_hint(f),
+        )
+        rows.append("| " + " | ".join(markdown_cell(cell) for cell in cells) + " |")
+    return "\n".join(rows) + "\n"
+
+
 def render(report: Report) -> str:
     from designlint.reporters.text import summary
 
     findings = sorted(report.findings, key=lambda f: (repository_path(f.file), *f.sort_key()))
+    out = "".join(annotation(f) + "\n" for f in findings)
+    if truncated(findings):
+        target = os.environ.get(SUMMARY_ENV)
+        if target:
+            # Appended, as GitHub collects every step's summary from this file.
+            with open(target, "a", encoding="utf-8") as handle:
+                handle.write(job_summary(findings))
+            where = "every finding is listed in the job summary"
+        else:
+            where = "run 'designlint check' for the full list"
+        out += (
+            f"::notice title=designlint::{len(findings)} findings; GitHub shows at most {SHOWN_PER_LEVEL} "
+            f"annotations of each level per step, so some are not annotated: {where}\n"
+        )
     # The summary is a plain log line: nothing the runner interprets.
-    return "".join(annotation(f) + "\n" for f in findings) + summary(report) + "\n"
+    return out + summary(report) + "\n"

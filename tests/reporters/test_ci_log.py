@@ -26,7 +26,8 @@ INJECTION = (
 )
 FILE_NAMES = ("::error file=x::pwned.yaml", "a\n::add-mask::secret ##[set-output name=a;]b.yaml")
 BODY = "apiVersion: designlint/v1\nkind: Design\nmetadata: {name: x}\n" + json.dumps(INJECTION) + ": 1\n"
-OWN_ANNOTATION = re.compile(r"::(error|warning|notice) file=[^:]*::")
+# Annotations on a finding, and the one notice that points at the job summary when GitHub would drop some.
+OWN_ANNOTATION = re.compile(r"::((error|warning|notice) file=[^:]*|notice title=designlint)::")
 
 
 def commands(output: str) -> list[str]:

@@ -85,3 +85,35 @@ def test_clean_design_prints_only_the_summary(run, design):
     code, out, _ = run("check", "--format", "github", "--select", "DL010", "thin.yaml")
     assert code == 0
     assert out == "All clear: 1 file checked, no findings.\n"
+
+
+def test_job_summary_lists_every_finding_when_annotations_would_be_truncated(
+    run, design, monkeypatch, tmp_path
+):
+    summary_file = tmp_path / "step-summary.md"
+    summary_file.write_text("earlier step\n", encoding="utf-8")
+    monkeypatch.setenv("GITHUB_STEP_SUMMARY", str(summary_file))
+    design("a.yaml", "")
+    design("b|<b>*.yaml", "")  # the file name reaches a table cell: it must not break the table
+    code, out, _ = run("check", "--format", "github", "a.yaml", "b|<b>*.yaml")
+    assert code == 1
+    lines = out.splitlines()
+    commands = [line for line in lines if line.startswith("::")]
+    findings = [line for line in commands if not line.startswith("::notice title=designlint::")]
+    (notice,) = [line for line in commands if line.startswith("::notice title=designlint::")]
+    assert "job summary" in notice and f"{len(findings)} findings" in notice
+    text = summary_file.read_text(encoding="utf-8")
+    assert text.startswith("earlier step\n")  # appended, never replacing other steps' summaries
+    rows = [row for row in text.splitlines() if row.startswith("| ") and "---" not in row][1:]
+    assert len(rows) == len(findings) > 10
+    assert all(row.count(" | ") == 4 for row in rows)
+    assert any("b\\|&lt;b&gt;\\*.yaml" in row for row in rows)
+
+
+def test_no_job_summary_when_every_annotation_is_shown(run, design, monkeypatch, tmp_path):
+    summary_file = tmp_path / "step-summary.md"
+    monkeypatch.setenv("GITHUB_STEP_SUMMARY", str(summary_file))
+    design("a.yaml", "")
+    _, out, _ = run("check", "--format", "github", "a.yaml")
+    assert "::notice title=designlint::" not in out
+    assert not summary_file.exists()
