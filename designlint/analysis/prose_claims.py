@@ -127,9 +127,12 @@ class SentenceClaims:
 
 def sentence_claims(text: str, start: int, end: int) -> SentenceClaims:
     found = tokens(text, start, end)
+    windows: set[int] = set()
+    downtime = _downtime(found, windows)
     return SentenceClaims(
-        arithmetic=tuple(_arithmetic(found)),
-        downtime=tuple(_downtime(found)),
+        # "99.9% over 30 days = 43.2 min" is a downtime claim, not "30 days = 43.2 min".
+        arithmetic=tuple(_arithmetic(found, skip=windows)),
+        downtime=tuple(downtime),
         sla=tuple(sla_claims(found, text, start, end)),
         totals=tuple(total_claims(found, text, start, end)),
     )
@@ -198,11 +201,12 @@ def _read_expression(found: list[Token], first: int) -> _Read:
     return _Read(first, complete_end, tuple(parts[:complete_parts]))
 
 
-def _arithmetic(found: list[Token]) -> list[ArithmeticClaim]:
+def _arithmetic(found: list[Token], skip: set[int] | frozenset[int] = frozenset()) -> list[ArithmeticClaim]:
+    """Claims whose first operand is not at an index in ``skip`` (a downtime claim's window)."""
     claims: list[ArithmeticClaim] = []
     index = 0
     while index < len(found):
-        if found[index].kind != "num" and operator_at(found, index) != "(":
+        if (found[index].kind != "num" and operator_at(found, index) != "(") or index in skip:
             index += 1
             continue
         left = _read_expression(found, index)
@@ -289,13 +293,16 @@ _TIME_UNITS = frozenset({"day", "week", "month", "year", "d", "h", "hour"})
 _LOOKAHEAD = 8  # tokens an availability claim may span on either side of its relation
 
 
-def _downtime(found: list[Token]) -> list[DowntimeClaim]:
+def _downtime(found: list[Token], window_indices: set[int] | None = None) -> list[DowntimeClaim]:
+    """Availability-to-downtime claims; the token indices of the windows before their relation go
+    into ``window_indices``."""
     claims = []
     for index in range(len(found)):
         availability = availability_at(found, index)
         if availability is None:
             continue
         windows: list[Window] = []
+        window_at: list[int] = []
         position = index + 1
         limit = min(len(found), index + _LOOKAHEAD)
         while (
@@ -306,6 +313,7 @@ def _downtime(found: list[Token]) -> list[DowntimeClaim]:
             window = _window(found[position])
             if window is not None:
                 windows.append(window)
+                window_at.append(position)
             elif found[position].kind == "num" or found[position].text not in _AVAILABILITY_FILLERS:
                 break
             position += 1
@@ -330,6 +338,8 @@ def _downtime(found: list[Token]) -> list[DowntimeClaim]:
             position += 1
         if not qualified(found, position):
             claims.append(DowntimeClaim(availability, stated, tuple(windows), approximate))
+            if window_indices is not None:
+                window_indices.update(window_at)
     return claims
 
 

@@ -115,11 +115,11 @@ def _stated_slo(found: list[Token]) -> Term | None:
 def total_claims(found: list[Token], text: str, start: int, end: int) -> list[TotalClaim]:
     """The monthly totals stated in the sentence ``text[start:end]``."""
     words = {token.text for token in found if token.kind == "word"}
-    if not words & _TOTAL_WORDS or words & HYPOTHETICAL:
+    if not words & _TOTAL_WORDS:
         return []
     claims = []
     for index, token in enumerate(found):
-        if token.kind != "word" or token.text not in _TOTAL_WORDS:
+        if token.kind != "word" or token.text not in _TOTAL_WORDS or _hypothetical_clause(found, index):
             continue
         approximate = False
         position = index + 1
@@ -130,12 +130,36 @@ def total_claims(found: list[Token], text: str, start: int, end: int) -> list[To
             approximate = approximate or found[position].text in APPROXIMATE_WORDS | APPROXIMATE_RELATIONS
             position += 1
         term = term_at(found, position)
-        if term is None or not _is_money(term) or continues(found, position + 1):
-            continue  # not money, or the first number of a sum
+        if term is None or not _is_money(term):
+            # "... add up to $1,135/month in total": the amount written before the word.
+            before = index - 2 if index >= 2 and found[index - 1].text == "in" else index - 1
+            term = term_at(found, before) if before >= 0 else None
+            if term is None or not _is_money(term) or _led_by_sum(found, before):
+                continue
+            claims.append(TotalClaim(stated=term, approximate=approximate, sentence=text[start:end]))
+            continue
+        if continues(found, position + 1):
+            continue  # the first number of a sum
         if position + 1 < len(found) and found[position + 1].text in _OF_A_PART:
             continue
         claims.append(TotalClaim(stated=term, approximate=approximate, sentence=text[start:end]))
     return claims
+
+
+def _hypothetical_clause(found: list[Token], index: int) -> bool:
+    """Whether the clause (between semicolons) around ``index`` prices another situation."""
+    start = index
+    while start > 0 and found[start - 1].text != ";":
+        start -= 1
+    end = index
+    while end < len(found) and found[end].text != ";":
+        end += 1
+    return any(token.kind == "word" and token.text in HYPOTHETICAL for token in found[start:end])
+
+
+def _led_by_sum(found: list[Token], index: int) -> bool:
+    """Whether the amount at ``index`` ends a sum (``$500 + $400 = $900 total`` is arithmetic)."""
+    return index > 0 and found[index - 1].kind in ("op", "eq")
 
 
 def _is_money(term: Term) -> bool:

@@ -144,6 +144,9 @@ def _lead(text: str) -> tuple[str, str] | None:
     return text[:cut], rest
 
 
+# After "None;", these say the mechanism does not exist: "None; there is no way back once live".
+_ADMITTED_ABSENCE = ("no way back", "cannot roll back", "can't roll back", "cannot be undone", "irreversible")
+
 # Every phrase starts with one of these words: anything else is an answer, known at a glance.
 _FIRST_WORDS = frozenset(phrase.split()[0] for phrase in DEFERRED | ABSENT)
 
@@ -166,7 +169,11 @@ def is_placeholder(text: str, none_is_an_answer: bool = False) -> bool:
     head, rest = _normal(parts[0]), _normal(parts[1])
     if head in DEFERRED:
         return True
-    return head in absent and (not rest or rest in DEFERRED or rest in ABSENT)
+    if head.startswith(("not ", "no ")) and rest in DEFERRED:
+        return True  # "Not enforced yet; to be decided"
+    return head in absent and (
+        not rest or rest in DEFERRED or rest in ABSENT or any(phrase in rest for phrase in _ADMITTED_ABSENCE)
+    )
 
 
 def find_placeholders(data: Any, model: type[BaseModel]) -> list[Placeholder]:
