@@ -31,6 +31,7 @@ INTERNAL_ERROR = "DL000"
 INVALID_SUPPRESSION = "DL008"
 UNUSED_SUPPRESSION = "DL009"
 PLACEHOLDER_ANSWER = "DL015"
+_FORMAT_ERRORS = frozenset({"DL011", "DL012", "DL013"})  # a value's type, a missing key, an unreadable value
 
 
 @dataclass
@@ -313,7 +314,8 @@ def _fold_into_placeholders(
     out = []
     for finding in kept:
         if finding.code != PLACEHOLDER_ANSWER and finding.path in reported:
-            asks.setdefault(finding.path, finding.message)
+            if finding.code not in _FORMAT_ERRORS:  # "'TBD' is not a number" says nothing new
+                asks.setdefault(finding.path, finding.message)
         else:
             out.append(finding)
     return [
