@@ -1,6 +1,6 @@
-"""Numbers the way engineers write them: ``200M``, ``12K/s``, ``300 ms``, ``99.9%``, ``$350/month``.
+"""Numbers the way engineers write them: ``200M``, ``1.5 billion``, ``12K/s``, ``300 ms``, ``99.9%``, ``$350/month``.
 
-A :class:`Quantity` keeps the text the author wrote, the magnitude (count suffixes applied),
+A :class:`Quantity` keeps the text the author wrote, the magnitude (count multipliers applied),
 the unit text and whether the value was marked approximate (``~``). Unit arithmetic lives in
 :mod:`designlint.units` (pint); the model only needs a faithful, cheap parse.
 """
@@ -19,8 +19,8 @@ from pydantic_core import PydanticCustomError, core_schema
 from designlint.units.measure import MAX_MAGNITUDE
 from designlint.units.multipliers import read_multiplier
 
-# Count suffixes: only when they stand alone after the digits (so "5TB" is 5 terabytes, "1B" a billion).
-COUNT_SUFFIXES = {"K": 1e3, "k": 1e3, "M": 1e6, "B": 1e9, "G": 1e9, "T": 1e12}
+# Count multipliers (200M, 1.5 billion, 3 MM) are read by designlint.units.multipliers: only when
+# they stand alone after the digits, so "5TB" is 5 terabytes and "1B" a billion.
 CURRENCY_SYMBOLS = {"$": "USD", "€": "EUR", "£": "GBP"}
 
 # Every pattern here is anchored and free of nested or overlapping quantifiers, and whitespace

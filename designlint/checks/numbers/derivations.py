@@ -73,8 +73,6 @@ def unit_mismatch(design, options) -> Iterator[Problem]:
 
 def _unit_hint(stated, computed) -> str:
     bases = {base for base, _ in stated} ^ {base for base, _ in computed}
-    if {"byte", "bit"} <= bases:
-        return "bytes and bits are different units: convert with (8 bit/byte) in the formula"
     if "second" in bases:
         return "a rate and an amount are mixed up: divide or multiply by a duration (e.g. 86400 s/day)"
     return "make the formula's units cancel to the stated unit, e.g. multiply by (1 writes/follower)"
