@@ -31,5 +31,6 @@ def reads(*sections: str) -> Callable[[Check], Check]:
 def all_checks() -> dict[str, Check]:
     from designlint.checks.checklist import CHECKS as CHECKLIST
     from designlint.checks.numbers import CHECKS as NUMBERS
+    from designlint.checks.organisation import CHECKS as ORGANISATION
 
-    return {**CHECKLIST, **NUMBERS}
+    return {**CHECKLIST, **NUMBERS, **ORGANISATION}

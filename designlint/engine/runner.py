@@ -48,6 +48,8 @@ class FileResult:
     # The design without its invalid sections, which the rules that ran were given (None when
     # not even that validates); equal to ``design`` when everything validates.
     partial_design: object | None = None
+    # The light index the cross-design pass reads (designlint.engine.organisation.FileIndex).
+    organisation: object | None = None
 
     def source_line(self, line: int) -> str | None:
         lines = self._source_lines
@@ -80,6 +82,7 @@ class Engine:
         return self.check_document(document)
 
     def check_document(self, document) -> FileResult:
+        from designlint.engine.organisation import index_document
         from designlint.model import Design
         from designlint.model.placeholders import blank, find_placeholders
         from designlint.model.validation import validate_design
@@ -92,6 +95,7 @@ class Engine:
         raw.extend((PLACEHOLDER_ANSWER, _placeholder_problem(p)) for p in placeholders)
         result.partial_design = validation.model
         result.design = validation.model if validation.complete else None
+        result.organisation = index_document(document, validation.model)
         raw.extend(
             self._run_rules(validation.model, validation.data, document, validation.invalid_sections, result)
         )

@@ -6,6 +6,7 @@ from typing import Literal
 
 from designlint.model.base import Identifier, Quantity, QuantityName, Section, Text, TextList
 from designlint.model.fallback import Fallback
+from designlint.model.reference import ElementRef
 
 ComponentKind = Literal[
     "client",
@@ -93,6 +94,9 @@ class Component(Section):
     - ``ml-model``: a model served for predictions, e.g. ranking.
     - ``scheduler``: starts jobs on a schedule.
     """
+    ref: ElementRef | None = None
+    """The other design's component this one stands for, as ``design-name#component-id``, e.g.
+    ``content-platform#content-service``: that design's SLOs and targets are what this one may assume."""
     technology: Text | None = None
     """What it is built on, e.g. ``Redis cluster`` or ``PostgreSQL 15``."""
     owner: Text | None = None

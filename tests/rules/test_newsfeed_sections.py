@@ -255,5 +255,6 @@ def test_every_checklist_rule_is_exercised_on_the_newsfeed(ruleset):
 
 
 def test_the_newsfeed_design_is_clean(check_text, newsfeed_text):
-    findings = check_text(newsfeed_text, "newsfeed.yaml")
+    # Alone, its references to the designs beside it are unknown (DL600); tests/organisation resolves them.
+    findings = [f for f in check_text(newsfeed_text, "newsfeed.yaml") if f.code != "DL600"]
     assert [f"{f.position} {f.code} {f.message}" for f in findings] == []

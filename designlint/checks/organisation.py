@@ -1,0 +1,59 @@
+"""References to other designs, checked as if the design were the only one in the run.
+
+Checking one file, every design it references but itself is unknown. ``check`` on a folder runs
+the cross-design pass (:mod:`designlint.engine.organisation`) over every design of the run, which
+replaces these findings with the run's.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from designlint.analysis.organisation import OrgProblem, index_design, resolve
+from designlint.checks import reads
+from designlint.findings import Problem
+
+KIND_OF_RULE = {
+    "unknown-design-reference": "unknown-design",
+    "unknown-referenced-element": "unknown-element",
+    "cross-design-sync-cycle": "cycle",
+    "assumption-beyond-provider-slo": "assumption",
+}
+
+
+def as_problem(problem: OrgProblem) -> Problem:
+    return Problem(problem.path, problem.message, hint=problem.hint)
+
+
+def _alone(design, kind: str) -> Iterator[Problem]:
+    for problem in resolve([index_design(design, "")]):
+        if problem.kind == kind:
+            yield as_problem(problem)
+
+
+@reads("metadata", "architecture", "teams", "slos", "nfr")
+def unknown_design_reference(design, options) -> Iterator[Problem]:
+    return _alone(design, "unknown-design")
+
+
+@reads("metadata", "architecture", "teams", "slos", "nfr")
+def unknown_referenced_element(design, options) -> Iterator[Problem]:
+    return _alone(design, "unknown-element")
+
+
+@reads("metadata", "architecture", "teams", "slos", "nfr")
+def cross_design_sync_cycle(design, options) -> Iterator[Problem]:
+    return _alone(design, "cycle")
+
+
+@reads("metadata", "architecture", "teams", "slos", "nfr")
+def assumption_beyond_provider_slo(design, options) -> Iterator[Problem]:
+    return _alone(design, "assumption")
+
+
+CHECKS = {
+    "unknown-design-reference": unknown_design_reference,
+    "unknown-referenced-element": unknown_referenced_element,
+    "cross-design-sync-cycle": cross_design_sync_cycle,
+    "assumption-beyond-provider-slo": assumption_beyond_provider_slo,
+}

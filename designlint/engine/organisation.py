@@ -1,0 +1,151 @@
+"""The cross-design pass of ``check``: references resolved across every design of the run.
+
+Each file's check (in whichever worker process) leaves a light :class:`FileIndex` on its result:
+the design's index and the position of every reference it makes. After the per-file checks,
+:func:`apply_organisation` resolves the references of the whole run and replaces each file's
+organisation findings (which the per-file check computed as if the file were alone) with the
+run's, stamped under that file's configuration and inline suppressions.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass, replace
+from pathlib import Path
+
+from designlint.analysis.organisation import DesignIndex, OrgProblem, index_design, resolve
+from designlint.errors import Position
+from designlint.findings import Finding
+
+RULE_OF_KIND = {
+    "unknown-design": "unknown-design-reference",
+    "unknown-element": "unknown-referenced-element",
+    "cycle": "cross-design-sync-cycle",
+    "assumption": "assumption-beyond-provider-slo",
+}
+
+
+@dataclass(frozen=True)
+class FileIndex:
+    design: DesignIndex
+    positions: dict[tuple, Position]  # reference or step-budget path -> where the value is written
+    lines: dict[tuple, tuple[int, ...]]  # reference or step-budget path -> the lines a suppression may sit on
+    fingerprints: dict[tuple, str]  # reference or step-budget path -> its stable path (for baselines)
+
+
+def index_document(document, design) -> FileIndex | None:
+    """The index a worker leaves on a file's result; None when the design has no name to be referenced by."""
+    if design is None or getattr(design, "metadata", None) is None:
+        return None
+    index = index_design(design, document.file)
+    from designlint.findings import stable_path
+
+    positions = {}
+    lines: dict[tuple, tuple[int, ...]] = {}
+    fingerprints = {}
+    for where in [*(ref.path for ref in index.references), *(budget.path for budget in index.step_budgets)]:
+        positions[where] = document.locate(where)
+        lines[where] = (positions[where].line, document.locate(where[:-1]).line)
+        fingerprints[where] = stable_path(where, document.data)
+    return FileIndex(index, positions, lines, fingerprints)
+
+
+def _load_index(path: Path, display: str) -> FileIndex | None:
+    """Index a file whose result came from the cache (which keeps findings, not models)."""
+    from designlint.errors import LoadError
+    from designlint.loader import load_path
+    from designlint.model import Design
+    from designlint.model.validation import validate_design
+
+    try:
+        document = load_path(path, display)
+    except LoadError:
+        return None
+    if not isinstance(document.data, dict) or document.data.get("kind") != "Design":
+        return None
+    validation = validate_design(document.data, Design)
+    return index_document(document, validation.model)
+
+
+def _neighbours(files: list[tuple[Path, str]], known: list[DesignIndex]) -> list[DesignIndex]:
+    """Designs beside the checked files that their references name but the run does not hold.
+
+    A hook that passes only the changed file still resolves its references against the designs in
+    its folder; those designs are read for their index only, and get no findings.
+    """
+    from designlint.engine.discovery import discover
+
+    names = {index.name for index in known}
+    if all(ref.design in names for index in known for ref in index.references):
+        return []
+    checked = {path.resolve() for path, _ in files}
+    folders = sorted({str(path.parent) for path, _ in files})
+    found = []
+    for path, display in discover(folders):
+        if path.resolve() not in checked:
+            index = _load_index(path, display)
+            if index is not None:
+                found.append(replace(index.design, file="\0" + display))  # never a checked file's name
+    return found
+
+
+def apply_organisation(files: list[tuple[Path, str]], results: list, engine_for: Callable) -> None:
+    """Resolve references across the run and merge the findings into ``results`` (in place)."""
+    indexes: list[FileIndex | None] = []
+    for (path, display), result in zip(files, results):
+        index = getattr(result, "organisation", None)
+        if index is None and result.text and "#" in result.text and not result.internal_error:
+            index = _load_index(path, display)
+        indexes.append(index)
+    if not any(index is not None and index.design.references for index in indexes):
+        return
+    known = [index.design for index in indexes if index is not None]
+    problems = resolve([*known, *_neighbours(files, known)])
+    by_file: dict[str, list[OrgProblem]] = {}
+    for problem in problems:
+        by_file.setdefault(problem.file, []).append(problem)
+    for (path, _), result, index in zip(files, results, indexes):
+        if index is None:
+            continue
+        engine = engine_for(path)
+        codes = {rule.code for rule in engine.ruleset if rule.name in RULE_OF_KIND.values()}
+        result.findings = [f for f in result.findings if f.code not in codes]
+        result.suppressed = [f for f in result.suppressed if f.code not in codes]
+        stamped = [_stamp(engine, problem, index) for problem in by_file.get(index.design.file, [])]
+        _suppress([f for f in stamped if f is not None], result, index)
+        result.findings.sort(key=Finding.sort_key)
+        result.suppressed.sort(key=Finding.sort_key)
+
+
+def _stamp(engine, problem: OrgProblem, index: FileIndex) -> Finding | None:
+    rule = next((r for r in engine.ruleset if r.name == RULE_OF_KIND[problem.kind]), None)
+    if rule is None or not engine.config.enabled(rule, problem.file):
+        return None
+    position = index.positions.get(problem.path) or Position(1, 1)
+    return Finding(
+        file=problem.file,
+        position=position,
+        code=rule.code,
+        name=rule.name,
+        severity=engine.config.severity(rule, problem.file),
+        message=problem.message,
+        path=problem.path,
+        hint=problem.hint or rule.rule.hint,
+        dimensions=tuple(rule.rule.dimensions),
+        fingerprint_path=index.fingerprints.get(problem.path, ""),
+    )
+
+
+def _suppress(findings: list[Finding], result, index: FileIndex) -> None:
+    from designlint.engine.suppressions import scan_suppressions
+
+    scan = scan_suppressions(result.text) if findings and "designlint:" in result.text else None
+    covered: dict[int, set[str]] = {}
+    for suppression in scan.suppressions if scan else ():
+        covered.setdefault(suppression.target_line, set()).update(suppression.codes)
+    for finding in findings:
+        lines = index.lines.get(finding.path, (finding.position.line,))
+        if any(finding.code in covered.get(line, ()) for line in lines):
+            result.suppressed.append(replace(finding))
+        else:
+            result.findings.append(finding)

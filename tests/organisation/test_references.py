@@ -1,0 +1,86 @@
+"""References across a folder of designs: resolution, unknown references, cycles and assumptions.
+
+The fixture folder (tests/data/organisation) holds four designs: ``feed`` references ``content``
+and ``graph`` (and a design and an element that do not exist), and ``graph`` and ``notify`` call
+each other synchronously through references.
+"""
+
+from __future__ import annotations
+
+import shutil
+
+import pytest
+
+from designlint.cli import main
+from tests.conftest import ROOT
+
+FOLDER = ROOT / "tests" / "data" / "organisation"
+
+EXPECTED = [
+    (
+        "feed.yaml",
+        18,
+        "DL603",
+        "assumes 99.99% availability of content#content-service, which promises only 99.9%",
+    ),
+    ("feed.yaml", 27, "DL600", "references design 'search-platform'"),
+    ("feed.yaml", 31, "DL601", "references 'media-service', which design 'content' does not define"),
+    ("feed.yaml", 37, "DL603", "budgets 20 ms for content#content-service, whose p99 is 50 ms"),
+    ("graph.yaml", 16, "DL602", "stands for notify#notify-service"),
+    ("notify.yaml", 15, "DL602", "stands for graph#graph-service"),
+]
+
+
+def _findings(capsys, *args: str) -> list[tuple[str, int, str, str]]:
+    main(["check", *args, "--no-source", "--select", "DL6", "--no-color"])
+    found = []
+    for line in capsys.readouterr().out.splitlines():
+        if ": " in line and " DL6" in line:
+            where, rest = line.split(": ", 1)
+            file, row, _ = where.rsplit(":", 2)
+            found.append((file.rsplit("/", 1)[-1], int(row), rest.split()[1], rest))
+    return found
+
+
+def _matches(found, expected) -> bool:
+    return len(found) == len(expected) and all(
+        (f[0], f[1], f[2]) == e[:3] and e[3] in f[3] for f, e in zip(found, expected)
+    )
+
+
+@pytest.mark.parametrize("jobs", ["1", "2"])
+def test_folder_resolves_references_and_reports_at_the_referencing_line(capsys, jobs):
+    found = _findings(capsys, str(FOLDER), "--no-cache", "--jobs", jobs)
+    assert _matches(found, EXPECTED), found
+
+
+def test_a_file_checked_alone_resolves_against_the_designs_beside_it(capsys):
+    found = _findings(capsys, str(FOLDER / "feed.yaml"), "--no-cache")
+    assert _matches(found, [e for e in EXPECTED if e[0] == "feed.yaml"]), found
+
+
+def test_a_file_alone_in_its_folder_knows_only_itself(capsys, tmp_path):
+    shutil.copy(FOLDER / "feed.yaml", tmp_path / "feed.yaml")
+    found = _findings(capsys, str(tmp_path / "feed.yaml"), "--no-cache")
+    assert {(f[1], f[2]) for f in found} == {(18, "DL600"), (23, "DL600"), (27, "DL600"), (31, "DL600")}, (
+        found
+    )
+
+
+def test_a_changed_provider_rechecks_its_dependents_through_the_cache(capsys, tmp_path, monkeypatch):
+    for path in FOLDER.glob("*.yaml"):
+        shutil.copy(path, tmp_path / path.name)
+    monkeypatch.chdir(tmp_path)  # the result cache lives in the working directory
+    first = _findings(capsys, str(tmp_path), "--jobs", "1")
+    assert _matches(first, EXPECTED), first
+    content = tmp_path / "content.yaml"
+    content.write_text(content.read_text(encoding="utf-8").replace("99.9%", "99.99%"), encoding="utf-8")
+    second = _findings(capsys, str(tmp_path), "--jobs", "1")
+    assert _matches(second, [e for e in EXPECTED if "availability" not in e[3]]), second
+    # A dependent's cached result is not replayed unchanged: the provider's promise moved under it.
+    assert (tmp_path / ".designlint_cache").is_dir()
+
+
+def test_the_example_designs_resolve_and_newsfeed_budgets_hold_against_content_platform(capsys):
+    found = _findings(capsys, str(ROOT / "designs"), "--no-cache")
+    assert found == []
