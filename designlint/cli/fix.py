@@ -75,6 +75,20 @@ def _load(raw: bytes, file: str):
     return document, validate_or_raise(document, Design, "design")
 
 
+def _check_still_valid(updated: str, file: str) -> None:
+    """A filled value the format cannot read back would break the design: refuse it instead."""
+    from designlint.loader import load_text
+    from designlint.model import Design
+    from designlint.model.validation import validate_or_raise
+
+    try:
+        validate_or_raise(load_text(updated, file), Design, "design")
+    except DesignlintError as error:
+        raise DesignlintError(
+            f"a filled value would not read back ({error.message}); nothing was written", file=file
+        ) from None
+
+
 def _read_only(real: Path) -> bool:
     mode = real.stat().st_mode
     # os.access alone says yes to root for any file; no write bit at all is read-only for everyone.
@@ -142,6 +156,7 @@ def fix(file, show_diff):
         return EXIT_CLEAN
     placements = [Placement(fill.mapping, fill.key, fill.after, fill.text) for fill in planned]
     updated = splice(document.text, shown, document.data, placements)  # decoded, without a BOM
+    _check_still_valid(updated, shown)
     if show_diff:
         click.echo(_unified_diff(document.text, updated, shown), nl=False)
         return EXIT_FINDINGS

@@ -127,3 +127,19 @@ def test_a_folder_is_refused(tmp_path, capsys):
     folder.mkdir()
     assert main(["fix", str(folder)]) == 2
     assert "internal error" not in capsys.readouterr().err
+
+
+def test_a_filled_value_the_format_cannot_read_back_is_refused(tmp_path, monkeypatch, capsys):
+    """Whatever the arithmetic gives, fix never writes a design that no longer reads."""
+    import designlint.analysis.fills as fills_module
+
+    path = _design(tmp_path)
+    unreadable = fills_module.Fill(
+        ("scale", "quantities", 1), "value", ("name",), "lots of writes/s", "made up"
+    )
+    monkeypatch.setattr(fills_module, "fills", lambda design: [unreadable])
+    for argv in (["fix", str(path)], ["fix", "--diff", str(path)]):
+        assert main(argv) == 2
+        line = _one_error_line(capsys.readouterr().err)
+        assert "lots of writes/s" in line and "nothing was written" in line
+    assert path.read_bytes() == BEFORE
