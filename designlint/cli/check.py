@@ -242,6 +242,7 @@ def _check(run: CheckRun) -> int:
             baselined=baselined,
             quiet=run.quiet,
             fail_on=thresholds,
+            site_url=next((config_for(path).model.site_url for path, _ in files if config_for(path).model.site_url), None),
         )
         if run.statistics and output.format == "text":
             from designlint.reporters.statistics import render as statistics

@@ -48,6 +48,8 @@ class ConfigModel(_ConfigSection):
     # defaults, `extend-exclude` adds to them.
     exclude: list[str] | None = None
     extend_exclude: list[str] = []
+    # Where the team publishes its design site (`designlint site build`); rule links point there.
+    site_url: str | None = None
 
 
 @dataclass

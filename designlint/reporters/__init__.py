@@ -27,6 +27,8 @@ class Report:
     # Display file name -> the severity at which a finding fails the run (--fail-on or the config);
     # CI reports mark only those as failures so they agree with the exit code.
     fail_on: dict[str, Severity] = field(default_factory=dict)
+    # The team's published design site (config `site-url`); rule links point at its rule pages.
+    site_url: str | None = None
 
     def fails(self, finding) -> bool:
         threshold = self.fail_on.get(finding.file, Severity.INFO)

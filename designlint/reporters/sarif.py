@@ -12,10 +12,12 @@ from designlint.engine.baseline import document_path
 from designlint.findings import Finding, Severity, format_path
 from designlint.reporters import Report, message_with_hint, repository_path
 from designlint.reporters.ci_log import JSON, defuse
+from designlint.rulepacks.model import DIMENSIONS
 
 SCHEMA_URI = "https://json.schemastore.org/sarif-2.1.0.json"
-INFORMATION_URI = "https://designlint.dev/"
-RULE_DOCS_URI = "https://designlint.dev/rules/{code}/"
+# GitHub's code scanning reads this property (0.0-10.0) to rank security alerts.
+_SECURITY_SEVERITY = {Severity.ERROR: "7.0", Severity.WARNING: "5.0", Severity.INFO: "2.0"}
+SECURITY_DIMENSION = "H"
 # Versioned, so a change of recipe shows up as a new key instead of silently re-keying every alert.
 FINGERPRINT_KEY = "designlintFindingIdentity/v1"
 _LEVELS = {Severity.ERROR: "error", Severity.WARNING: "warning", Severity.INFO: "note"}
@@ -29,9 +31,23 @@ def _help_text(compiled) -> str:
     return "\n".join(parts)
 
 
-def rule_descriptor(code: str, name: str, compiled) -> dict:
+def dimension_tag(letter: str) -> str:
+    """A checklist dimension as a tag: "Failure & incident thinking" -> "failure-and-incident-thinking"."""
+    words = DIMENSIONS[letter].lower().replace("&", " and ").replace(",", " ").split()
+    return "-".join(words)
+
+
+def rule_url(code: str, site_url: str | None) -> str | None:
+    """The rule's page on the team's published site, or None when no site is configured."""
+    return f"{site_url.rstrip('/')}/rules/{quote(code)}/" if site_url else None
+
+
+def rule_descriptor(code: str, name: str, compiled, site_url: str | None = None) -> dict:
     """SARIF reportingDescriptor; codes the rule set does not know (internal errors) get the bare minimum."""
-    descriptor: dict = {"id": code, "name": name, "helpUri": RULE_DOCS_URI.format(code=code)}
+    descriptor: dict = {"id": code, "name": name}
+    url = rule_url(code, site_url)
+    if url:
+        descriptor["helpUri"] = url
     if compiled is None:
         descriptor["shortDescription"] = {"text": name.replace("-", " ")}
         descriptor["defaultConfiguration"] = {"level": "error"}
@@ -39,16 +55,21 @@ def rule_descriptor(code: str, name: str, compiled) -> dict:
     from designlint.rulepacks.docs import rule_markdown
 
     rule = compiled.rule
+    properties: dict = {"tags": [dimension_tag(letter) for letter in rule.dimensions]}
+    if SECURITY_DIMENSION in rule.dimensions:
+        properties["security-severity"] = _SECURITY_SEVERITY[compiled.severity]
+        properties["tags"].append("security")
     descriptor.update(
         {
             "shortDescription": {"text": rule.message},
             "fullDescription": {"text": rule.docs.what.strip()},
             "help": {"text": _help_text(compiled), "markdown": rule_markdown(compiled)},
-            "helpUri": rule.help_uri or descriptor["helpUri"],
             "defaultConfiguration": {"level": _LEVELS[compiled.severity]},
-            "properties": {"tags": list(rule.dimensions)},
+            "properties": properties,
         }
     )
+    if rule.help_uri:
+        descriptor["helpUri"] = str(rule.help_uri)
     return descriptor
 
 
@@ -129,8 +150,9 @@ def sarif_log(report: Report) -> dict:
             "driver": {
                 "name": "designlint",
                 "version": report.version,
-                "informationUri": INFORMATION_URI,
-                "rules": [rule_descriptor(code, names[code], rules.get(code)) for code in codes],
+                "rules": [
+                    rule_descriptor(code, names[code], rules.get(code), report.site_url) for code in codes
+                ],
             }
         },
         "invocations": [{"executionSuccessful": not any(r.internal_error for r in report.results)}],
