@@ -81,6 +81,9 @@ def test_one_finding_names_every_place(check_text):
     (finding,) = [f for f in check_text(HEADER + fragment) if f.code == "DL107"]
     assert finding.message.startswith("2 request-path steps have no latency budget")
     assert "'Read the cache' in 'redirect'" in finding.message and "'Answer 301'" in finding.message
+    # Every place is there for tools (JSON, SARIF): the others as related locations.
+    header_lines = HEADER.count("\n")
+    assert [(r.position.line - header_lines, r.position.column) for r in finding.related] == [(9, 11)]
 
 
 def test_a_path_with_an_unbudgeted_step_has_no_total(check_text):

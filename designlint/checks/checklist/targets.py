@@ -32,6 +32,7 @@ def qualitative_target(design, options) -> Iterator[Problem]:
     yield Problem(
         ("nfr", "qualitative", 0),
         f"{count} target{'s are' if count > 1 else ' is'} stated without a number: {_named(labels)}",
+        related=tuple(("nfr", "qualitative", i) for i in range(1, count)),
         hint="give each a number: a latency with a percentile (p99 under 200 ms), an availability "
         "objective (99.9% over 30 days), a throughput or a freshness bound",
     )
@@ -55,6 +56,7 @@ def unbudgeted_path_step(design, options) -> Iterator[Problem]:
         missing[0][0],
         f"{count} request-path step{'s have' if count > 1 else ' has'} no latency budget: "
         f"{_named([label for _, label in missing])}; the path cannot be checked against its target",
+        related=tuple(path for path, _ in missing[1:]),
         hint="give every step a budget (e.g. 20 ms for a cache read), so the steps add up to the "
         "path's latency target",
     )
