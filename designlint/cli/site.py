@@ -81,6 +81,66 @@ def build(config_file, strict, site_dir, designs, quiet):
 
 
 @site.command()
+@click.option("--force", is_flag=True, help="Replace files that already exist.")
+@click.option(
+    "--repo-url", default=None, help="The repository's web address, for edit links (default: git's origin)."
+)
+@click.option("--site-name", default="Design reviews", show_default=True, help="The site's title.")
+def init(force, repo_url, site_name):
+    """Write mkdocs.yml, docs/index.md and a CI workflow that publishes the designs of this repository."""
+    import sys
+
+    from designlint.site.init import DOCS_DIR, WORKFLOW, Repository, home_page, mkdocs_yml
+
+    repository = _detected_repository()
+    if repo_url is None and sys.stdin.isatty():
+        repo_url = click.prompt(
+            "Repository web address for edit links (empty for none)",
+            default=repository.url or "",
+            show_default=True,
+        )
+    if repo_url is not None:
+        repository = Repository(url=repo_url.strip() or None, branch=repository.branch)
+    files = {
+        Path("mkdocs.yml"): mkdocs_yml(site_name, repository),
+        Path(DOCS_DIR) / "index.md": home_page(site_name),
+        Path(".github/workflows/design-site.yml"): WORKFLOW,
+    }
+    existing = [path for path in files if path.exists()]
+    if existing and not force:
+        names = ", ".join(path.as_posix() for path in existing)
+        click.echo(f"designlint: {names} already exist; nothing written (--force replaces them)", err=True)
+        return 2
+    for path, text in files.items():
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(text, encoding="utf-8")
+        click.echo(f"designlint: wrote {path.as_posix()}", err=True)
+    where = (
+        f"edit links open {repository.url}" if repository.url else "no repository web address: no edit links"
+    )
+    click.echo(f"designlint: {where}; next: designlint site build", err=True)
+    return 0
+
+
+def _detected_repository():
+    """The origin remote's web address and the current branch, when git knows them."""
+    import subprocess
+
+    from designlint.site.init import Repository, web_url
+
+    def git(*args: str) -> str | None:
+        try:
+            done = subprocess.run(["git", *args], capture_output=True, text=True, timeout=10, check=False)
+        except (OSError, subprocess.SubprocessError):
+            return None
+        return done.stdout.strip() if done.returncode == 0 and done.stdout.strip() else None
+
+    remote = git("remote", "get-url", "origin")
+    branch = git("symbolic-ref", "--short", "HEAD") or "main"
+    return Repository(url=web_url(remote) if remote else None, branch=branch)
+
+
+@site.command()
 @click.option(
     "--config-file",
     "-f",

@@ -10,7 +10,7 @@ from designlint.cli import main
 
 
 @pytest.mark.parametrize("module", ["mkdocs", "material", "diagrams"])
-@pytest.mark.parametrize("command", [["site", "build"], ["site", "serve"]])
+@pytest.mark.parametrize("command", [["site", "build"], ["site", "serve"], ["site", "init"]])
 def test_site_without_extra_prints_install_hint(monkeypatch, capsys, tmp_path, module, command):
     # A None entry in sys.modules makes the import fail, as in a base install without the extra.
     monkeypatch.setitem(sys.modules, module, None)

@@ -2,12 +2,25 @@
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 
 from designlint.rulepacks.model import DIMENSIONS
 from designlint.site.escape import Raw, fenced, prose, text
 from designlint.site.layout import RULES_INDEX, rule_page
 from designlint.site.markdown import blocks, heading, link, paragraph, section, table
+
+_PLACEHOLDER = re.compile(r"\{(\w+)\}")
+
+
+def message_shown(message: str) -> Raw:
+    """A rule's message with its placeholders as variables ("trade-off <var>name</var>"), not '{name}'."""
+    parts, start = [], 0
+    for match in _PLACEHOLDER.finditer(message):
+        parts += [text(message[start : match.start()]), f"<var>{text(match[1])}</var>"]
+        start = match.end()
+    parts.append(text(message[start:]))
+    return Raw("".join(parts))
 
 
 def fired_counts(entries) -> dict[str, Counter]:
@@ -76,7 +89,7 @@ def rules_index(ruleset, entries, fired: dict[str, Counter]) -> str:
                 Raw(f"<code>{text(rule.name)}</code>"),
                 rule.severity.value,
                 ", ".join(rule.rule.dimensions) or "—",
-                rule.rule.message,
+                message_shown(rule.rule.message),
                 sum(fired.get(rule.code, Counter()).values()) if entries else "—",
             )
             for rule in chosen
