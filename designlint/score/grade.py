@@ -130,7 +130,10 @@ def grade_design(result, rules) -> ScoreCard:
     if result.design is None:
         raise ValueError("only a design that validates can be graded")
     placeholders = frozenset(
-        f.path for f in (*result.findings, *result.suppressed) if f.code == PLACEHOLDER_ANSWER
+        path
+        for f in (*result.findings, *result.suppressed)
+        if f.code == PLACEHOLDER_ANSWER
+        for path in (f.path, *(related.path for related in f.related))
     )
     context = Context(result.design, placeholders)
     by_code = {rule.code: rule for rule in rules}

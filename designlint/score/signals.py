@@ -80,7 +80,9 @@ def measure(signal: Signal, context: Context, findings: Iterable[Finding], accep
     shortfalls: list[Shortfall] = []
     for inst in instances:
         lacks = [_describe(need) for need in signal.needs if not _answers(need, inst, signal, context)]
-        faulted = sorted({f.code for f in faults if f.path[: len(inst.path)] == inst.path})
+        faulted = sorted(
+            {f.code for f in faults if any(p[: len(inst.path)] == inst.path for p in _places(f))}
+        )
         if faulted:
             shortfalls.append(Shortfall(inst.label, tuple(lacks), tuple(faulted)))
             continue
@@ -91,6 +93,11 @@ def measure(signal: Signal, context: Context, findings: Iterable[Finding], accep
             shortfalls.append(Shortfall(inst.label, tuple(lacks)))
         found += (len(signal.needs) - len(lacks)) / len(signal.needs) if signal.needs else 1.0
     return SignalResult(signal, found, len(instances), needed, tuple(shortfalls), accepted)
+
+
+def _places(finding: Finding) -> tuple:
+    """Every document path a finding covers: its own and, for one gap found on many items, theirs."""
+    return (finding.path, *(related.path for related in finding.related))
 
 
 def _present(context: Context, path: str) -> list[Instance]:
