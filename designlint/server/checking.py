@@ -77,12 +77,13 @@ class CheckOutcome:
 
 
 def _docs_url(code: str, rules, site_url: str | None) -> str | None:
+    """A rule pack's own link for the rule, else its page on the design site (as SARIF links it)."""
+    from designlint.reporters.sarif import rule_url
+
     compiled = rules.get(code) if rules is not None else None
     if compiled is not None and compiled.rule.help_uri:
         return str(compiled.rule.help_uri)
-    if site_url:
-        return f"{site_url.rstrip('/')}/rules/{code}/"
-    return None
+    return rule_url(code, site_url)
 
 
 def finding_diagnostic(
@@ -195,23 +196,28 @@ class Checker:
             # Reads as YAML but declares nothing: some other YAML file.
             return CheckOutcome(Snapshot(uri, version, lines, document, None, None), checked=False)
         try:
-            return self._check_document(uri, version, lines, document, path)
+            in_folder = file is not None and path.parent.is_dir()
+            return self._check_document(uri, version, lines, document, path, in_folder=in_folder)
         except DesignlintError as error:
             snapshot = Snapshot(uri, version, lines, document, None, None)
             return CheckOutcome(snapshot, [Located(error_diagnostic(error, lines, display), None)])
 
     def _check_document(
-        self, uri: str, version: int | None, lines: LineIndex, document, path: Path
+        self, uri: str, version: int | None, lines: LineIndex, document, path: Path, *, in_folder: bool
     ) -> CheckOutcome:
         from designlint.engine.baseline import hide_baselined
+        from designlint.engine.organisation import apply_organisation
 
         session = self._session_for(path)
         engine = session.engine_for(path)
         result = engine.check_document(document)
+        if result.organisation is not None and in_folder:
+            # References to other designs resolve against the designs beside it, as `check FILE` does
+            # (an untitled buffer has no folder: its references are read as if it were alone).
+            apply_organisation([(path, document.file)], [result], session.engine_for)
         (result,), _ = hide_baselined([(path, document.file)], [result], lambda _: engine.config, None)
         rules = engine.ruleset.rules
-        located = [
-            Located(finding_diagnostic(f, uri, lines, rules, self.site_url), f) for f in result.findings
-        ]
+        site_url = self.site_url or engine.config.model.site_url
+        located = [Located(finding_diagnostic(f, uri, lines, rules, site_url), f) for f in result.findings]
         snapshot = Snapshot(uri, version, lines, document, None, result.design)
         return CheckOutcome(snapshot, located, engine.ruleset)
