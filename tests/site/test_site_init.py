@@ -140,3 +140,10 @@ def test_site_reads_in_chromium(initialised, browser):  # noqa: F811
             browser.get(url + path)
             assert browser.execute_script(OVERFLOWING) == [], path
         browser.set_window_size(1400, 1000)
+
+
+def test_this_repositorys_site_has_a_dark_mode_toggle():
+    from tests.conftest import ROOT
+
+    config = (ROOT / "mkdocs.yml").read_text(encoding="utf-8")
+    assert "scheme: slate" in config and config.count("toggle:") == 2
