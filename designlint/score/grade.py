@@ -191,9 +191,27 @@ def score_file(session, path, display: str):
 
     Returns ``(result, card)``; ``card`` is None when the design does not validate or a rule crashed.
     """
-    result = session.check([(path, display)])[0]
+    from designlint.engine.organisation import apply_organisation
+
+    files = [(path, display)]
+    result = session.check(files)[0]
+    # References to other designs resolve the way `check` resolves them (against the designs
+    # beside this one), so the card and `check` agree.
+    apply_organisation(files, [result], session.engine_for)
+    _reconcile_outcomes(result)
     if result.design is None or result.internal_error:
         return result, None
     engine = session.engine_for(path)
     rules = [rule for rule in engine.ruleset if engine.config.enabled(rule, display)]
     return result, grade_design(result, rules)
+
+
+def _reconcile_outcomes(result) -> None:
+    """Outcomes of the rules that ran, from the findings as they stand after the cross-design pass."""
+    found = {f.code for f in result.findings}
+    accepted = {f.code for f in result.suppressed} - found
+    for code, outcome in result.outcomes.items():
+        if outcome in (Outcome.PASSED, Outcome.FOUND, Outcome.ACCEPTED):
+            result.outcomes[code] = (
+                Outcome.FOUND if code in found else Outcome.ACCEPTED if code in accepted else Outcome.PASSED
+            )
