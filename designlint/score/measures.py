@@ -200,7 +200,7 @@ class Context:
 
 
 @dataclass(frozen=True)
-class Measure:
+class StructuralMeasure:
     describe: str
     """How a gap reads in the evidence: "no alert on its component"."""
     test: Callable[[Any, Context], bool]
@@ -223,10 +223,10 @@ def _fitting(value: Any, context: Context) -> bool:
     return child(value, "target") is not None
 
 
-MEASURES: dict[str, Measure] = {
-    "alerted": Measure("an alert on its component", _alerted),
-    "budgeted": Measure("a latency budget on each of two or more steps", _budgeted),
-    "fitting": Measure("a percentile", _fitting),
+MEASURES: dict[str, StructuralMeasure] = {
+    "alerted": StructuralMeasure("an alert on its component", _alerted),
+    "budgeted": StructuralMeasure("latency budget on every step (two steps or more)", _budgeted),
+    "fitting": StructuralMeasure("percentile", _fitting),
 }
 
 COUNTS: dict[str, Callable[[Context], int]] = {
