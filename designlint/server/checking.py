@@ -137,10 +137,45 @@ class Checker:
         self.fallback_folder = fallback_folder or Path.cwd()
         self._session: CheckSession | None = None
         self._stamp: tuple = ()
+        self._indexes: dict[Path, tuple[tuple[int, int], object | None]] = {}
 
     def forget(self) -> None:
-        """Read configuration, rule packs and baselines again on the next check."""
+        """Read configuration, rule packs, baselines and the designs beside again on the next check."""
         self._session = None
+        self._indexes.clear()
+
+    def _beside(self, path: Path, session: CheckSession) -> tuple[list[tuple[Path, str]], list]:
+        """The designs in the buffer's folder, as results that carry only their cross-design index.
+
+        Each is checked once and again only when its file changes, so a keystroke does not re-read
+        the folder's designs; the buffer's references resolve against them as against the
+        neighbours ``check FILE`` reads.
+        """
+        from designlint.engine.discovery import discover
+        from designlint.engine.runner import FileResult
+
+        files: list[tuple[Path, str]] = []
+        results: list[FileResult] = []
+        itself = path.resolve()
+        for other, display in discover([str(path.parent)]):
+            if other.resolve() == itself:
+                continue
+            try:
+                stat = other.stat()
+            except OSError:
+                continue
+            stamp = (stat.st_mtime_ns, stat.st_size)
+            known = self._indexes.get(other)
+            if known is None or known[0] != stamp:
+                try:
+                    index = session.engine_for(other).check_path(other, display).organisation
+                except DesignlintError:
+                    index = None
+                known = self._indexes[other] = (stamp, index)
+            if known[1] is not None:
+                files.append((other, display))
+                results.append(FileResult(display, organisation=known[1]))
+        return files, results
 
     def path_for(self, file: str | None) -> Path:
         # A buffer without a file (untitled) is checked as if it were in the workspace folder.
@@ -206,15 +241,17 @@ class Checker:
         self, uri: str, version: int | None, lines: LineIndex, document, path: Path, *, in_folder: bool
     ) -> CheckOutcome:
         from designlint.engine.baseline import hide_baselined
-        from designlint.engine.organisation import apply_organisation
+        from designlint.engine.organisation import FileIndex, apply_organisation
 
         session = self._session_for(path)
         engine = session.engine_for(path)
         result = engine.check_document(document)
-        if result.organisation is not None and in_folder:
+        index = result.organisation
+        if in_folder and isinstance(index, FileIndex) and index.design.references:
             # References to other designs resolve against the designs beside it, as `check FILE` does
             # (an untitled buffer has no folder: its references are read as if it were alone).
-            apply_organisation([(path, document.file)], [result], session.engine_for)
+            files, others = self._beside(path, session)
+            apply_organisation([(path, document.file), *files], [result, *others], session.engine_for)
         (result,), _ = hide_baselined([(path, document.file)], [result], lambda _: engine.config, None)
         rules = engine.ruleset.rules
         site_url = self.site_url or engine.config.model.site_url

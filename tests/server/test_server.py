@@ -230,6 +230,18 @@ def test_a_long_check_never_holds_up_a_hover(client, newsfeed):
     client.close(big)
 
 
+def test_references_to_other_designs_resolve_against_the_designs_beside_it(client, beside_its_references):
+    design = beside_its_references
+    text = design.read_text(encoding="utf-8")
+    assert client.open(file_uri(design), text) == []  # both referenced designs are in the folder
+    broken = text.replace("ref: content-platform#content-service", "ref: content-platform#content-servic", 1)
+    design.write_text(broken, encoding="utf-8")
+    diagnostics = client.change(file_uri(design), broken)
+    assert published(diagnostics) == expected_diagnostics(broken, check_json(design))
+    assert [d["code"] for d in diagnostics] == ["DL601"]
+    client.close(file_uri(design))
+
+
 def test_configuration_per_path_overrides_and_baseline_apply(tmp_path):
     folder = tmp_path / "repo"
     (folder / "legacy").mkdir(parents=True)
