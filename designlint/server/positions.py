@@ -13,6 +13,7 @@ from __future__ import annotations
 import bisect
 import re
 from dataclasses import dataclass
+from functools import cached_property
 
 from lsprotocol import types
 
@@ -59,10 +60,17 @@ class LineIndex:
     def __init__(self, buffer: str, encoding: str = types.PositionEncodingKind.Utf16):
         self.buffer = buffer
         self._units = _UNITS.get(encoding, _utf16_units)  # type: ignore[call-overload]
-        self._lsp_starts = _line_starts(buffer, _LSP_BREAK)
         # designlint's positions refer to the text after a byte-order mark.
         self.base = 1 if buffer.startswith(_BOM) else 0
-        self._yaml_starts = _line_starts(buffer[self.base :], LINE_BREAK)
+
+    # Line starts are found on first use: a clean design converts no position at all.
+    @cached_property
+    def _lsp_starts(self) -> list[int]:
+        return _line_starts(self.buffer, _LSP_BREAK)
+
+    @cached_property
+    def _yaml_starts(self) -> list[int]:
+        return _line_starts(self.buffer[self.base :], LINE_BREAK)
 
     # --- designlint -> offsets --------------------------------------------------------------
 
