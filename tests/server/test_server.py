@@ -248,7 +248,7 @@ def test_configuration_per_path_overrides_and_baseline_apply(tmp_path):
     shutil.copy(HALFWAY, folder / "halfway.yaml")
     shutil.copy(HALFWAY, folder / "legacy" / "halfway.yaml")
     (folder / ".designlint.yaml").write_text(
-        "ignore: [DL300]\nseverity: {DL220: error}\noverrides:\n  - paths: ['legacy/*']\n    ignore: [DL2]\n",
+        "site-url: https://designs.example.com/\nignore: [DL300]\nseverity: {DL220: error}\noverrides:\n  - paths: ['legacy/*']\n    ignore: [DL2]\n",
         encoding="utf-8",
     )
     code, _ = run_cli("check", "--write-baseline", str(folder / "base.json"), str(folder / "halfway.yaml"))
@@ -261,7 +261,7 @@ def test_configuration_per_path_overrides_and_baseline_apply(tmp_path):
     (folder / "base.json").write_text(json.dumps(baseline), encoding="utf-8")
     with (folder / ".designlint.yaml").open("a", encoding="utf-8") as config:
         config.write("baseline: base.json\n")
-    lsp = LspClient(folder, init_options={"siteUrl": "https://designs.example.com/"})
+    lsp = LspClient(folder)
     try:
         for design in (folder / "halfway.yaml", folder / "legacy" / "halfway.yaml"):
             text = design.read_text(encoding="utf-8")
