@@ -39,6 +39,17 @@ class StepBudget:
 
 
 @dataclass(frozen=True)
+class Objective:
+    """An availability SLO, with the referenced components its service cannot work without."""
+
+    path: DocPath  # where the objective is written
+    slo: str
+    objective: float
+    own_factors: tuple[float, ...]  # availabilities of its local hard dependencies (and itself)
+    hard_refs: tuple[str, ...]  # local components standing for another design's element
+
+
+@dataclass(frozen=True)
 class DesignIndex:
     name: str
     file: str
@@ -48,6 +59,7 @@ class DesignIndex:
     promised: dict[str, float] = field(default_factory=dict)  # element -> availability it promises
     p99: dict[str, float] = field(default_factory=dict)  # element -> the p99 latency it promises (s)
     step_budgets: tuple[StepBudget, ...] = ()
+    objectives: tuple[Objective, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -108,6 +120,29 @@ def _step_budgets(design, referencing: set[str]) -> tuple[StepBudget, ...]:
     return tuple(budgets)
 
 
+def _objectives(design, referencing: set[str]) -> tuple[Objective, ...]:
+    """Availability SLOs on a component that synchronously needs a referenced element."""
+    if not referencing or design.architecture is None:
+        return ()
+    index = ComponentIndex(design)
+    objectives = []
+    for number, slo in enumerate(design.slos):
+        if slo.kind != "availability" or not slo.service or slo.service not in index.by_id:
+            continue
+        objective = _fraction(slo.objective)
+        needed = [slo.service, *(target for target, _ in index.hard_dependencies(slo.service))]
+        hard_refs = tuple(c for c in needed if c in referencing and index.own_availability(c) is None)
+        if objective is None or not hard_refs:
+            continue
+        own = tuple(
+            value
+            for value in (index.own_availability(c) for c in needed if c not in hard_refs)
+            if value is not None
+        )
+        objectives.append(Objective(("slos", number, "objective"), slo.id, objective, own, hard_refs))
+    return tuple(objectives)
+
+
 def index_design(design, file: str) -> DesignIndex:
     """The light index of a validated design."""
     components = design.architecture.components if design.architecture else []
@@ -154,10 +189,11 @@ def index_design(design, file: str) -> DesignIndex:
         promised,
         _p99(design),
         _step_budgets(design, {ref.local for ref in references}),
+        _objectives(design, {ref.local for ref in references}),
     )
 
 
-def _pct(value: float) -> str:
+def pct(value: float) -> str:
     return f"{value * 100:.4g}%"
 
 
@@ -195,6 +231,7 @@ def resolve(indexes: Iterable[DesignIndex]) -> list[OrgProblem]:
             else:
                 problems.extend(_assumption(index, ref, provider))
         problems.extend(_latency_assumptions(index, by_name))
+        problems.extend(_ceilings(index, by_name))
     problems.extend(_cycles(by_name))
     problems.sort(key=lambda p: (p.file, p.path, p.kind, p.message))
     return problems
@@ -210,14 +247,14 @@ def _assumption(index: DesignIndex, ref: Reference, provider: DesignIndex) -> li
             index.name,
             index.file,
             ref.path,
-            f"'{ref.local}' assumes {_pct(ref.assumed_availability)} availability of "
-            f"{ref.design}#{ref.element}, which promises only {_pct(promise)}",
-            f"assume at most {_pct(promise)}, or agree a tighter SLO with the owners of '{ref.design}'",
+            f"'{ref.local}' assumes {pct(ref.assumed_availability)} availability of "
+            f"{ref.design}#{ref.element}, which promises only {pct(promise)}",
+            f"assume at most {pct(promise)}, or agree a tighter SLO with the owners of '{ref.design}'",
         )
     ]
 
 
-def _ms(seconds: float) -> str:
+def ms(seconds: float) -> str:
     return f"{seconds * 1000:.4g} ms"
 
 
@@ -237,9 +274,58 @@ def _latency_assumptions(index: DesignIndex, by_name: dict[str, DesignIndex]) ->
                 index.name,
                 index.file,
                 budget.path,
-                f"step '{budget.step}' budgets {_ms(budget.seconds)} for {ref.design}#{ref.element}, "
-                f"whose p99 is {_ms(promise)}: one request in a hundred overruns it",
-                f"budget at least {_ms(promise)}, or agree a faster p99 with the owners of '{ref.design}'",
+                f"step '{budget.step}' budgets {ms(budget.seconds)} for {ref.design}#{ref.element}, "
+                f"whose p99 is {ms(promise)}: one request in a hundred overruns it",
+                f"budget at least {ms(promise)}, or agree a faster p99 with the owners of '{ref.design}'",
+            )
+        )
+    return problems
+
+
+@dataclass(frozen=True)
+class CrossCeiling:
+    """An availability objective and the ceiling the designs it needs put on it."""
+
+    objective: Objective
+    ceiling: float
+    inherited: tuple[tuple[str, float], ...]  # (design#element, what it promises)
+
+
+def ceilings(index: DesignIndex, by_name: dict[str, DesignIndex]) -> list[CrossCeiling]:
+    """The composite ceiling of each availability objective that needs another design's element."""
+    refs = {ref.local: ref for ref in index.references}
+    found = []
+    for objective in index.objectives:
+        inherited = []
+        for local in objective.hard_refs:
+            ref = refs[local]
+            provider = by_name.get(ref.design)
+            promise = provider.promised.get(ref.element) if provider is not None else None
+            if promise is not None:
+                inherited.append((f"{ref.design}#{ref.element}", promise))
+        if inherited:
+            ceiling = composite([*objective.own_factors, *(value for _, value in inherited)])
+            found.append(CrossCeiling(objective, ceiling, tuple(inherited)))
+    return found
+
+
+def _ceilings(index: DesignIndex, by_name: dict[str, DesignIndex]) -> list[OrgProblem]:
+    """An availability objective above what the design can reach given the designs it needs."""
+    problems = []
+    for found in ceilings(index, by_name):
+        objective = found.objective
+        if objective.objective <= found.ceiling:
+            continue
+        named = ", ".join(f"{name} ({pct(value)})" for name, value in found.inherited)
+        problems.append(
+            OrgProblem(
+                "ceiling",
+                index.name,
+                index.file,
+                objective.path,
+                f"SLO '{objective.slo}' promises {pct(objective.objective)}, but it needs {named} "
+                f"synchronously: the composite ceiling across designs is {pct(found.ceiling)}",
+                "add a fallback or make the dependency soft, or promise no more than the ceiling",
             )
         )
     return problems

@@ -18,6 +18,7 @@ KIND_OF_RULE = {
     "unknown-referenced-element": "unknown-element",
     "cross-design-sync-cycle": "cycle",
     "assumption-beyond-provider-slo": "assumption",
+    "cross-design-availability-ceiling": "ceiling",
 }
 
 
@@ -51,9 +52,15 @@ def assumption_beyond_provider_slo(design, options) -> Iterator[Problem]:
     return _alone(design, "assumption")
 
 
+@reads("metadata", "architecture", "teams", "slos", "nfr")
+def cross_design_availability_ceiling(design, options) -> Iterator[Problem]:
+    return _alone(design, "ceiling")
+
+
 CHECKS = {
     "unknown-design-reference": unknown_design_reference,
     "unknown-referenced-element": unknown_referenced_element,
     "cross-design-sync-cycle": cross_design_sync_cycle,
     "assumption-beyond-provider-slo": assumption_beyond_provider_slo,
+    "cross-design-availability-ceiling": cross_design_availability_ceiling,
 }

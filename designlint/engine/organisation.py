@@ -22,6 +22,7 @@ RULE_OF_KIND = {
     "unknown-element": "unknown-referenced-element",
     "cycle": "cross-design-sync-cycle",
     "assumption": "assumption-beyond-provider-slo",
+    "ceiling": "cross-design-availability-ceiling",
 }
 
 
@@ -43,14 +44,19 @@ def index_document(document, design) -> FileIndex | None:
     positions = {}
     lines: dict[tuple, tuple[int, ...]] = {}
     fingerprints = {}
-    for where in [*(ref.path for ref in index.references), *(budget.path for budget in index.step_budgets)]:
+    paths = [
+        *(ref.path for ref in index.references),
+        *(budget.path for budget in index.step_budgets),
+        *(objective.path for objective in index.objectives),
+    ]
+    for where in paths:
         positions[where] = document.locate(where)
         lines[where] = (positions[where].line, document.locate(where[:-1]).line)
         fingerprints[where] = stable_path(where, document.data)
     return FileIndex(index, positions, lines, fingerprints)
 
 
-def _load_index(path: Path, display: str) -> FileIndex | None:
+def load_index(path: Path, display: str) -> FileIndex | None:
     """Index a file whose result came from the cache (which keeps findings, not models)."""
     from designlint.errors import LoadError
     from designlint.loader import load_path
@@ -83,7 +89,7 @@ def _neighbours(files: list[tuple[Path, str]], known: list[DesignIndex]) -> list
     found = []
     for path, display in discover(folders):
         if path.resolve() not in checked:
-            index = _load_index(path, display)
+            index = load_index(path, display)
             if index is not None:
                 found.append(replace(index.design, file="\0" + display))  # never a checked file's name
     return found
@@ -95,7 +101,7 @@ def apply_organisation(files: list[tuple[Path, str]], results: list, engine_for:
     for (path, display), result in zip(files, results):
         index = getattr(result, "organisation", None)
         if index is None and result.text and "#" in result.text and not result.internal_error:
-            index = _load_index(path, display)
+            index = load_index(path, display)
         indexes.append(index)
     if not any(index is not None and index.design.references for index in indexes):
         return

@@ -6,6 +6,7 @@ import tempfile
 from pathlib import Path
 
 from designlint.review.changes import design_changes
+from designlint.review.downstream import downstream_changes
 from designlint.review.findings import finding_changes
 from designlint.review.model import DesignDiff
 
@@ -32,7 +33,9 @@ def diff_files(session, base_path: Path, base_display: str, head_path: Path, hea
     engine = session.engine_for(head_path)
     base = engine.check_path(base_path, base_display)
     head = engine.check_path(head_path, head_display)
-    return compare_results(head_display, base, head)
+    diff = compare_results(head_display, base, head)
+    diff.changes += downstream_changes(base, head, head_path)
+    return diff
 
 
 def diff_git(session, rev: str, pathspecs: list[str], cwd: Path) -> list[DesignDiff]:
@@ -58,5 +61,7 @@ def diff_git(session, rev: str, pathspecs: list[str], cwd: Path) -> list[DesignD
             engine = session.engine_for(changed.head or root / changed.path)
             base = engine.check_path(base_file, f"{rev}:{changed.path}") if base_file else None
             head = engine.check_path(changed.head, display) if changed.head else None
-            diffs.append(compare_results(display, base, head))
+            diff = compare_results(display, base, head)
+            diff.changes += downstream_changes(base, head, changed.head or root / changed.path)
+            diffs.append(diff)
     return diffs

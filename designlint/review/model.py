@@ -10,7 +10,8 @@ RECOVERY = "Disaster recovery"
 COST = "Cost"
 ARCHITECTURE = "Components and dependencies"
 MIGRATIONS = "Migrations"
-AREAS = (TARGETS, RECOVERY, COST, ARCHITECTURE, MIGRATIONS)
+DOWNSTREAM = "Designs that depend on this one"
+AREAS = (TARGETS, RECOVERY, COST, ARCHITECTURE, MIGRATIONS, DOWNSTREAM)
 
 
 @dataclass(frozen=True)

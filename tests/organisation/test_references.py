@@ -26,6 +26,12 @@ EXPECTED = [
     ("feed.yaml", 27, "DL600", "references design 'search-platform'"),
     ("feed.yaml", 31, "DL601", "references 'media-service', which design 'content' does not define"),
     ("feed.yaml", 37, "DL603", "budgets 20 ms for content#content-service, whose p99 is 50 ms"),
+    (
+        "feed.yaml",
+        44,
+        "DL604",
+        "needs graph#graph-service (99.95%) synchronously: the composite ceiling across designs is 99.94%",
+    ),
     ("graph.yaml", 16, "DL602", "stands for notify#notify-service"),
     ("notify.yaml", 15, "DL602", "stands for graph#graph-service"),
 ]
