@@ -14,6 +14,7 @@ firing soon after the errors stop.
 
 from __future__ import annotations
 
+import math
 from dataclasses import dataclass
 
 HOUR = 3600.0
@@ -77,9 +78,13 @@ def disagreements(stated: list[tuple[float, float]], slo_window_seconds: float) 
 
     The usual slip is copying 14.4 over 1 h from a 30-day SLO to an SLO over another window.
     """
+    if not math.isfinite(slo_window_seconds) or slo_window_seconds <= 0:
+        return []
     derived = {round(window.long_seconds): window for window in derived_windows(slo_window_seconds)}
     out = []
     for index, (window_seconds, rate) in enumerate(stated):
+        if not (math.isfinite(window_seconds) and math.isfinite(rate)):
+            continue  # not a burn rate anyone can alert on; the schema and number rules say so
         match = derived.get(round(window_seconds))
         if match is not None and abs(rate - match.burn_rate) > TOLERANCE * match.burn_rate:
             out.append(BurnRateDisagreement(index, rate, match))
