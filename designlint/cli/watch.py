@@ -26,10 +26,14 @@ def watch_and_rerun(paths: tuple[str, ...], check: Callable[[], int]) -> int:
         click.echo("designlint: --watch needs the watch extra: pip install 'designlint[watch]'", err=True)
         return EXIT_ERROR
     roots = sorted({str(Path(p).resolve() if Path(p).is_dir() else Path(p).resolve().parent) for p in paths})
+    # The watcher starts before the first check, so a change made while it runs is not missed;
+    # with yield_on_timeout the first step returns (empty) once the watch is in place.
+    changes_seen = watch(*roots, debounce=200, raise_interrupt=False, yield_on_timeout=True, rust_timeout=500)
+    next(changes_seen, None)
     _run_once(check)
     try:
-        for changes in watch(*roots, debounce=200, raise_interrupt=False):
-            if _relevant(changes):
+        for changes in changes_seen:
+            if changes and _relevant(changes):
                 click.echo(f"\n[{time.strftime('%H:%M:%S')}] change detected, checking again", err=True)
                 _run_once(check)
     except KeyboardInterrupt:
