@@ -229,7 +229,8 @@ def _check(run: CheckRun) -> int:
     ruleset = merged_ruleset(session, files)
     junit = any(output.format == "junit" for output in outputs)
     thresholds = {
-        display: Severity(run.fail_on or session.engine_for(path).config.model.fail_on) for path, display in files
+        display: Severity(run.fail_on or session.engine_for(path).config.model.fail_on)
+        for path, display in files
     }
     for output in outputs:
         report = Report(
@@ -242,7 +243,10 @@ def _check(run: CheckRun) -> int:
             baselined=baselined,
             quiet=run.quiet,
             fail_on=thresholds,
-            site_url=next((config_for(path).model.site_url for path, _ in files if config_for(path).model.site_url), None),
+            site_url=next(
+                (config_for(path).model.site_url for path, _ in files if config_for(path).model.site_url),
+                None,
+            ),
         )
         if run.statistics and output.format == "text":
             from designlint.reporters.statistics import render as statistics

@@ -121,7 +121,9 @@ def test_text_inside_scalars_is_never_a_suppression(tmp_path, capsys):
     assert out["suppressed"] == 0
     # Both trade-offs lack their sacrifice: one finding lists them, the second as a related place.
     [finding] = out["findings"]
-    assert (finding["code"], finding["line"]) == ("DL400", 12) and finding["message"].startswith("2 trade-offs")
+    assert (finding["code"], finding["line"]) == ("DL400", 12) and finding["message"].startswith(
+        "2 trade-offs"
+    )
     assert [place["line"] for place in finding["related"]] == [14]
 
 

@@ -112,7 +112,18 @@ def test_a_design_with_only_metadata_passes_nothing(tmp_path):
     assert card.score == 0 and card.count(MISSING) == 11
     # Rules with nothing to check are vacuous, never "passed".
     checked = {code for i in card.items for code in i.rules.passed}
-    assert not checked & {"DL101", "DL110", "DL112", "DL202", "DL220", "DL221", "DL420", "DL430", "DL503", "DL552"}
+    assert not checked & {
+        "DL101",
+        "DL110",
+        "DL112",
+        "DL202",
+        "DL220",
+        "DL221",
+        "DL420",
+        "DL430",
+        "DL503",
+        "DL552",
+    }
     assert {"DL220", "DL503"} <= {code for i in card.items for code in i.rules.vacuous}
 
 
@@ -238,7 +249,8 @@ def test_partial_credit_follows_substance(tmp_path, fragment, where, credit):
 def test_placeholder_answers_earn_nothing(tmp_path):
     answered = card_of_text(
         tmp_path,
-        HEADER + "invariants:\n  - {name: Unique, statement: one key per URL, enforcement: a unique index on key}\n",
+        HEADER
+        + "invariants:\n  - {name: Unique, statement: one key per URL, enforcement: a unique index on key}\n",
     )
     placeholder = card_of_text(
         tmp_path,
@@ -285,7 +297,9 @@ def test_guidance_names_real_rules_sections_and_measures(ruleset):
         for sig in entry.signals:
             for code in [*sig.faults, *([sig.rule] if sig.rule else [])]:
                 assert ruleset.get(code) is not None, f"{sig.id}: {code}"
-            models = [_model_at(Design, path.replace("[]", "").split(".")) for path in sig.present or sig.count]
+            models = [
+                _model_at(Design, path.replace("[]", "").split(".")) for path in sig.present or sig.count
+            ]
             # Every field a signal reads exists in (one of) the sections it pools.
             for field in [*sig.where, *([sig.distinct] if sig.distinct else [])]:
                 assert any(_has(model, field) for model in models), f"{sig.id}: {field}"
