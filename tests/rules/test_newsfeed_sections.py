@@ -93,7 +93,11 @@ def _no_skew(d):
     for component in _components(d):
         component.pop("hotKeys", None)
     quantities = d["scale"]["quantities"]
-    return ("scale", "quantities", next(i for i, q in enumerate(quantities) if q["name"] == "celebrity_followers"))
+    return (
+        "scale",
+        "quantities",
+        next(i for i, q in enumerate(quantities) if q["name"] == "celebrity_followers"),
+    )
 
 
 def _no_cascade_protection(d):
@@ -132,6 +136,14 @@ CASES = {
         _component(d, "feed-service").__setitem__("userFacing", True),
         ("architecture", "components", _by_id(_components(d), "feed-service")),
     )[-1],
+    "DL106": lambda d: (
+        d["nfr"].__setitem__("qualitative", [{"aspect": "latency", "statement": "publishing feels instant"}]),
+        ("nfr", "qualitative", 0),
+    )[1],
+    "DL107": lambda d: (
+        _drop("architecture", "paths", 0, "steps", 0, "budget")(d),
+        ("architecture", "paths", 0, "steps", 0),
+    )[1],
     "DL110": lambda d: (_drop("scale", "quantities", 0, "rationale")(d), ("scale", "quantities", 0))[1],
     "DL111": _drop("scale", "overTime"),
     "DL112": _no_skew,
@@ -142,14 +154,6 @@ CASES = {
     "DL202": lambda d: (d["slos"][0].__setitem__("sla", {"target": "99.95%"}), ("slos", 0, "sla", "target"))[
         1
     ],
-    "DL106": lambda d: (
-        d["nfr"].__setitem__("qualitative", [{"aspect": "latency", "statement": "publishing feels instant"}]),
-        ("nfr", "qualitative", 0),
-    )[1],
-    "DL107": lambda d: (
-        _drop("architecture", "paths", 0, "steps", 0, "budget")(d),
-        ("architecture", "paths", 0, "steps", 0),
-    )[1],
     "DL203": _slo_flood,
     "DL211": lambda d: (
         d.__setitem__("dr", {"tier": 3, "rpo": "5 min", "rto": "2 h", "drillCadence": "quarterly"}),
