@@ -30,17 +30,22 @@ class CompiledRule:
     options: dict[str, Any]
     selector: Selector | None = None
     check: Callable[..., Iterable[Problem]] | None = None
-    # jsonschema validators are built on first use: a run answered from the result cache never
-    # pays for importing jsonschema.
+    # Validators are built on first use, as direct checks where the fragment allows
+    # (designlint.rulepacks.schema_check), so most runs never import jsonschema.
     _validators: dict[str, Any] = field(default_factory=dict, repr=False)
 
     def _validator_for(self, key: str, schema: dict[str, Any] | None):
         if schema is None:
             return None
         if key not in self._validators:
-            import jsonschema
+            from designlint.rulepacks.schema_check import compile_schema
 
-            self._validators[key] = jsonschema.Draft7Validator(schema)
+            direct = compile_schema(schema)
+            if direct is None:
+                import jsonschema
+
+                direct = jsonschema.Draft7Validator(schema)
+            self._validators[key] = direct
         return self._validators[key]
 
     @property
