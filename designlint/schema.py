@@ -18,6 +18,7 @@ from pydantic import BaseModel
 
 SCHEMA_ID = "https://designlint.dev/schemas/design.schema.json"
 RULEPACK_SCHEMA_ID = "https://designlint.dev/schemas/rulepack.schema.json"
+TEAMCATALOG_SCHEMA_ID = "https://designlint.dev/schemas/teamcatalog.schema.json"
 DRAFT_07 = "http://json-schema.org/draft-07/schema#"
 
 
@@ -193,6 +194,12 @@ def rulepack_json_schema() -> dict[str, Any]:
     return {"$id": RULEPACK_SCHEMA_ID, **model_json_schema(RulePack)}
 
 
+def teamcatalog_json_schema() -> dict[str, Any]:
+    from designlint.model.catalog import TeamCatalog
+
+    return {"$id": TEAMCATALOG_SCHEMA_ID, **model_json_schema(TeamCatalog)}
+
+
 def render(schema: dict[str, Any]) -> str:
     """The exact bytes of a committed schema file."""
     return json.dumps(schema, indent=2, ensure_ascii=False) + "\n"
@@ -201,4 +208,5 @@ def render(schema: dict[str, Any]) -> str:
 SCHEMA_FILES = {
     "design.schema.json": design_json_schema,
     "rulepack.schema.json": rulepack_json_schema,
+    "teamcatalog.schema.json": teamcatalog_json_schema,
 }

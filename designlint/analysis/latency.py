@@ -21,6 +21,53 @@ class PathLatency:
     target_value: Measure | None = None
 
 
+@dataclass(frozen=True)
+class StepCost:
+    """What one step costs: its duration, how it is shown, and the parallel group it runs in."""
+
+    duration: Measure
+    text: str
+    group: str | None = None
+
+
+@dataclass(frozen=True)
+class PathSum:
+    total: Measure
+    terms: list[str]  # "5 ms", "max(50 ms, 50 ms)", for showing the sum
+
+
+def sum_steps(steps: list[StepCost]) -> PathSum:
+    """Sequential steps add up; the steps of a parallel group cost the slowest of them."""
+    groups: dict[str, list[tuple[Measure, str]]] = {}
+    order: list[tuple[Literal["step"], tuple[Measure, str]] | tuple[Literal["group"], str]] = []
+    for step in steps:
+        if step.group:
+            if step.group not in groups:
+                groups[step.group] = []
+                order.append(("group", step.group))
+            groups[step.group].append((step.duration, step.text))
+        else:
+            order.append(("step", (step.duration, step.text)))
+    return _sum_order(order, groups)
+
+
+def _sum_order(
+    order: list[tuple[Literal["step"], tuple[Measure, str]] | tuple[Literal["group"], str]],
+    groups: dict[str, list[tuple[Measure, str]]],
+) -> PathSum:
+    total = measure(0, "ms")
+    terms: list[str] = []
+    for entry in order:
+        if entry[0] == "step":
+            total = total + entry[1][0]
+            terms.append(entry[1][1])
+        else:
+            members = groups[entry[1]]
+            total = total + max((m for m, _ in members), key=lambda m: m.value)
+            terms.append("max(" + ", ".join(text for _, text in members) + ")")
+    return PathSum(total, terms)
+
+
 def path_latencies(design, month_seconds: float) -> tuple[list[PathLatency], list[Issue]]:
     results: list[PathLatency] = []
     issues: list[Issue] = []
@@ -64,16 +111,8 @@ def path_latencies(design, month_seconds: float) -> tuple[list[PathLatency], lis
             else:
                 order.append(("step", (budget, step.budget.text)))
         if readable and order:
-            total = measure(0, "ms")
-            for entry in order:
-                if entry[0] == "step":
-                    total = total + entry[1][0]
-                    result.terms.append(entry[1][1])
-                else:
-                    members = groups[entry[1]]
-                    total = total + max((m for m, _ in members), key=lambda m: m.value)
-                    result.terms.append("max(" + ", ".join(text for _, text in members) + ")")
-            result.total = total
+            summed = _sum_order(order, groups)
+            result.total, result.terms = summed.total, summed.terms
         if path.total is not None:
             try:
                 from_quantity(path.total, month_seconds)

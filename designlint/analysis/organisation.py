@@ -1,196 +1,42 @@
 """Designs that reference one another: what each reference resolves to, and what it may assume.
 
-Pure functions over a light index per design (:class:`DesignIndex`): its name, the ids of its
-elements, the references it makes (``design-name#element-id``) with where each is written, the
-synchronous calls between its components and the availability each element promises. The index is
-small and picklable, so worker processes build it beside their findings and the cross-design pass
-never reloads a design.
+Pure functions over the light index of each design (:mod:`designlint.analysis.org_index`): unknown
+designs and elements, synchronous cycles through other designs, assumptions tighter than what the
+provider promises (availability, a step's p99, a request path's sum across designs) and
+availability ceilings across designs.
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterable
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
-from designlint.analysis.resilience import ComponentIndex, composite
+from designlint.analysis.org_index import (
+    COMPONENT,
+    DEPENDENCY,
+    DesignIndex,
+    DocPath,
+    Objective,
+    Reference,
+    RemotePath,
+    index_catalog,
+    index_design,
+)
+from designlint.analysis.resilience import composite
 
-DocPath = tuple[str | int, ...]
-
-
-@dataclass(frozen=True)
-class Reference:
-    """One ``design#element`` written in a design."""
-
-    path: DocPath  # where the reference is written
-    local: str  # the component that carries it
-    design: str
-    element: str
-    assumed_availability: float | None  # the availability the referencing design states for it
-
-
-@dataclass(frozen=True)
-class StepBudget:
-    """A request-path step that runs on a component standing for another design's element."""
-
-    path: DocPath  # where the budget is written
-    local: str
-    step: str
-    seconds: float
-
-
-@dataclass(frozen=True)
-class Objective:
-    """An availability SLO, with the referenced components its service cannot work without."""
-
-    path: DocPath  # where the objective is written
-    slo: str
-    objective: float
-    own_factors: tuple[float, ...]  # availabilities of its local hard dependencies (and itself)
-    hard_refs: tuple[str, ...]  # local components standing for another design's element
-
-
-@dataclass(frozen=True)
-class DesignIndex:
-    name: str
-    file: str
-    elements: frozenset[str]
-    references: tuple[Reference, ...]
-    sync_calls: tuple[tuple[str, str], ...]  # (caller, callee) between this design's components
-    promised: dict[str, float] = field(default_factory=dict)  # element -> availability it promises
-    p99: dict[str, float] = field(default_factory=dict)  # element -> the p99 latency it promises (s)
-    step_budgets: tuple[StepBudget, ...] = ()
-    objectives: tuple[Objective, ...] = ()
+__all__ = ["DesignIndex", "OrgProblem", "ceilings", "index_catalog", "index_design", "ms", "pct", "resolve"]
 
 
 @dataclass(frozen=True)
 class OrgProblem:
     """A cross-design problem, at a reference of ``design``."""
 
-    kind: str  # "unknown-design" | "unknown-element" | "cycle" | "assumption"
+    kind: str  # "unknown-design" | "unknown-element" | "cycle" | "assumption" | "ceiling" | "path-latency"
     design: str
     file: str
     path: DocPath
     message: str
     hint: str
-
-
-def _fraction(quantity) -> float | None:
-    from designlint.units import UnitError, from_quantity
-
-    try:
-        value = from_quantity(quantity)
-    except UnitError:
-        return None
-    return value.value if not value.dims and 0 < value.value <= 1 else None
-
-
-def _seconds(quantity) -> float | None:
-    from designlint.analysis.latency import SECOND
-    from designlint.units import UnitError, from_quantity
-
-    try:
-        value = from_quantity(quantity)
-    except UnitError:
-        return None
-    return value.value if value.dims == SECOND else None
-
-
-def _p99(design) -> dict[str, float]:
-    """Per component, the tightest latency bound its SLOs promise to at least 99 % of requests."""
-    promised: dict[str, float] = {}
-    for slo in design.slos:
-        if slo.kind != "latency" or not slo.service or slo.threshold is None:
-            continue
-        share = _fraction(slo.objective)
-        seconds = _seconds(slo.threshold)
-        if share is not None and share >= 0.99 and seconds is not None:
-            promised[slo.service] = min(seconds, promised.get(slo.service, seconds))
-    return promised
-
-
-def _step_budgets(design, referencing: set[str]) -> tuple[StepBudget, ...]:
-    budgets = []
-    for p, path in enumerate(design.architecture.paths if design.architecture else []):
-        for s, step in enumerate(path.steps):
-            if step.component in referencing and step.budget is not None:
-                seconds = _seconds(step.budget)
-                if seconds is not None:
-                    where = ("architecture", "paths", p, "steps", s, "budget")
-                    budgets.append(StepBudget(where, step.component, step.name, seconds))
-    return tuple(budgets)
-
-
-def _objectives(design, referencing: set[str]) -> tuple[Objective, ...]:
-    """Availability SLOs on a component that synchronously needs a referenced element."""
-    if not referencing or design.architecture is None:
-        return ()
-    index = ComponentIndex(design)
-    objectives = []
-    for number, slo in enumerate(design.slos):
-        if slo.kind != "availability" or not slo.service or slo.service not in index.by_id:
-            continue
-        objective = _fraction(slo.objective)
-        needed = [slo.service, *(target for target, _ in index.hard_dependencies(slo.service))]
-        hard_refs = tuple(c for c in needed if c in referencing and index.own_availability(c) is None)
-        if objective is None or not hard_refs:
-            continue
-        own = tuple(
-            value
-            for value in (index.own_availability(c) for c in needed if c not in hard_refs)
-            if value is not None
-        )
-        objectives.append(Objective(("slos", number, "objective"), slo.id, objective, own, hard_refs))
-    return tuple(objectives)
-
-
-def index_design(design, file: str) -> DesignIndex:
-    """The light index of a validated design."""
-    components = design.architecture.components if design.architecture else []
-    elements = {c.id for c in components} | {t.id for t in design.teams}
-    references = []
-    sync_calls: list[tuple[str, str]] = []
-    for number, component in enumerate(components):
-        if component.ref:
-            target_design, _, element = component.ref.partition("#")
-            references.append(
-                Reference(
-                    ("architecture", "components", number, "ref"),
-                    component.id,
-                    target_design,
-                    element,
-                    _fraction(component.availability) if component.availability else None,
-                )
-            )
-        sync_calls.extend((component.id, d.target) for d in component.depends_on if d.mode == "sync")
-    promised = {}
-    if components:
-        index = ComponentIndex(design)
-        for component in components:
-            value = index.availability(component.id)
-            if value is not None:
-                promised[component.id] = value
-    design_promise = [
-        value
-        for value in (
-            _fraction(s.objective) for s in design.slos if s.kind == "availability" and not s.service
-        )
-        if value is not None
-    ]
-    if design_promise:
-        # What the design promises as a whole stands for every element it does not promise alone.
-        for component in components:
-            promised.setdefault(component.id, min(design_promise))
-    return DesignIndex(
-        design.metadata.name,
-        file,
-        frozenset(elements),
-        tuple(references),
-        tuple(sync_calls),
-        promised,
-        _p99(design),
-        _step_budgets(design, {ref.local for ref in references}),
-        _objectives(design, {ref.local for ref in references}),
-    )
 
 
 def pct(value: float) -> str:
@@ -231,6 +77,7 @@ def resolve(indexes: Iterable[DesignIndex]) -> list[OrgProblem]:
             else:
                 problems.extend(_assumption(index, ref, provider))
         problems.extend(_latency_assumptions(index, by_name))
+        problems.extend(_path_latency(index, by_name))
         problems.extend(_ceilings(index, by_name))
     problems.extend(_cycles(by_name))
     problems.sort(key=lambda p: (p.file, p.path, p.kind, p.message))
@@ -260,12 +107,10 @@ def ms(seconds: float) -> str:
 
 def _latency_assumptions(index: DesignIndex, by_name: dict[str, DesignIndex]) -> list[OrgProblem]:
     """A step budget on a referenced element below the p99 its design promises."""
-    refs = {ref.local: ref for ref in index.references}
     problems = []
     for budget in index.step_budgets:
-        ref = refs[budget.local]
-        provider = by_name.get(ref.design)
-        promise = provider.p99.get(ref.element) if provider is not None else None
+        provider = by_name.get(budget.design)
+        promise = provider.p99.get(budget.element) if provider is not None else None
         if promise is None or budget.seconds >= promise:
             continue
         problems.append(
@@ -274,9 +119,64 @@ def _latency_assumptions(index: DesignIndex, by_name: dict[str, DesignIndex]) ->
                 index.name,
                 index.file,
                 budget.path,
-                f"step '{budget.step}' budgets {ms(budget.seconds)} for {ref.design}#{ref.element}, "
+                f"step '{budget.step}' budgets {ms(budget.seconds)} for {budget.design}#{budget.element}, "
                 f"whose p99 is {ms(promise)}: one request in a hundred overruns it",
-                f"budget at least {ms(promise)}, or agree a faster p99 with the owners of '{ref.design}'",
+                f"budget at least {ms(promise)}, or agree a faster p99 with the owners of '{budget.design}'",
+            )
+        )
+    return problems
+
+
+@dataclass(frozen=True)
+class CrossPathLatency:
+    """A request path summed across designs: each step another design does costs that design's p99."""
+
+    path: RemotePath
+    total: float  # seconds
+    terms: tuple[str, ...]
+
+
+def path_latencies(index: DesignIndex, by_name: dict[str, DesignIndex]) -> list[CrossPathLatency]:
+    """The sums of the paths through other designs; a path with a step that has no cost has no sum."""
+    from designlint.analysis.latency import StepCost, sum_steps
+    from designlint.units import measure
+
+    found = []
+    for path in index.remote_paths:
+        costs = []
+        for step in path.steps:
+            provider = by_name.get(step.design) if step.design is not None else None
+            promise = provider.p99.get(step.element) if provider is not None and step.element else None
+            if promise is not None:
+                text = f"{ms(promise)} (p99 of {step.design}#{step.element})"
+                costs.append(StepCost(measure(promise, "s"), text, step.group))
+            elif step.seconds is not None:
+                costs.append(StepCost(measure(step.seconds, "s"), step.text, step.group))
+            else:
+                break
+        else:
+            summed = sum_steps(costs)
+            found.append(CrossPathLatency(path, summed.total.value, tuple(summed.terms)))
+    return found
+
+
+def _path_latency(index: DesignIndex, by_name: dict[str, DesignIndex]) -> list[OrgProblem]:
+    """A path whose sum across designs (their stated p99s) exceeds its latency target."""
+    problems = []
+    for found in path_latencies(index, by_name):
+        path = found.path
+        # Summed in floating point: a sum equal to the target within rounding is within it.
+        if found.total <= path.target_seconds * (1 + 1e-9):
+            continue
+        problems.append(
+            OrgProblem(
+                "path-latency",
+                index.name,
+                index.file,
+                path.path,
+                f"path '{path.id}' takes {ms(found.total)} across designs ({' + '.join(found.terms)}), "
+                f"over its {path.target_text} target",
+                "cut a step, run steps in parallel, or agree a faster p99 with the providing design's owners",
             )
         )
     return problems
@@ -293,7 +193,7 @@ class CrossCeiling:
 
 def ceilings(index: DesignIndex, by_name: dict[str, DesignIndex]) -> list[CrossCeiling]:
     """The composite ceiling of each availability objective that needs another design's element."""
-    refs = {ref.local: ref for ref in index.references}
+    refs = index.component_refs()
     found = []
     for objective in index.objectives:
         inherited = []
@@ -343,7 +243,7 @@ def _cycles(by_name: dict[str, DesignIndex]) -> list[OrgProblem]:
             edges.setdefault((index.name, caller), []).append((index.name, callee))
         for ref in index.references:
             provider = by_name.get(ref.design)
-            if provider is not None and ref.element in provider.elements:
+            if ref.calls and provider is not None and ref.element in provider.elements:
                 source, target = (index.name, ref.local), (ref.design, ref.element)
                 edges.setdefault(source, []).append(target)
                 ref_edges.append((source, target, index, ref))
@@ -361,12 +261,16 @@ def _cycles(by_name: dict[str, DesignIndex]) -> list[OrgProblem]:
                     index.name,
                     index.file,
                     ref.path,
-                    f"'{ref.local}' stands for {ref.design}#{ref.element}, which calls back into "
+                    f"'{ref.local}' {_verb(ref)} {ref.target}, which calls back into "
                     f"'{index.name}' synchronously: the designs wait on each other",
                     "make one direction asynchronous, or move the shared work into one design",
                 )
             )
     return problems
+
+
+def _verb(ref: Reference) -> str:
+    return {COMPONENT: "stands for", DEPENDENCY: "calls"}.get(ref.role, "uses")
 
 
 def _components(edges: dict[Node, list[Node]]) -> dict[Node, int]:
@@ -419,6 +323,6 @@ def cross_design_availability(index: DesignIndex, by_name: dict[str, DesignIndex
     factors = [
         by_name[ref.design].promised[ref.element]
         for ref in index.references
-        if ref.design in by_name and ref.element in by_name[ref.design].promised
+        if ref.calls and ref.design in by_name and ref.element in by_name[ref.design].promised
     ]
     return composite(factors) if factors else None

@@ -19,6 +19,7 @@ KIND_OF_RULE = {
     "cross-design-sync-cycle": "cycle",
     "assumption-beyond-provider-slo": "assumption",
     "cross-design-availability-ceiling": "ceiling",
+    "cross-design-path-latency": "path-latency",
 }
 
 
@@ -32,29 +33,34 @@ def _alone(design, kind: str) -> Iterator[Problem]:
             yield as_problem(problem)
 
 
-@reads("metadata", "architecture", "teams", "slos", "nfr")
+@reads("metadata", "architecture", "teams", "slos", "nfr", "crossTeamDependencies")
 def unknown_design_reference(design, options) -> Iterator[Problem]:
     return _alone(design, "unknown-design")
 
 
-@reads("metadata", "architecture", "teams", "slos", "nfr")
+@reads("metadata", "architecture", "teams", "slos", "nfr", "crossTeamDependencies")
 def unknown_referenced_element(design, options) -> Iterator[Problem]:
     return _alone(design, "unknown-element")
 
 
-@reads("metadata", "architecture", "teams", "slos", "nfr")
+@reads("metadata", "architecture", "teams", "slos", "nfr", "crossTeamDependencies")
 def cross_design_sync_cycle(design, options) -> Iterator[Problem]:
     return _alone(design, "cycle")
 
 
-@reads("metadata", "architecture", "teams", "slos", "nfr")
+@reads("metadata", "architecture", "teams", "slos", "nfr", "crossTeamDependencies")
 def assumption_beyond_provider_slo(design, options) -> Iterator[Problem]:
     return _alone(design, "assumption")
 
 
-@reads("metadata", "architecture", "teams", "slos", "nfr")
+@reads("metadata", "architecture", "teams", "slos", "nfr", "crossTeamDependencies")
 def cross_design_availability_ceiling(design, options) -> Iterator[Problem]:
     return _alone(design, "ceiling")
+
+
+@reads("metadata", "architecture", "teams", "slos", "nfr", "crossTeamDependencies")
+def cross_design_path_latency(design, options) -> Iterator[Problem]:
+    return _alone(design, "path-latency")
 
 
 CHECKS = {
@@ -63,4 +69,5 @@ CHECKS = {
     "cross-design-sync-cycle": cross_design_sync_cycle,
     "assumption-beyond-provider-slo": assumption_beyond_provider_slo,
     "cross-design-availability-ceiling": cross_design_availability_ceiling,
+    "cross-design-path-latency": cross_design_path_latency,
 }

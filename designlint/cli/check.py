@@ -176,7 +176,7 @@ def _check(run: CheckRun) -> int:
 
     outputs = parse_outputs(run.output_formats, run.output)
     skipped: list = []
-    files = discover(list(run.paths), skipped)
+    files = discover(list(run.paths), skipped, catalogs=True)
     for file in skipped if not run.quiet else ():
         warn(f"{file.display} {file.reason}; skipped")
     if not files and not run.quiet:
@@ -190,7 +190,11 @@ def _check(run: CheckRun) -> int:
         from designlint.engine.discovery import Header, design_header
 
         # A file that cannot be read stays: its check reports it (DL006) rather than passing it.
-        files = [(path, display) for path, display in files if design_header(path) is not Header.OTHER]
+        files = [
+            (path, display)
+            for path, display in files
+            if design_header(path, catalogs=True) is not Header.OTHER
+        ]
     overrides = Overrides(
         config_file=run.config_file,
         select=_codes(run.select) or None,

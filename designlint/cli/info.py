@@ -6,7 +6,9 @@ import click
 
 
 @click.command()
-@click.option("--kind", type=click.Choice(["design", "rulepack"]), default="design", show_default=True)
+@click.option(
+    "--kind", type=click.Choice(["design", "rulepack", "teamcatalog"]), default="design", show_default=True
+)
 def schema(kind: str) -> None:
     """Print the JSON Schema of designs (or rule packs)."""
     from designlint.schema import SCHEMA_FILES, render

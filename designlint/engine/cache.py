@@ -10,6 +10,11 @@ byte as it would from a fresh check) under a key made of:
 - designlint itself: its version and the size and time of every module, so an upgrade or a local
   edit never serves stale findings.
 
+An entry also keeps the design's cross-design index (what it references and promises), so the
+cross-design pass after the per-file checks resolves references without loading a replayed
+design: a changed design is checked again, and the cross-design findings of every design that
+references it, directly or through others, are computed again from the indexes.
+
 Entries live in ``.designlint_cache/`` beside the configuration file (or in the working
 directory when there is none), one file per design, replaced atomically and sealed (see
 :mod:`designlint.engine.cache_folder`: no link is followed, nothing is written outside the
@@ -33,7 +38,7 @@ from designlint.errors import Position
 from designlint.findings import Finding, Outcome, RelatedLocation, Severity
 
 CACHE_DIR = ".designlint_cache"
-ENTRY_FORMAT = 3
+ENTRY_FORMAT = 4
 _PACKAGE = Path(__file__).resolve().parent.parent
 _UTF8_BOM = b"\xef\xbb\xbf"
 
@@ -191,6 +196,19 @@ def _outcomes(entry: dict) -> dict[str, Outcome]:
     return {code: _OUTCOMES[value] for code, value in outcomes.items()}
 
 
+def _organisation_to_json(index) -> dict | None:
+    from designlint.engine.org_codec import index_to_json
+
+    return index_to_json(index) if index is not None else None
+
+
+def _organisation(entry: dict):
+    from designlint.engine.org_codec import index_from_json
+
+    data = entry.get("organisation")
+    return None if data is None else index_from_json(data)  # MalformedIndex is a ValueError: a miss
+
+
 class ResultCache:
     """The entries of one cache folder (see :mod:`designlint.engine.cache_folder` for the care taken)."""
 
@@ -223,6 +241,7 @@ class ResultCache:
             result.findings = _findings(data, "findings", display)
             result.suppressed = _findings(data, "suppressed", display)
             result.outcomes = _outcomes(data)
+            result.organisation = _organisation(data)
         except (ValueError, RecursionError):
             return None  # damaged, nested past what the parser takes, or from another layout: a miss
         return result
@@ -237,6 +256,8 @@ class ResultCache:
             "findings": [_finding_to_json(f) for f in result.findings],
             "suppressed": [_finding_to_json(f) for f in result.suppressed],
             "outcomes": {code: outcome.value for code, outcome in sorted(result.outcomes.items())},
+            # The cross-design index, so a replayed design is never loaded again to resolve references.
+            "organisation": _organisation_to_json(result.organisation),
         }
         inner, name, context = self._entry(display, path)
         try:

@@ -50,6 +50,13 @@ class ConfigModel(_ConfigSection):
     extend_exclude: list[str] = []
     # Where the team publishes its design site (`designlint site build`); rule links point there.
     site_url: str | None = None
+    # Folders of designs (relative to the configuration's folder) that references to other designs
+    # resolve against, besides the designs checked and their neighbours: checking one file still
+    # knows every design of the organisation.
+    design_root: list[str] | str = []
+
+    def design_roots(self) -> list[str]:
+        return [self.design_root] if isinstance(self.design_root, str) else list(self.design_root)
 
 
 @dataclass

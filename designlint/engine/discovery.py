@@ -32,6 +32,8 @@ _SKIP_DIRS = {
 }
 _API_VERSION = re.compile(rb"^apiVersion:[ \t]*[\"']?designlint/", re.MULTILINE)
 _KIND_DESIGN = re.compile(rb"^kind:[ \t]*[\"']?Design[\"']?[ \t]*(#.*)?$", re.MULTILINE)
+# A shared team catalogue is checked with the designs that reference it (``check`` asks for it).
+_KIND_CATALOG = re.compile(rb"^kind:[ \t]*[\"']?TeamCatalog[\"']?[ \t]*(#.*)?$", re.MULTILINE)
 _HEAD_BYTES = 256 * 1024
 YAML_SUFFIXES = (".yaml", ".yml")
 
@@ -51,7 +53,7 @@ class Skipped(NamedTuple):
     reason: str
 
 
-def design_header(path: Path) -> Header:
+def design_header(path: Path, catalogs: bool = False) -> Header:
     """Whether a regular file declares ``apiVersion: designlint/...`` and ``kind: Design`` at the top level."""
     try:
         head = read_regular(path, _HEAD_BYTES)
@@ -59,7 +61,8 @@ def design_header(path: Path) -> Header:
         return Header.OTHER
     except OSError:
         return Header.UNREADABLE
-    return Header.DESIGN if _API_VERSION.search(head) and _KIND_DESIGN.search(head) else Header.OTHER
+    kind = _KIND_DESIGN.search(head) or (catalogs and _KIND_CATALOG.search(head))
+    return Header.DESIGN if _API_VERSION.search(head) and kind else Header.OTHER
 
 
 def looks_like_design(path: Path) -> bool:
@@ -67,7 +70,9 @@ def looks_like_design(path: Path) -> bool:
     return design_header(path) is Header.DESIGN
 
 
-def discover(paths: list[str], skipped: list[Skipped] | None = None) -> list[tuple[Path, str]]:
+def discover(
+    paths: list[str], skipped: list[Skipped] | None = None, catalogs: bool = False
+) -> list[tuple[Path, str]]:
     """``(path, display name)`` pairs in a stable order; folders are walked for design files.
 
     Files in folders that are not regular files are left out and, when ``skipped`` is given,
@@ -85,7 +90,7 @@ def discover(paths: list[str], skipped: list[Skipped] | None = None) -> list[tup
             _add(found, seen, path)  # exists but cannot be examined: the check reports it (DL006)
             continue
         if stat.S_ISDIR(mode):
-            _walk(path, found, seen, skipped)
+            _walk(path, found, seen, skipped, catalogs)
         elif stat.S_ISREG(mode):
             _add(found, seen, path)
         else:
@@ -94,7 +99,11 @@ def discover(paths: list[str], skipped: list[Skipped] | None = None) -> list[tup
 
 
 def _walk(
-    folder: Path, found: list[tuple[Path, str]], seen: set[Path], skipped: list[Skipped] | None
+    folder: Path,
+    found: list[tuple[Path, str]],
+    seen: set[Path],
+    skipped: list[Skipped] | None,
+    catalogs: bool = False,
 ) -> None:
     for root, dirs, files in os.walk(folder):
         dirs[:] = sorted(d for d in dirs if d not in _SKIP_DIRS and not d.startswith("."))
@@ -107,7 +116,7 @@ def _walk(
                 if skipped is not None:
                     skipped.append(Skipped(candidate.as_posix(), reason))
                 continue
-            if design_header(candidate) is not Header.OTHER:
+            if design_header(candidate, catalogs) is not Header.OTHER:
                 _add(found, seen, candidate)
 
 

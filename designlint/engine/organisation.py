@@ -9,11 +9,11 @@ run's, stamped under that file's configuration and inline suppressions.
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
 from pathlib import Path
 
-from designlint.analysis.organisation import DesignIndex, OrgProblem, index_design, resolve
+from designlint.analysis.organisation import DesignIndex, OrgProblem, index_catalog, index_design, resolve
 from designlint.errors import Position
 from designlint.findings import Finding
 
@@ -23,6 +23,7 @@ RULE_OF_KIND = {
     "cycle": "cross-design-sync-cycle",
     "assumption": "assumption-beyond-provider-slo",
     "ceiling": "cross-design-availability-ceiling",
+    "path-latency": "cross-design-path-latency",
 }
 
 
@@ -38,6 +39,8 @@ def index_document(document, design) -> FileIndex | None:
     """The index a worker leaves on a file's result; None when the design has no name to be referenced by."""
     if design is None or getattr(design, "metadata", None) is None:
         return None
+    if getattr(design, "kind", None) == "TeamCatalog":
+        return FileIndex(index_catalog(design, document.file), {}, {}, {})
     index = index_design(design, document.file)
     from designlint.findings import stable_path
 
@@ -48,6 +51,7 @@ def index_document(document, design) -> FileIndex | None:
         *(ref.path for ref in index.references),
         *(budget.path for budget in index.step_budgets),
         *(objective.path for objective in index.objectives),
+        *(path.path for path in index.remote_paths),
     ]
     for where in paths:
         positions[where] = document.locate(where)
@@ -67,17 +71,34 @@ def load_index(path: Path, display: str) -> FileIndex | None:
         document = load_path(path, display)
     except LoadError:
         return None
-    if not isinstance(document.data, dict) or document.data.get("kind") != "Design":
+    kind = document.data.get("kind") if isinstance(document.data, dict) else None
+    if kind not in ("Design", "TeamCatalog"):
         return None
+    if kind == "TeamCatalog":
+        from designlint.model.catalog import TeamCatalog
+
+        return index_document(document, validate_design(document.data, TeamCatalog).model)
     validation = validate_design(document.data, Design)
     return index_document(document, validation.model)
 
 
-def _neighbours(files: list[tuple[Path, str]], known: list[DesignIndex]) -> list[DesignIndex]:
-    """Designs beside the checked files that their references name but the run does not hold.
+def design_roots(files: list[tuple[Path, str]], engine_for: Callable) -> list[str]:
+    """The folders configured as design roots (``design-root``) for the checked files."""
+    roots: set[str] = set()
+    for path, _ in files:
+        config = engine_for(path).config
+        roots.update(str(config.root / root) for root in config.model.design_roots())
+    return sorted(roots)
+
+
+def _neighbours(
+    files: list[tuple[Path, str]], known: list[DesignIndex], roots: Sequence[str] = ()
+) -> list[DesignIndex]:
+    """Designs beside the checked files, or under a configured design root, that their references
+    name but the run does not hold.
 
     A hook that passes only the changed file still resolves its references against the designs in
-    its folder; those designs are read for their index only, and get no findings.
+    its folder and design roots; those designs are read for their index only, and get no findings.
     """
     from designlint.engine.discovery import discover
 
@@ -85,9 +106,11 @@ def _neighbours(files: list[tuple[Path, str]], known: list[DesignIndex]) -> list
     if all(ref.design in names for index in known for ref in index.references):
         return []
     checked = {path.resolve() for path, _ in files}
-    folders = sorted({str(path.parent) for path, _ in files})
+    folders = sorted(
+        {str(path.parent) for path, _ in files} | {root for root in roots if Path(root).is_dir()}
+    )
     found = []
-    for path, display in discover(folders):
+    for path, display in discover(folders, catalogs=True):
         if path.resolve() not in checked:
             index = load_index(path, display)
             if index is not None:
@@ -106,7 +129,7 @@ def apply_organisation(files: list[tuple[Path, str]], results: list, engine_for:
     if not any(index is not None and index.design.references for index in indexes):
         return
     known = [index.design for index in indexes if index is not None]
-    problems = resolve([*known, *_neighbours(files, known)])
+    problems = resolve([*known, *_neighbours(files, known, design_roots(files, engine_for))])
     by_file: dict[str, list[OrgProblem]] = {}
     for problem in problems:
         by_file.setdefault(problem.file, []).append(problem)
@@ -143,12 +166,7 @@ def _stamp(engine, problem: OrgProblem, index: FileIndex) -> Finding | None:
 
 
 def _suppress(findings: list[Finding], result, index: FileIndex) -> None:
-    from designlint.engine.suppressions import scan_suppressions
-
-    scan = scan_suppressions(result.text) if findings and "designlint:" in result.text else None
-    covered: dict[int, set[str]] = {}
-    for suppression in scan.suppressions if scan else ():
-        covered.setdefault(suppression.target_line, set()).update(suppression.codes)
+    covered = result.suppressions_by_line() if findings else {}
     for finding in findings:
         lines = index.lines.get(finding.path, (finding.position.line,))
         if any(finding.code in covered.get(line, ()) for line in lines):

@@ -88,17 +88,23 @@ class Engine:
         from designlint.model.validation import validate_design
 
         result = FileResult(document.file, text=document.text)
-        placeholders = find_placeholders(document.data, Design)
+        # A team catalogue is validated like a design and indexed for references; no rule reads it.
+        catalog = isinstance(document.data, dict) and document.data.get("kind") == "TeamCatalog"
+        root = _catalog_model() if catalog else Design
+        placeholders = find_placeholders(document.data, root)
         data = blank(document.data, placeholders)
-        validation = validate_design(data, Design)
+        validation = validate_design(data, root)
         raw: list[tuple[str, Problem]] = list(validation.problems)
         raw.extend((PLACEHOLDER_ANSWER, _placeholder_problem(p)) for p in placeholders)
         result.partial_design = validation.model
         result.design = validation.model if validation.complete else None
         result.organisation = index_document(document, validation.model)
-        raw.extend(
-            self._run_rules(validation.model, validation.data, document, validation.invalid_sections, result)
-        )
+        if not catalog:
+            raw.extend(
+                self._run_rules(
+                    validation.model, validation.data, document, validation.invalid_sections, result
+                )
+            )
 
         stamped = [self._stamp(code, problem, document) for code, problem in raw]
         scan = scan_suppressions(document.text, getattr(document, "scalar_spans", ()))
@@ -294,6 +300,12 @@ def _placeholder_message(placeholder, asks: str | None = None) -> str:
     return (
         f"{shown} is a placeholder, not an answer: {asks or repr(placeholder.field) + ' needs a real answer'}"
     )
+
+
+def _catalog_model() -> type:
+    from designlint.model.catalog import TeamCatalog
+
+    return TeamCatalog
 
 
 def _placeholder_problem(placeholder) -> Problem:

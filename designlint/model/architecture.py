@@ -6,7 +6,7 @@ from typing import Literal
 
 from designlint.model.base import Identifier, Quantity, QuantityName, Section, Text, TextList
 from designlint.model.fallback import Fallback
-from designlint.model.reference import ElementRef
+from designlint.model.reference import ElementRef, LocalOrElementRef
 
 ComponentKind = Literal[
     "client",
@@ -30,8 +30,9 @@ ComponentKind = Literal[
 
 
 class Dependency(Section):
-    target: Identifier
-    """The component (by id) this one calls."""
+    target: LocalOrElementRef
+    """The component (by id) this one calls, or another design's element as ``design-name#element-id``,
+    e.g. ``content-platform#content-service``."""
     mode: Literal["sync", "async"] = "sync"
     """How the caller waits.
 
@@ -133,8 +134,9 @@ class Component(Section):
 class PathStep(Section):
     name: Text
     """What happens at this step, e.g. ``Read the cached feed page``."""
-    component: Identifier | None = None
-    """The component (by id) that does the step, e.g. ``feed-cache``."""
+    component: LocalOrElementRef | None = None
+    """The component (by id) that does the step, e.g. ``feed-cache``, or another design's element as
+    ``design-name#element-id``: the step then costs that design's stated p99."""
     budget: Quantity | None = None
     """Latency budget for the step, e.g. ``50 ms``; a step written without one is reported (DL107)."""
     parallel_group: Identifier | None = None

@@ -7,6 +7,7 @@ from typing import Literal
 from pydantic import Field
 
 from designlint.model.base import Identifier, Quantity, Section, Text, TextList
+from designlint.model.reference import LocalOrElementRef
 
 
 class Alert(Section):
@@ -96,10 +97,12 @@ class HumanErrorPattern(Section):
 class CrossTeamDependency(Section):
     service: Text
     """The other team's service, e.g. ``Content Service``."""
-    component: Identifier | None = None
-    """The component (by id) in the architecture that stands for this service."""
+    component: LocalOrElementRef | None = None
+    """The component (by id) in the architecture that stands for this service, or the service itself in
+    another design as ``design-name#component-id``, e.g. ``content-platform#content-service``."""
     team: Text | None = None
-    """The team that owns the service (by id when it is one of ``teams``), e.g. ``content-platform``."""
+    """The team that owns the service (by id when it is one of ``teams``, or as ``catalog-name#team-id``
+    in a team catalogue), e.g. ``content-platform``."""
     contract: Text | None = None
     """What it promises this design, e.g. "post bodies by id, batch of 100"."""
     sla: Text | None = None

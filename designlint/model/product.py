@@ -4,9 +4,10 @@ from __future__ import annotations
 
 from typing import Literal
 
-from pydantic import Field
+from pydantic import Field, model_validator
 
 from designlint.model.base import Identifier, Section, Text, TextList
+from designlint.model.reference import ElementRef
 
 
 class Metadata(Section):
@@ -41,14 +42,26 @@ class Metadata(Section):
 
 
 class Team(Section):
-    id: Identifier
-    """How owners and components refer to the team, e.g. ``feed-team``."""
+    id: Identifier = ""
+    """How owners and components refer to the team, e.g. ``feed-team``; defaults to the id in ``ref``."""
+    ref: ElementRef | None = None
+    """The team as a shared team catalogue (``kind: TeamCatalog``) describes it, as
+    ``catalog-name#team-id``, e.g. ``org-teams#feed-team``: name, responsibilities and on-call come from
+    there instead of being repeated."""
     name: Text | None = None
     """The team's name as people say it, e.g. ``Feed team``."""
     responsibilities: Text | None = None
     """What the team owns and answers for, e.g. "feed serving, fan-out and the feed cache"."""
     oncall: Text | None = None
     """Who carries the pager and how to reach them."""
+
+    @model_validator(mode="after")
+    def _id_from_ref(self) -> Team:
+        if not self.id:
+            if self.ref is None:
+                raise ValueError("a team needs an id, or a ref to a team catalogue's team")
+            self.id = self.ref.partition("#")[2]
+        return self
 
 
 class User(Section):

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from designlint.analysis.organisation import DesignIndex, ceilings, ms, pct
+from designlint.analysis.organisation import DesignIndex, ceilings, ms, path_latencies, pct
 from designlint.review.model import DOWNSTREAM, Change
 
 
@@ -18,7 +18,7 @@ def _neighbours(head_path: Path) -> list[DesignIndex]:
     from designlint.engine.organisation import load_index
 
     found = []
-    for path, display in discover([str(head_path.parent)]):
+    for path, display in discover([str(head_path.parent)], catalogs=True):
         if path.resolve() == head_path.resolve():
             continue
         index = load_index(path, display)
@@ -40,9 +40,11 @@ def downstream_changes(base, head, head_path: Path | None) -> list[Change]:
     changes = []
     dependents = [n for n in neighbours if any(ref.design == old.name for ref in n.references)]
     for dependent in dependents:
+        seen: set[str] = set()
         for ref in dependent.references:
-            if ref.design != old.name or ref.element not in old.elements:
+            if ref.design != old.name or ref.element not in old.elements or ref.element in seen:
                 continue  # an element it never had is the dependent's own finding (DL601)
+            seen.add(ref.element)
             subject = f"'{dependent.name}' ({dependent.file}) uses {ref.design}#{ref.element}"
             if new is None or ref.element not in new.elements:
                 changes.append(Change(DOWNSTREAM, subject, "removed", concern=True))
@@ -69,7 +71,34 @@ def downstream_changes(base, head, head_path: Path | None) -> list[Change]:
                     )
                 )
         changes.extend(_ceiling_moves(dependent, others, old, new))
+        changes.extend(_path_moves(dependent, others, old, new))
     return changes
+
+
+def _path_moves(
+    dependent: DesignIndex, others: dict[str, DesignIndex], old: DesignIndex, new: DesignIndex | None
+) -> list[Change]:
+    """Request paths of ``dependent`` whose sum across designs moves with the change."""
+    before = {found.path.id: found for found in path_latencies(dependent, {**others, old.name: old})}
+    after_run = {**others, new.name: new} if new is not None else others
+    after = {found.path.id: found for found in path_latencies(dependent, after_run)}
+    moves = []
+    for path_id, was in sorted(before.items()):
+        now = after.get(path_id)
+        if now is None or abs(now.total - was.total) < 1e-9:
+            continue
+        moves.append(
+            Change(
+                DOWNSTREAM,
+                f"'{dependent.name}' path '{path_id}' latency across designs",
+                "slower" if now.total > was.total else "faster",
+                ms(was.total),
+                ms(now.total),
+                detail=f"target {was.path.target_text}",
+                concern=now.total > was.path.target_seconds,
+            )
+        )
+    return moves
 
 
 def _ceiling_moves(

@@ -1,8 +1,10 @@
 """References across a folder of designs: resolution, unknown references, cycles and assumptions.
 
-The fixture folder (tests/data/organisation) holds four designs: ``feed`` references ``content``
-and ``graph`` (and a design and an element that do not exist), and ``graph`` and ``notify`` call
-each other synchronously through references.
+The fixture folder (tests/data/organisation) holds five designs and a team catalogue: ``feed``
+references ``content`` and ``graph`` through components that stand for them (and a design and an
+element that do not exist), ``graph`` and ``notify`` call each other synchronously through
+references, and ``ranking`` references other designs directly from a dependency target, a
+request-path step and a cross-team dependency, and its teams from the ``org-teams`` catalogue.
 """
 
 from __future__ import annotations
@@ -34,6 +36,22 @@ EXPECTED = [
     ),
     ("graph.yaml", 16, "DL602", "stands for notify#notify-service"),
     ("notify.yaml", 15, "DL602", "stands for graph#graph-service"),
+    ("ranking.yaml", 7, "DL601", "references 'search-team', which design 'org-teams' does not define"),
+    ("ranking.yaml", 19, "DL601", "'ranker' references 'body-store', which design 'content' does not define"),
+    ("ranking.yaml", 20, "DL600", "'ranker' references design 'ads-platform'"),
+    (
+        "ranking.yaml",
+        22,
+        "DL605",
+        "path 'rank' takes 110 ms across designs (40 ms + 50 ms (p99 of content#content-service) + 20 ms), "
+        "over its 100 ms target",
+    ),
+    (
+        "ranking.yaml",
+        35,
+        "DL601",
+        "'Search' references 'search-team', which design 'org-teams' does not define",
+    ),
 ]
 
 
@@ -74,17 +92,39 @@ def test_a_file_alone_in_its_folder_knows_only_itself(capsys, tmp_path):
 
 
 def test_a_changed_provider_rechecks_its_dependents_through_the_cache(capsys, tmp_path, monkeypatch):
+    from designlint.engine.session import CheckSession
+
     for path in FOLDER.glob("*.yaml"):
         shutil.copy(path, tmp_path / path.name)
     monkeypatch.chdir(tmp_path)  # the result cache lives in the working directory
+    checked: list[str] = []
+    check = CheckSession.check
+
+    def counting(self, files):
+        checked.extend(display.rsplit("/", 1)[-1] for _, display in files)
+        return check(self, files)
+
+    monkeypatch.setattr(CheckSession, "check", counting)
     first = _findings(capsys, str(tmp_path), "--jobs", "1")
     assert _matches(first, EXPECTED), first
+    assert sorted(checked) == sorted(p.name for p in FOLDER.glob("*.yaml"))
+    checked.clear()
+
+    def reloaded(path, display):
+        raise AssertionError(f"{display} was loaded again to be indexed")
+
+    monkeypatch.setattr("designlint.engine.organisation.load_index", reloaded)
     content = tmp_path / "content.yaml"
     content.write_text(content.read_text(encoding="utf-8").replace("99.9%", "99.99%"), encoding="utf-8")
     second = _findings(capsys, str(tmp_path), "--jobs", "1")
+    # Only the provider is checked again; its dependents' cross-design findings follow its new
+    # promise (feed's availability assumption now holds) from the indexes their entries keep, and
+    # the designs that do not depend on it are replayed as they were.
+    assert checked == ["content.yaml"]
     assert _matches(second, [e for e in EXPECTED if "availability" not in e[3]]), second
-    # A dependent's cached result is not replayed unchanged: the provider's promise moved under it.
-    assert (tmp_path / ".designlint_cache").is_dir()
+    checked.clear()
+    third = _findings(capsys, str(tmp_path), "--jobs", "1")
+    assert checked == [] and third == second
 
 
 def test_the_example_designs_resolve_and_newsfeed_budgets_hold_against_content_platform(capsys):

@@ -7,6 +7,7 @@ from collections.abc import Iterator
 from designlint.analysis.references import references
 from designlint.checks import reads
 from designlint.findings import Problem
+from designlint.model.reference import is_element_ref
 
 
 def dangling_reference(design, options) -> Iterator[Problem]:
@@ -14,7 +15,8 @@ def dangling_reference(design, options) -> Iterator[Problem]:
 
     for reference in references(design):
         target, known, kind = reference.target, reference.known, reference.kind
-        if target not in known:
+        # Another design's element (design#element) is resolved across designs (DL600, DL601).
+        if target not in known and not is_element_ref(target):
             close = difflib.get_close_matches(target, sorted(known), n=1)
             hint = (
                 f"did you mean '{close[0]}'?"

@@ -12,6 +12,7 @@ from collections.abc import Iterator
 
 from designlint.checks import reads
 from designlint.findings import Problem
+from designlint.model.reference import is_element_ref
 
 NAMED = 3
 """How many places a message names before "and N more"."""
@@ -45,7 +46,8 @@ def unbudgeted_path_step(design, options) -> Iterator[Problem]:
     missing: list[tuple[tuple, str]] = []
     for i, path in enumerate(design.architecture.paths):
         for j, step in enumerate(path.steps):
-            if step.budget is None:
+            # A step another design does (design#element) costs that design's p99 (DL605).
+            if step.budget is None and not is_element_ref(step.component):
                 missing.append(
                     (("architecture", "paths", i, "steps", j), f"'{_short(step.name)}' in '{path.id}'")
                 )

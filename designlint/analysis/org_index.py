@@ -1,0 +1,327 @@
+"""The light index of one design (or team catalogue) that the cross-design pass reads.
+
+Its name, the ids of its elements, every reference it makes to another design's element
+(``design-name#element-id``) with where it is written, the synchronous calls between its
+components, and what it promises (availability, p99) and assumes (step budgets, availability
+objectives, request paths through other designs). The index is small and picklable, so worker
+processes build it beside their findings and the cross-design pass never reloads a design.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from designlint.analysis.resilience import ComponentIndex
+from designlint.model.reference import is_element_ref
+
+DocPath = tuple[str | int, ...]
+
+# Where a reference is written, which decides what it means:
+COMPONENT = "component"  # a component that stands for the element (``ref:``)
+DEPENDENCY = "dependency"  # a dependency whose target is the element
+STEP = "step"  # a request-path step done by the element
+TEAM = "team"  # a team described in a catalogue (``teams[].ref``)
+OWNER = "owner"  # a component owned by a catalogue's team
+CROSS_TEAM = "cross-team"  # a cross-team dependency's service or owning team
+
+
+@dataclass(frozen=True)
+class Reference:
+    """One ``design#element`` written in a design."""
+
+    path: DocPath  # where the reference is written
+    local: str  # what carries it: a component, a team, a caller, a step or a service name
+    design: str
+    element: str
+    assumed_availability: float | None  # the availability the referencing design states for it
+    role: str = COMPONENT
+    calls: bool = True  # whether ``local`` waits on the element (a synchronous call)
+
+    @property
+    def target(self) -> str:
+        return f"{self.design}#{self.element}"
+
+
+@dataclass(frozen=True)
+class StepBudget:
+    """A request-path step budget for work another design's element does."""
+
+    path: DocPath  # where the budget is written
+    local: str  # the step's component as written
+    step: str
+    seconds: float
+    design: str
+    element: str
+
+
+@dataclass(frozen=True)
+class PathStepCost:
+    """One step of a request path that goes through another design: its budget, or whose p99 it costs."""
+
+    text: str  # the budget as written, or "" without one
+    seconds: float | None
+    group: str | None
+    design: str | None = None  # the design whose element does the step, when another design's
+    element: str | None = None
+
+
+@dataclass(frozen=True)
+class RemotePath:
+    """A request path with a latency target and at least one step another design does."""
+
+    path: DocPath  # where the finding goes: the path's id
+    id: str
+    target_text: str
+    target_seconds: float
+    steps: tuple[PathStepCost, ...]
+
+
+@dataclass(frozen=True)
+class Objective:
+    """An availability SLO, with the referenced components its service cannot work without."""
+
+    path: DocPath  # where the objective is written
+    slo: str
+    objective: float
+    own_factors: tuple[float, ...]  # availabilities of its local hard dependencies (and itself)
+    hard_refs: tuple[str, ...]  # local components standing for another design's element
+
+
+@dataclass(frozen=True)
+class DesignIndex:
+    name: str
+    file: str
+    elements: frozenset[str]
+    references: tuple[Reference, ...]
+    sync_calls: tuple[tuple[str, str], ...]  # (caller, callee) between this design's components
+    promised: dict[str, float] = field(default_factory=dict)  # element -> availability it promises
+    p99: dict[str, float] = field(default_factory=dict)  # element -> the p99 latency it promises (s)
+    step_budgets: tuple[StepBudget, ...] = ()
+    objectives: tuple[Objective, ...] = ()
+    remote_paths: tuple[RemotePath, ...] = ()
+    kind: str = "Design"  # or "TeamCatalog"
+    owners: dict[str, str] = field(default_factory=dict)  # component -> the team that owns it, as written
+    teams: dict[str, str] = field(default_factory=dict)  # team id -> its name (or the id)
+
+    def component_refs(self) -> dict[str, Reference]:
+        """Local components that stand for another design's element, by component id."""
+        return {ref.local: ref for ref in self.references if ref.role == COMPONENT}
+
+
+def _fraction(quantity) -> float | None:
+    from designlint.units import UnitError, from_quantity
+
+    try:
+        value = from_quantity(quantity)
+    except UnitError:
+        return None
+    return value.value if not value.dims and 0 < value.value <= 1 else None
+
+
+def _seconds(quantity) -> float | None:
+    from designlint.analysis.latency import SECOND
+    from designlint.units import UnitError, from_quantity
+
+    try:
+        value = from_quantity(quantity)
+    except UnitError:
+        return None
+    return value.value if value.dims == SECOND else None
+
+
+def _split(value: str) -> tuple[str, str]:
+    design, _, element = value.partition("#")
+    return design, element
+
+
+def _p99(design) -> dict[str, float]:
+    """Per component, the tightest latency bound its SLOs promise to at least 99 % of requests."""
+    promised: dict[str, float] = {}
+    for slo in design.slos:
+        if slo.kind != "latency" or not slo.service or slo.threshold is None:
+            continue
+        share = _fraction(slo.objective)
+        seconds = _seconds(slo.threshold)
+        if share is not None and share >= 0.99 and seconds is not None:
+            promised[slo.service] = min(seconds, promised.get(slo.service, seconds))
+    return promised
+
+
+def _remote_of(step_component: str | None, component_refs: dict[str, Reference]) -> tuple[str, str] | None:
+    """The other design's element a step's component stands for (directly or through ``ref:``)."""
+    if step_component is None:
+        return None
+    if is_element_ref(step_component):
+        return _split(step_component)
+    ref = component_refs.get(step_component)
+    return (ref.design, ref.element) if ref is not None else None
+
+
+def _step_budgets(design, component_refs: dict[str, Reference]) -> tuple[StepBudget, ...]:
+    budgets = []
+    for p, path in enumerate(design.architecture.paths if design.architecture else []):
+        for s, step in enumerate(path.steps):
+            remote = _remote_of(step.component, component_refs)
+            if remote is not None and step.budget is not None:
+                seconds = _seconds(step.budget)
+                if seconds is not None:
+                    where = ("architecture", "paths", p, "steps", s, "budget")
+                    budgets.append(StepBudget(where, step.component, step.name, seconds, *remote))
+    return tuple(budgets)
+
+
+def _remote_paths(design, component_refs: dict[str, Reference]) -> tuple[RemotePath, ...]:
+    """Paths with a latency target whose steps include work another design does."""
+    if design.architecture is None or design.nfr is None:
+        return ()
+    targets = {t.operation: t for t in design.nfr.latency}
+    found = []
+    for p, path in enumerate(design.architecture.paths):
+        target = targets.get(path.operation) if path.operation else None
+        target_seconds = _seconds(target.target) if target is not None else None
+        if target is None or target_seconds is None:
+            continue
+        steps = []
+        for step in path.steps:
+            remote = _remote_of(step.component, component_refs)
+            seconds = _seconds(step.budget) if step.budget is not None else None
+            text = step.budget.text if step.budget is not None else ""
+            design_name, element = remote if remote is not None else (None, None)
+            steps.append(PathStepCost(text, seconds, step.parallel_group, design_name, element))
+        if any(step.design is not None for step in steps):
+            found.append(
+                RemotePath(
+                    ("architecture", "paths", p, "id"),
+                    path.id,
+                    target.target.text,
+                    target_seconds,
+                    tuple(steps),
+                )
+            )
+    return tuple(found)
+
+
+def _objectives(design, referencing: set[str]) -> tuple[Objective, ...]:
+    """Availability SLOs on a component that synchronously needs a referenced element."""
+    if not referencing or design.architecture is None:
+        return ()
+    index = ComponentIndex(design)
+    objectives = []
+    for number, slo in enumerate(design.slos):
+        if slo.kind != "availability" or not slo.service or slo.service not in index.by_id:
+            continue
+        objective = _fraction(slo.objective)
+        needed = [slo.service, *(target for target, _ in index.hard_dependencies(slo.service))]
+        hard_refs = tuple(c for c in needed if c in referencing and index.own_availability(c) is None)
+        if objective is None or not hard_refs:
+            continue
+        own = tuple(
+            value
+            for value in (index.own_availability(c) for c in needed if c not in hard_refs)
+            if value is not None
+        )
+        objectives.append(Objective(("slos", number, "objective"), slo.id, objective, own, hard_refs))
+    return tuple(objectives)
+
+
+def _references(design) -> list[Reference]:
+    """Every ``design#element`` the design writes, in document order of the sections that hold them."""
+    components = design.architecture.components if design.architecture else []
+    found = []
+    where: DocPath
+    for number, team in enumerate(design.teams):
+        if team.ref:
+            found.append(Reference(("teams", number, "ref"), team.id, *_split(team.ref), None, TEAM, False))
+    for number, component in enumerate(components):
+        where = ("architecture", "components", number)
+        if component.ref:
+            assumed = _fraction(component.availability) if component.availability else None
+            found.append(Reference((*where, "ref"), component.id, *_split(component.ref), assumed))
+        if component.owner and is_element_ref(component.owner):
+            found.append(
+                Reference((*where, "owner"), component.id, *_split(component.owner), None, OWNER, False)
+            )
+        for d, dependency in enumerate(component.depends_on):
+            if is_element_ref(dependency.target):
+                found.append(
+                    Reference(
+                        (*where, "dependsOn", d, "target"),
+                        component.id,
+                        *_split(dependency.target),
+                        None,
+                        DEPENDENCY,
+                        dependency.mode == "sync",
+                    )
+                )
+    for p, path in enumerate(design.architecture.paths if design.architecture else []):
+        for s, step in enumerate(path.steps):
+            if step.component and is_element_ref(step.component):
+                where = ("architecture", "paths", p, "steps", s, "component")
+                found.append(Reference(where, step.name, *_split(step.component), None, STEP, False))
+    for number, dependency in enumerate(design.cross_team_dependencies):
+        for key in ("component", "team"):
+            value = getattr(dependency, key)
+            if value and is_element_ref(value):
+                where = ("crossTeamDependencies", number, key)
+                found.append(Reference(where, dependency.service, *_split(value), None, CROSS_TEAM, False))
+    return found
+
+
+def index_design(design, file: str) -> DesignIndex:
+    """The light index of a validated design."""
+    components = design.architecture.components if design.architecture else []
+    elements = {c.id for c in components} | {t.id for t in design.teams}
+    references = _references(design)
+    sync_calls = [
+        (component.id, d.target)
+        for component in components
+        for d in component.depends_on
+        if d.mode == "sync" and not is_element_ref(d.target)
+    ]
+    promised = {}
+    if components:
+        index = ComponentIndex(design)
+        for component in components:
+            value = index.availability(component.id)
+            if value is not None:
+                promised[component.id] = value
+    design_promise = [
+        value
+        for value in (
+            _fraction(s.objective) for s in design.slos if s.kind == "availability" and not s.service
+        )
+        if value is not None
+    ]
+    if design_promise:
+        # What the design promises as a whole stands for every element it does not promise alone.
+        for component in components:
+            promised.setdefault(component.id, min(design_promise))
+    component_refs = {ref.local: ref for ref in references if ref.role == COMPONENT}
+    return DesignIndex(
+        design.metadata.name,
+        file,
+        frozenset(elements),
+        tuple(references),
+        tuple(sync_calls),
+        promised,
+        _p99(design),
+        _step_budgets(design, component_refs),
+        _objectives(design, set(component_refs)),
+        _remote_paths(design, component_refs),
+        "Design",
+        {c.id: c.owner for c in components if c.owner},
+        {t.id: t.name or t.id for t in design.teams},
+    )
+
+
+def index_catalog(catalog, file: str) -> DesignIndex:
+    """A team catalogue's index: its teams are the elements designs may reference."""
+    return DesignIndex(
+        catalog.metadata.name,
+        file,
+        frozenset(team.id for team in catalog.teams),
+        (),
+        (),
+        kind="TeamCatalog",
+        teams={team.id: team.name or team.id for team in catalog.teams},
+    )
