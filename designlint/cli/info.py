@@ -46,6 +46,7 @@ def rules(packs, output_format) -> None:
                     "severity": r.severity.value,
                     "dimensions": r.rule.dimensions,
                     "pack": r.pack,
+                    "opt_in": r.dormant,
                     "summary": r.rule.docs.what,
                 }
                 for r in ruleset
@@ -57,7 +58,16 @@ def rules(packs, output_format) -> None:
     for r in ruleset:
         dims = ",".join(r.rule.dimensions) or "-"
         line = f"{r.code}  {r.name:<36} {r.severity.value:<8} {dims:<6} {r.rule.message}"
+        if r.dormant:
+            line += f"  [opt-in: {r.pack}]"
         click.echo(ci_log.defuse(line, ci_log.TEXT))
+    presets = sorted({r.pack for r in ruleset if r.dormant})
+    if presets:
+        for preset in presets:
+            click.echo(
+                f'\n[opt-in: {preset}] rules run only with their preset: packs = ["{preset}"] in '
+                f"configuration, or --pack {preset}; designlint score always grades with them"
+            )
 
 
 @click.command()

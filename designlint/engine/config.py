@@ -92,6 +92,8 @@ class Config:
         return found
 
     def enabled(self, rule, file: str | Path) -> bool:
+        if getattr(rule, "dormant", False):
+            return False  # an opt-in preset's rule that was not asked for
         select, ignore = self.model.select, list(self.model.ignore)
         for override in self._applicable(file):
             select = override.select if override.select is not None else select

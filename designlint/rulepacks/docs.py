@@ -3,6 +3,12 @@
 from __future__ import annotations
 
 from designlint.rulepacks.model import DIMENSIONS
+from designlint.rulepacks.registry import OPT_IN_PRESETS
+
+OPT_IN_NOTE = (
+    'Opt-in: `check` runs this rule with the `{pack}` preset (`packs = ["{pack}"]` or '
+    "`--pack {pack}`); `designlint score` always grades with it."
+)
 
 
 def _fence(text: str) -> str:
@@ -19,6 +25,10 @@ def rule_markdown(compiled) -> str:
         "",
         f"Severity: {compiled.severity.value} · Dimensions: {dims} · Pack: {compiled.pack}",
         "",
+    ]
+    if compiled.pack in OPT_IN_PRESETS:
+        parts += [OPT_IN_NOTE.format(pack=compiled.pack), ""]
+    parts += [
         "## What it does",
         "",
         rule.docs.what.strip(),

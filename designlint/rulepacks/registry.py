@@ -16,6 +16,9 @@ from designlint.rulepacks.model import Rule, RulePack
 from designlint.rulepacks.selector import Selector, SelectorError, compile_selector
 
 DEFAULT_PACK = "staff-checklist"
+OPT_IN_PRESETS = ("depth",)
+"""Built-in packs that extend the default checklist with rules ``check`` runs only when asked
+(``packs = ["depth"]``); ``score`` always grades with them."""
 _PLACEHOLDER = re.compile(r"\{([A-Za-z_][A-Za-z0-9_]*)\}")
 
 
@@ -30,6 +33,9 @@ class CompiledRule:
     options: dict[str, Any]
     selector: Selector | None = None
     check: Callable[..., Iterable[Problem]] | None = None
+    dormant: bool = False
+    """A rule of an opt-in preset that was not asked for: its code is known (suppressions and
+    configuration may name it, ``designlint rule`` explains it) but it never runs."""
     # Validators are built on first use, as direct checks where the fragment allows
     # (designlint.rulepacks.schema_check), so most runs never import jsonschema.
     _validators: dict[str, Any] = field(default_factory=dict, repr=False)
@@ -99,6 +105,7 @@ class RuleSet:
         for rule in self:
             digest.update(rule.rule.model_dump_json().encode())
             digest.update(rule.severity.value.encode())
+            digest.update(b"dormant" if rule.dormant else b"active")
         return digest.hexdigest()
 
 
@@ -175,7 +182,29 @@ def load_ruleset(packs: Iterable[str] = (DEFAULT_PACK,), base_dir: Path | None =
 
     for reference in packs:
         visit(reference, base_dir, None)
+    _attach_dormant_presets(ruleset, checks, builtin_dir)
     return ruleset
+
+
+def _attach_dormant_presets(ruleset: RuleSet, checks, builtin_dir: Path) -> None:
+    """Add the rules of each opt-in preset that extends what was loaded but was not itself asked
+    for, as dormant rules: known by code and documented, never run."""
+    for preset in OPT_IN_PRESETS:
+        path = (builtin_dir / f"{preset}.yaml").resolve()
+        if str(path) in ruleset.packs:
+            continue
+        document = _load_pack_document(path)
+        pack: RulePack = validate_or_raise(document, RulePack, "rule pack")
+        parents = [str(_pack_file(parent, path.parent).resolve()) for parent in pack.extends]
+        if not all(parent in ruleset.packs for parent in parents):
+            continue
+        for index, rule in enumerate(pack.rules):
+            if rule.code in ruleset.rules:
+                continue
+            where = (document.file, document.positions.value(("rules", index)))
+            compiled = _compile(rule, pack.metadata.name, document.file, where, checks, trusted=True)
+            compiled.dormant = True
+            ruleset.rules[rule.code] = compiled
 
 
 def _override(

@@ -190,9 +190,11 @@ def score_file(session, path, display: str):
     """Check one design with ``session`` (a CheckSession) and grade it.
 
     Returns ``(result, card)``; ``card`` is None when the design does not validate or a rule crashed.
+    The design is checked with the opt-in presets too (see :func:`graded_session`).
     """
     from designlint.engine.organisation import apply_organisation
 
+    session = graded_session(session)
     files = [(path, display)]
     result = session.check(files)[0]
     # References to other designs resolve the way `check` resolves them (against the designs
@@ -204,6 +206,21 @@ def score_file(session, path, display: str):
     engine = session.engine_for(path)
     rules = [rule for rule in engine.ruleset if engine.config.enabled(rule, display)]
     return result, grade_design(result, rules)
+
+
+def graded_session(session):
+    """``session`` with the opt-in presets added: a grade reads the depth of a write-up (user
+    types, reversibility, an evolution roadmap, mental models) that ``check`` leaves out by
+    default because a pre-merge review does not ask for it."""
+    from dataclasses import replace
+
+    from designlint.rulepacks.registry import OPT_IN_PRESETS
+
+    missing = [preset for preset in OPT_IN_PRESETS if preset not in session.overrides.packs]
+    if not missing:
+        return session
+    overrides = replace(session.overrides, packs=[*session.overrides.packs, *missing])
+    return type(session)(overrides, keep_designs=session.keep_designs)
 
 
 def _reconcile_outcomes(result) -> None:

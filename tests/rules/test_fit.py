@@ -8,6 +8,9 @@ import pytest
 from tests.conftest import HEADER
 
 CRAWL = "useCases:\n  - {id: crawl, name: Crawl the web, category: core, kind: batch, operations: [crawl]}\n"
+# An objective on something else: the design has started stating targets.
+SLO = "slos:\n  - {id: up, sli: good / all, objective: 99.9%, window: 30d, errorBudget: 43.2 min}\n"
+API = "architecture:\n  components:\n    - {id: api, name: API, kind: service}\n"
 COMPONENTS = """\
 architecture:
   components:
@@ -29,10 +32,12 @@ architecture:
 CASES = [
     (
         "batch use case without a freshness or throughput target",
-        CRAWL,
+        CRAWL + SLO,
         "DL103",
         "batch use case 'Crawl the web' has no freshness or throughput target",
     ),
+    ("no objective at all: the missing SLOs are the one finding", CRAWL, "DL103", None),
+    ("no objective at all, for batch work too", CRAWL, "DL200", "the design declares no SLOs"),
     (
         "batch use case with a freshness target",
         CRAWL + "nfr:\n  freshness: [{operation: crawl, target: 30 days}]\n",
@@ -47,14 +52,14 @@ CASES = [
     ),
     (
         "batch use case is not asked for a latency percentile",
-        CRAWL + "nfr:\n  latency: [{operation: crawl, target: 2 s}]\n",
+        CRAWL + SLO + "nfr:\n  latency: [{operation: crawl, target: 2 s}]\n",
         "DL103",
         "batch use case 'Crawl the web' has no freshness or throughput target",
     ),
     (
         "streaming use case asks for lag",
         "useCases:\n  - {id: feed, name: Stream clicks, category: core, kind: streaming, operations: [clicks]}\n"
-        "nfr:\n  throughput: [{operation: clicks, target: 1M events/s}]\n",
+        "nfr:\n  throughput: [{operation: clicks, target: 1M events/s}]\n" + SLO,
         "DL103",
         "streaming use case 'Stream clicks' has no freshness (lag) target",
     ),
@@ -110,12 +115,43 @@ CASES = [
     ),
     ("a greenfield design has nothing to migrate", "constraints: [one region]\n", "DL300", None),
     (
+        "a step with no trigger is an idea, not yet a change to migrate to",
+        "evolution:\n  steps: [{horizon: some day, change: move to Redis}]\n",
+        "DL300",
+        None,
+    ),
+    (
         "planned evolution needs a migration plan",
         "evolution:\n  steps: [{horizon: 1 year, change: multi-region, trigger: 10x traffic}]\n",
         "DL300",
         "the design has no migration plan",
     ),
     ("no alerts: runbooks are not the first gap", "constraints: [one region]\n", "DL432", None),
+    (
+        "no runbook at all is one gap (DL432), not one per paging alert",
+        "observability:\n  metrics:\n    - {component: api, metrics: [errors], alerts: [{condition: errors above 1%}]}\n",
+        "DL431",
+        None,
+    ),
+    (
+        "nothing measured yet: the missing SLOs come first, not alerts per component",
+        API,
+        "DL430",
+        None,
+    ),
+    (
+        "once the design measures something, every component needs its alerts",
+        API + SLO,
+        "DL430",
+        "component 'api' has no metrics with alert thresholds",
+    ),
+    (
+        "an interactive design states its consistency model",
+        "useCases:\n  - {id: load, name: Load the page, category: core}\n",
+        "DL121",
+        "the design does not state its consistency model",
+    ),
+    ("a batch design is asked for freshness, not a consistency model", CRAWL, "DL121", None),
     ("no targets: a rollback trigger is not the first gap", "constraints: [one region]\n", "DL433", None),
     (
         "targets: a rollback trigger can be written against them",

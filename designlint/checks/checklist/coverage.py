@@ -10,7 +10,8 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Iterator
 
-from designlint.analysis.graph import ROUTING_KINDS, failure_impacts
+from designlint.analysis.context import numbers
+from designlint.analysis.graph import ROUTING_KINDS
 from designlint.checks import reads
 from designlint.findings import Problem
 from designlint.model.architecture import Component
@@ -26,10 +27,13 @@ FITTING_TARGETS = {
 NOT_A_SERVICE = frozenset({"client", "cdn", "load-balancer"})
 
 
-@reads("useCases", "nfr")
+@reads("useCases", "nfr", "slos")
 def core_use_case_latency(design, options) -> Iterator[Problem]:
     """Every core use case has the target its kind calls for: a latency percentile for interactive
-    use, freshness or throughput for batch and offline work, freshness (lag) for streaming."""
+    use, freshness or throughput for batch and offline work, freshness (lag) for streaming.
+
+    The target of batch or streaming work is an objective on its output; in a design with no
+    objective at all, DL200's missing SLOs is that one gap, so it is not reported again here."""
     nfr = design.nfr
     latency = {t.operation: t for t in nfr.latency} if nfr else {}
     others = {
@@ -41,6 +45,8 @@ def core_use_case_latency(design, options) -> Iterator[Problem]:
         if case.category not in categories:
             continue
         if case.kind != "interactive":
+            if not design.slos:
+                continue
             fitting = FITTING_TARGETS[case.kind]
             if not any(operation in others[target] for target in fitting for operation in case.operations):
                 wanted = " or ".join(fitting) + (" (lag)" if case.kind == "streaming" else "")
@@ -93,7 +99,7 @@ def _by_criticality(design) -> list[tuple[int, Component]]:
     many components fail with it, then document order. Rules that list components lead with
     the one a reviewer would ask about first."""
     components = design.architecture.components if design.architecture else []
-    impacts = failure_impacts(design)
+    impacts = numbers(design).failure_impacts
 
     def cost(entry: tuple[int, Component]) -> tuple[int, int, int]:
         index, component = entry
@@ -128,10 +134,14 @@ def component_failure_scenarios(design, options) -> Iterator[Problem]:
 
 @reads("architecture", "observability", "slos")
 def component_observability(design, options) -> Iterator[Problem]:
-    if not design.architecture:
+    """Every component the team runs has metrics with alert thresholds, once the design measures
+    anything: a design with neither an SLO nor a metric lacks the foundation (DL200), and one
+    finding about that is worth more than asking for each component's alerts."""
+    measured = design.observability.metrics if design.observability else []
+    if not design.architecture or (not design.slos and not measured):
         return
     alerted = set()
-    for entry in design.observability.metrics if design.observability else []:
+    for entry in measured:
         if entry.metrics and entry.alerts:
             alerted.add(entry.component)
     # An SLO on the component with burn-rate alerts is a metric with alert thresholds too.

@@ -8,9 +8,11 @@ from designlint.checks import reads
 from designlint.findings import Problem
 
 
-@reads("observability")
+@reads("observability", "runbooks")
 def paging_alert_runbook(design, options) -> Iterator[Problem]:
-    if not design.observability:
+    """Each paging alert links a runbook. A design with no runbook at all is one gap, which DL432
+    reports; naming every alert that lacks one would repeat it."""
+    if not design.observability or not design.runbooks:
         return
     for i, entry in enumerate(design.observability.metrics):
         for j, alert in enumerate(entry.alerts):
