@@ -9,6 +9,7 @@ from designlint.site.layout import DESIGNS_INDEX, RULES_INDEX, diagram_file, rul
 from designlint.site.pages.context import PageContext
 from designlint.site.pages.design import design_page
 from designlint.site.pages.index import index_page
+from designlint.site.pages.organisation import organisation_pages
 from designlint.site.pages.rules import fired_counts, rule_page_markdown, rules_index
 from designlint.site.recompute import Numbers, numbers_for
 
@@ -27,6 +28,7 @@ def generate(inputs: SiteInputs, cache: DiagramCache | None) -> dict[str, str | 
         out[entry.page] = design_page(PageContext(entry, diagrams, known, numbers), cover)
         for view, svg in diagrams.images.items():
             out[diagram_file(entry.page, view)] = svg
+    out.update(organisation_pages(inputs.designs, out))
     out[DESIGNS_INDEX] = index_page(inputs.designs, covers)
     fired = fired_counts(inputs.designs)
     out[RULES_INDEX] = rules_index(inputs.ruleset, inputs.designs, fired)

@@ -244,3 +244,25 @@ def test_a_hostile_repository_runs_no_script_on_any_page(browser, hostile_site_u
     _shot(browser, "hostile-file-name")
     edit = browser.find_element(By.CSS_SELECTOR, "a[rel=edit]").get_attribute("href")
     assert edit.endswith("/designs/x%22%3E%3Cimg%20src%3Dx%20onerror%3Dalert%281%29%3E.yaml"), edit
+
+
+def test_organisation_service_map_and_a_team_page(browser, site_url):
+    from selenium.webdriver.common.by import By
+
+    browser.get(site_url + "organisation/")
+    assert browser.find_element(By.TAG_NAME, "h1").text.startswith("Organisation")
+    service_map = browser.find_element(By.CSS_SELECTOR, 'img.designlint-service-map[src$="service-map.svg"]')
+    _wait(browser, lambda b: b.execute_script("return arguments[0].complete", service_map))
+    assert browser.execute_script("return arguments[0].naturalWidth", service_map) > 0, "the map loads"
+    _shot(browser, "organisation-service-map", _by_id(browser, "service-map"))
+    team = next(
+        a for a in browser.find_elements(By.CSS_SELECTOR, "article a") if a.text == "Content Platform"
+    )
+    browser.execute_script("arguments[0].click()", team)
+    _wait(browser, lambda b: "/organisation/teams/" in b.current_url)
+    dependents = browser.find_element(By.ID, "dependents").find_element(By.XPATH, "following::table[1]")
+    assert "News Feed" in dependents.text and "content-platform#content-service" in dependents.text
+    _shot(browser, "organisation-team")
+    browser.get(site_url + "designs/content-platform/")
+    depended = browser.find_element(By.ID, "depended-on-by").find_element(By.XPATH, "following::table[1]")
+    assert "News Feed" in depended.text
