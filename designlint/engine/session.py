@@ -7,7 +7,7 @@ from pathlib import Path
 
 from designlint.engine.config import Config, find_config_file, load_config
 from designlint.engine.runner import Engine, FileResult
-from designlint.rulepacks.registry import load_ruleset
+from designlint.engine.compiled_packs import compiled_ruleset
 
 
 @dataclass
@@ -35,7 +35,7 @@ class CheckSession:
         if engine is None:
             config = load_config(config_path) if config_path else Config()
             self._apply_overrides(config)
-            ruleset = load_ruleset(config.model.packs, base_dir=config.root)
+            ruleset = compiled_ruleset(config.model.packs, base_dir=config.root)
             config.validate_against(ruleset)
             engine = self._engines[key] = Engine(ruleset, config)
         return engine
