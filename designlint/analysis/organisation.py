@@ -50,19 +50,11 @@ def resolve(indexes: Iterable[DesignIndex]) -> list[OrgProblem]:
         by_name.setdefault(index.name, index)
     problems: list[OrgProblem] = []
     for index in by_name.values():
+        unknown: dict[str, list[Reference]] = {}
         for ref in index.references:
             provider = by_name.get(ref.design)
             if provider is None:
-                problems.append(
-                    OrgProblem(
-                        "unknown-design",
-                        index.name,
-                        index.file,
-                        ref.path,
-                        f"'{ref.local}' references design '{ref.design}', which is not among the designs checked",
-                        "check the design's metadata.name, or check the folder that holds it too",
-                    )
-                )
+                unknown.setdefault(ref.design, []).append(ref)
             elif ref.element not in provider.elements:
                 problems.append(
                     OrgProblem(
@@ -76,11 +68,31 @@ def resolve(indexes: Iterable[DesignIndex]) -> list[OrgProblem]:
                 )
             else:
                 problems.extend(_assumption(index, ref, provider))
+        problems.extend(_unknown_designs(index, unknown))
         problems.extend(_latency_assumptions(index, by_name))
         problems.extend(_path_latency(index, by_name))
         problems.extend(_ceilings(index, by_name))
     problems.extend(_cycles(by_name))
     problems.sort(key=lambda p: (p.file, p.path, p.kind, p.message))
+    return problems
+
+
+def _unknown_designs(index: DesignIndex, unknown: dict[str, list[Reference]]) -> list[OrgProblem]:
+    """One finding per design nobody defines, at its first reference: one missing design is one gap."""
+    problems = []
+    for name, refs in unknown.items():
+        more = len(refs) - 1
+        also = f" ({more} more reference{'s' if more > 1 else ''} to it)" if more else ""
+        problems.append(
+            OrgProblem(
+                "unknown-design",
+                index.name,
+                index.file,
+                refs[0].path,
+                f"'{refs[0].local}' references design '{name}', which is not among the designs checked{also}",
+                "check the design's metadata.name, or check the folder that holds it too",
+            )
+        )
     return problems
 
 
