@@ -157,7 +157,7 @@ class Checker:
         files: list[tuple[Path, str]] = []
         results: list[FileResult] = []
         itself = path.resolve()
-        for other, display in discover([str(path.parent)]):
+        for other, display in discover([str(path.parent)], catalogs=True):
             if other.resolve() == itself:
                 continue
             try:
