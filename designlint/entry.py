@@ -6,6 +6,7 @@ pay for importing click and the command table.
 
 from __future__ import annotations
 
+import os
 import sys
 
 
@@ -15,6 +16,9 @@ def run() -> None:
 
         sys.stdout.write(f"designlint {__version__}\n")
         sys.exit(0)
+    # designlint validates its own models only; discovering pydantic plugins scans every installed
+    # distribution's metadata, which costs more than checking a design. A user's setting wins.
+    os.environ.setdefault("PYDANTIC_DISABLE_PLUGINS", "__all__")
     from designlint.cli import run as run_cli
 
     run_cli()

@@ -20,7 +20,7 @@ from __future__ import annotations
 import dataclasses
 import hashlib
 import pickle
-import platform
+import sys
 from collections.abc import Iterable
 from pathlib import Path
 
@@ -68,7 +68,7 @@ def _context(packs: list[str], base_dir: Path | None) -> bytes:
 
     return (
         f"compiled packs {ENTRY_FORMAT}\ndesignlint {designlint.__version__}\ncode {_code_stamp()}\n"
-        f"python {platform.python_version()}\nbase {base_dir}\npacks {packs!r}\n"
+        f"python {sys.version}\nbase {base_dir}\npacks {packs!r}\n"
     ).encode()
 
 
