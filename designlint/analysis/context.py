@@ -77,20 +77,14 @@ class Numbers:
 
     @cached_property
     def _failure_graph(self):
-        from designlint.analysis import graph
+        from designlint.analysis.graph import failure_graph
 
-        components = self.design.architecture.components if self.design.architecture else []
-        return graph._Graph(components), graph.user_paths(self.design), {c.id for c in components}
+        return failure_graph(self.design)
 
     def failure_impact(self, component: str):
         """What ``component``'s failure does, computed for it alone: a check needs only a few of them."""
         if component not in self._impacts:
-            from designlint.analysis import graph
-
-            failure_graph, paths, known = self._failure_graph
-            self._impacts[component] = (
-                graph._impact(failure_graph, component, paths) if component in known else None
-            )
+            self._impacts[component] = self._failure_graph.impact(component)
         return self._impacts[component]
 
 

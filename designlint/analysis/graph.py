@@ -22,9 +22,9 @@ Pure functions of the model; unknown component ids (reported by other checks) ar
 
 from __future__ import annotations
 
+import heapq
 import re
 from collections import deque
-from collections.abc import Iterable
 from dataclasses import dataclass
 
 USER_FLOWS = ("read", "write")
@@ -112,92 +112,259 @@ def user_paths(design) -> list:
     return [path for path in design.architecture.paths if path.flow in USER_FLOWS]
 
 
-class _Graph:
-    def __init__(self, components):
-        ids = {component.id for component in components}
-        self.callees: dict[str, list[str]] = {}
-        # target -> [(caller, caller fails with it, caller contains its failure)]
-        self.callers: dict[str, list[tuple[str, bool, bool]]] = {}
+class _Component:
+    """The dependency edges of one component id (several components with one id share it)."""
+
+    __slots__ = ("callees", "callers", "contained")
+
+    def __init__(self) -> None:
+        self.callees: list[str] = []
+        # (caller, caller fails with this component, caller contains this component's failure)
+        self.callers: list[tuple[str, bool, bool]] = []
+        self.contained: list[str] = []
+        """Targets whose failure this component contains (fallback or soft dependency)."""
+
+
+class _Cluster:
+    """A strongly connected group of components users reach: it is decided as one when any of it fails."""
+
+    __slots__ = ("cyclic", "members")
+
+    def __init__(self, members: list[str], cyclic: bool):
+        self.members = members
+        self.cyclic = cyclic
+
+
+class FailureGraph:
+    """The dependency graph of one design, prepared once so each failure costs about what it touches.
+
+    Failure spreads to callers along propagating dependencies (a breadth-first walk over what
+    fails). What users no longer reach is found by removing the failed components from the
+    reachable graph and spreading only from them: each reachable component counts its live
+    callers from other strongly connected groups, visited in topological order, and a group that
+    loses a caller is re-decided on its own. Request paths are looked up through an index from
+    component to the paths it is on, so a failure reads only the paths it touches.
+    """
+
+    def __init__(self, components, paths=()):
+        self._nodes: dict[str, _Component] = {component.id: _Component() for component in components}
         called: set[str] = set()
         for component in components:
+            node = self._nodes[component.id]
             for dependency in component.depends_on:
-                if dependency.target not in ids:
+                target = self._nodes.get(dependency.target)
+                if target is None:
                     continue
-                self.callees.setdefault(component.id, []).append(dependency.target)
-                self.callers.setdefault(dependency.target, []).append(
-                    (component.id, propagates(component, dependency), contains_failure(dependency))
-                )
+                contains = contains_failure(dependency)
+                node.callees.append(dependency.target)
+                if contains:
+                    node.contained.append(dependency.target)
+                target.callers.append((component.id, propagates(component, dependency), contains))
                 if dependency.target != component.id:
                     called.add(dependency.target)
         entries = [c.id for c in components if c.user_facing and c.id not in called]
-        self.entries = entries or [c.id for c in components if c.kind == "client"]
-        self.reachable = self.reach(frozenset())
+        self._entries = frozenset(entries or [c.id for c in components if c.kind == "client"])
+        self.reachable = self._reach_all()
+        self._clusters, self._cluster_of = self._group_reachable()
+        self._live_callers = self._count_live_callers()
+        self._paths = list(paths)
+        self._path_ids = [path.id for path in self._paths]
+        self._paths_of, self._containers_on_path = self._index_paths()
+
+    # -- preparation -------------------------------------------------------------------------
+
+    def _reach_all(self) -> frozenset[str]:
+        seen = set(self._entries)
+        queue = deque(seen)
+        while queue:
+            for target in self._nodes[queue.popleft()].callees:
+                if target not in seen:
+                    seen.add(target)
+                    queue.append(target)
+        return frozenset(seen)
+
+    def _group_reachable(self) -> tuple[list[_Cluster], dict[str, int]]:
+        """Strongly connected groups of the reachable components, numbered in topological order
+        (every dependency leads to the same group or a later one). Tarjan's algorithm, iteratively."""
+        index: dict[str, int] = {}
+        low: dict[str, int] = {}
+        stack: list[str] = []
+        on_stack: set[str] = set()
+        finished: list[list[str]] = []  # callee groups before their callers
+        for root in sorted(self.reachable):
+            if root in index:
+                continue
+            index[root] = low[root] = len(index)
+            stack.append(root)
+            on_stack.add(root)
+            work = [(root, iter(self._nodes[root].callees))]
+            while work:
+                node, callees = work[-1]
+                for target in callees:
+                    if target not in index:
+                        index[target] = low[target] = len(index)
+                        stack.append(target)
+                        on_stack.add(target)
+                        work.append((target, iter(self._nodes[target].callees)))
+                        break
+                    if target in on_stack:
+                        low[node] = min(low[node], index[target])
+                else:
+                    work.pop()
+                    if work:
+                        caller = work[-1][0]
+                        low[caller] = min(low[caller], low[node])
+                    if low[node] == index[node]:
+                        group: list[str] = []
+                        while True:
+                            member = stack.pop()
+                            on_stack.discard(member)
+                            group.append(member)
+                            if member == node:
+                                break
+                        finished.append(group)
+        clusters: list[_Cluster] = []
+        cluster_of: dict[str, int] = {}
+        for group in reversed(finished):
+            number = len(clusters)
+            for member in group:
+                cluster_of[member] = number
+            # One component depending on itself is decided alone: only other groups' callers hold it.
+            clusters.append(_Cluster(sorted(group), cyclic=len(group) > 1))
+        return clusters, cluster_of
+
+    def _count_live_callers(self) -> dict[str, int]:
+        """reachable component -> dependencies on it from reachable components of other groups."""
+        counts = dict.fromkeys(self.reachable, 0)
+        cluster_of = self._cluster_of
+        for caller in self.reachable:
+            for target in self._nodes[caller].callees:
+                if cluster_of[target] != cluster_of[caller]:
+                    counts[target] += 1
+        return counts
+
+    def _index_paths(self) -> tuple[dict[str, list[int]], dict[tuple[int, str], list[str]]]:
+        """component -> the paths it is on; (path, failed step component) -> the components on the
+        same path that contain that component's failure."""
+        paths_of: dict[str, list[int]] = {}
+        containers: dict[tuple[int, str], list[str]] = {}
+        for number, path in enumerate(self._paths):
+            on_path = {step.component for step in path.steps if step.component in self._nodes}
+            for component in sorted(on_path):
+                paths_of.setdefault(component, []).append(number)
+                for target in self._nodes[component].contained:
+                    if target in on_path:
+                        containers.setdefault((number, target), []).append(component)
+        return paths_of, containers
+
+    # -- one failure ---------------------------------------------------------------------------
 
     def failed_with(self, start: str) -> set[str]:
+        """``start`` and every component that fails with it."""
         failed = {start}
         queue = deque([start])
         while queue:
-            for caller, fails, _ in self.callers.get(queue.popleft(), ()):
+            for caller, fails, _ in self._nodes[queue.popleft()].callers:
                 if fails and caller not in failed:
                     failed.add(caller)
                     queue.append(caller)
         return failed
 
-    def reach(self, failed: Iterable[str]) -> set[str]:
-        """Components users reach from the entry points without passing a failed one."""
-        blocked = set(failed)
-        seen = {entry for entry in self.entries if entry not in blocked}
-        queue = deque(sorted(seen))
-        while queue:
-            for target in self.callees.get(queue.popleft(), ()):
-                if target not in seen and target not in blocked:
-                    seen.add(target)
-                    queue.append(target)
-        return seen
+    def cut_off(self, failed: set[str]) -> set[str]:
+        """Components users reach when everything is up but not around the ``failed`` ones (the
+        failed ones they reached included)."""
+        lost: set[str] = set()
+        live_callers: dict[str, int] = {}  # changed counts only; the shared ones stay as they are
+        queued = {self._cluster_of[component] for component in failed if component in self.reachable}
+        waiting = sorted(queued)
+        while waiting:
+            cluster = self._clusters[heapq.heappop(waiting)]
+            for component in self._decide(cluster, failed, live_callers):
+                lost.add(component)
+                for target in self._nodes[component].callees:
+                    number = self._cluster_of[target]
+                    if number == self._cluster_of[component]:
+                        continue
+                    live_callers[target] = live_callers.get(target, self._live_callers[target]) - 1
+                    if number not in queued:
+                        queued.add(number)
+                        heapq.heappush(waiting, number)
+        return lost
 
-    def containers(self, target: str, failed: set[str]) -> set[str]:
-        """Callers still up whose fallback or soft dependency contains ``target`` failing."""
-        return {
+    def _decide(self, cluster: _Cluster, failed: set[str], live_callers: dict[str, int]) -> list[str]:
+        """The members of a group users no longer reach, once every earlier group is decided."""
+
+        def held(component: str) -> bool:
+            """Reached from outside the group, or an entry point, and not failed itself."""
+            if component in failed:
+                return False
+            return (
+                component in self._entries or live_callers.get(component, self._live_callers[component]) > 0
+            )
+
+        if not cluster.cyclic:
+            member = cluster.members[0]
+            return [] if held(member) else [member]
+        reached = {member for member in cluster.members if held(member)}
+        queue = deque(sorted(reached))
+        number = self._cluster_of[cluster.members[0]]
+        while queue:
+            for target in self._nodes[queue.popleft()].callees:
+                if target not in reached and target not in failed and self._cluster_of[target] == number:
+                    reached.add(target)
+                    queue.append(target)
+        return [member for member in cluster.members if member not in reached]
+
+    def impact(self, component: str) -> FailureImpact | None:
+        """What ``component``'s failure does; None for an id no component has."""
+        if component not in self._nodes:
+            return None
+        failed = self.failed_with(component)
+        degraded = {
             caller
-            for caller, _, contains in self.callers.get(target, ())
+            for target in failed
+            for caller, _, contains in self._nodes[target].callers
             if contains and caller not in failed
         }
+        lost: set[str] = set()
+        touched: set[str] = set()
+        for step_component in failed:
+            for number in self._paths_of.get(step_component, ()):
+                touched.add(self._path_ids[number])
+                containers = self._containers_on_path.get((number, step_component), ())
+                if all(container in failed for container in containers):
+                    lost.add(self._path_ids[number])
+        for step_component in self.cut_off(failed) - failed:
+            lost.update(self._path_ids[number] for number in self._paths_of.get(step_component, ()))
+        for step_component in degraded:
+            touched.update(self._path_ids[number] for number in self._paths_of.get(step_component, ()))
+        return FailureImpact(
+            component=component,
+            failed=frozenset(failed),
+            degraded=frozenset(degraded),
+            lost_paths=frozenset(lost),
+            degraded_paths=frozenset(touched - lost),
+        )
 
 
-def _impact(graph: _Graph, component: str, paths) -> FailureImpact:
-    failed = graph.failed_with(component)
-    degraded = {caller for target in failed for caller in graph.containers(target, failed)}
-    still_reached = graph.reach(failed)
-    lost: set[str] = set()
-    touched: set[str] = set()
-    for path in paths:
-        on_path = {step.component for step in path.steps if step.component}
-        for step_component in on_path:
-            if step_component in failed:
-                touched.add(path.id)
-                if not graph.containers(step_component, failed) & on_path:
-                    lost.add(path.id)
-            elif step_component in graph.reachable and step_component not in still_reached:
-                lost.add(path.id)
-            elif step_component in degraded:
-                touched.add(path.id)
-    return FailureImpact(
-        component=component,
-        failed=frozenset(failed),
-        degraded=frozenset(degraded),
-        lost_paths=frozenset(lost),
-        degraded_paths=frozenset(touched - lost),
-    )
+def failure_graph(design) -> FailureGraph:
+    """The failure graph of ``design``'s components and user-facing request paths."""
+    components = design.architecture.components if design.architecture else []
+    return FailureGraph(components, user_paths(design))
 
 
 def failure_impacts(design) -> dict[str, FailureImpact]:
     """component id -> what its failure does, for every component, in document order."""
     if design.architecture is None:
         return {}
-    components = design.architecture.components
-    graph = _Graph(components)
-    paths = user_paths(design)
-    return {component.id: _impact(graph, component.id, paths) for component in components}
+    graph = failure_graph(design)
+    impacts: dict[str, FailureImpact] = {}
+    for component in design.architecture.components:
+        if component.id not in impacts:
+            impact = graph.impact(component.id)
+            assert impact is not None  # every component's id is in its own graph
+            impacts[component.id] = impact
+    return impacts
 
 
 def blast_radius(design) -> dict[str, set[str]]:

@@ -58,11 +58,6 @@ def many_components(n: int) -> str:
     return HEADER + "architecture:\n  components:\n" + "".join(lines)
 
 
-QUADRATIC_BLAST_RADIUS = pytest.mark.xfail(
-    strict=False,
-    reason="failure impacts walk the whole graph once per component (analysis/graph.py), and are computed three times",
-)
-
 # (generator, size at 1x); a quadratic step at these sizes fails within seconds, not minutes
 CASES = [
     pytest.param(long_whitespace_in_a_value, 10_000),
@@ -71,7 +66,7 @@ CASES = [
     pytest.param(many_unknown_keys, 2_000),
     pytest.param(one_very_long_line_of_words, 20_000),
     pytest.param(one_very_long_token, 100_000),
-    pytest.param(many_components, 200, marks=QUADRATIC_BLAST_RADIUS),
+    pytest.param(many_components, 200),
 ]
 
 
