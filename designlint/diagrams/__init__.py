@@ -23,7 +23,8 @@ Library use (the site generator)::
 Output is deterministic: the same design gives the same bytes (node ids come from model ids,
 ordering follows the document, nothing time-dependent is written), so results can be cached
 by content hash. SVGs embed their icons as ``data:`` URIs and link to nothing outside
-themselves. DOT needs only the ``diagrams`` package; SVG and PNG also need Graphviz's ``dot``
+themselves (unless asked to link icons), and carry each element's full text as its hover
+``<title>``. DOT needs only the ``diagrams`` package; SVG and PNG also need Graphviz's ``dot``
 program, and raise :class:`designlint.diagrams.render.RenderError` (exit code 2) without it.
 
 Importing this package is cheap: ``diagrams`` and ``graphviz`` are imported only when drawing.
@@ -64,9 +65,13 @@ def dot_sources(design, views: Iterable[str] = VIEWS) -> dict[str, str]:
 
 
 def render_views(
-    design, formats: Iterable[str] = ("svg",), views: Iterable[str] = VIEWS
+    design, formats: Iterable[str] = ("svg",), views: Iterable[str] = VIEWS, icons: str = "embed"
 ) -> dict[str, dict[str, bytes]]:
-    """view name -> format -> bytes, for each requested view and format (``svg``, ``png``, ``dot``)."""
+    """view name -> format -> bytes, for each requested view and format (``svg``, ``png``, ``dot``).
+
+    ``icons="link"`` makes SVGs refer to icon files instead of embedding them
+    (:data:`designlint.diagrams.render.LINKED_ICON`), for a site that stores each icon once.
+    """
     formats = list(formats)
     unknown = [fmt for fmt in formats if fmt not in FORMATS]
     if unknown:
@@ -76,6 +81,6 @@ def render_views(
     sources = dot_sources(design, views)
     result: dict[str, dict[str, bytes]] = {view: {} for view in sources}
     for fmt in formats:
-        for view, data in render_all(sources, fmt).items():
+        for view, data in render_all(sources, fmt, icons).items():
             result[view][fmt] = data
     return result

@@ -9,7 +9,7 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from designlint.analysis.graph import FailureImpact, contains_failure, failure_impacts, propagates, user_paths
-from designlint.diagrams.scene import Cluster, Edge, Line, Node, Scene, shorten, slug, tooltip, wrap
+from designlint.diagrams.scene import Cluster, Edge, Line, Node, Scene, one_line, slug, tooltip, wrap
 
 GREY = "#757575"
 EXTERNAL_BORDER = "#9E9E9E"
@@ -33,7 +33,7 @@ FAILURE_LEGEND = [
 ]
 
 NAME_WIDTH = 20
-NAME_LINES = 2
+DETAIL_WIDTH = 26
 
 
 def is_external(component) -> bool:
@@ -45,9 +45,9 @@ def _title(design, view: str) -> list[Line]:
 
 
 def _base_lines(component) -> list[Line]:
-    lines = [Line(text, bold=True) for text in wrap(component.name, NAME_WIDTH, NAME_LINES)]
+    lines = [Line(text, bold=True) for text in wrap(component.name, NAME_WIDTH)]
     detail = component.technology or component.kind
-    lines.append(Line(shorten(detail, 26), size=10, color=GREY))
+    lines += [Line(text, size=10, color=GREY) for text in wrap(detail, DETAIL_WIDTH)]
     if component.external and component.kind != "external-service":
         lines.append(Line("external", size=9, color=GREY))
     return lines
@@ -72,10 +72,9 @@ def _base_node(component) -> Node:
     )
 
 
-def _dependency_text(dependency) -> str:
-    return (
-        f"{shorten(dependency.protocol, 24)} · {dependency.mode}" if dependency.protocol else dependency.mode
-    )
+def _dependency_lines(dependency) -> list[Line]:
+    text = f"{one_line(dependency.protocol)} · {dependency.mode}" if dependency.protocol else dependency.mode
+    return [Line(part, size=10) for part in wrap(text, DETAIL_WIDTH)]
 
 
 def _base_edge(component, index: int, dependency, names: dict[str, str]) -> Edge:
@@ -84,7 +83,7 @@ def _base_edge(component, index: int, dependency, names: dict[str, str]) -> Edge
     return Edge(
         source=f"c_{component.id}",
         target=f"c_{dependency.target}",
-        lines=[Line(_dependency_text(dependency), size=10)],
+        lines=_dependency_lines(dependency),
         tooltip=tooltip(
             f"{component.name} → {names[dependency.target]}",
             dependency.purpose,
@@ -118,7 +117,7 @@ def _layout(design, view: str, decorate_node: Callable, decorate_edge: Callable)
             label = teams.get(component.owner, component.owner)
             cluster = clusters[component.owner] = Cluster(
                 id=cluster_id,
-                lines=[Line(shorten(label, 40), size=12, bold=True)],
+                lines=[Line(text, size=12, bold=True) for text in wrap(label, 40)],
                 tooltip=tooltip(f"Owned by {label}"),
                 attrs={"id": f"team-{slug(component.owner)}"},
             )
@@ -187,10 +186,8 @@ def failure_scene(design) -> Scene:
         if propagates(caller, dependency):
             edge.attrs.update(color=PROPAGATES, penwidth="1.6")
         elif contains_failure(dependency):
-            contained_by = (
-                f"fallback: {shorten(dependency.fallback, 28)}" if dependency.fallback else "soft dependency"
-            )
-            edge.lines.append(Line(contained_by, size=9, color=CONTAINED))
+            contained_by = f"fallback: {dependency.fallback}" if dependency.fallback else "soft dependency"
+            edge.lines += [Line(text, size=9, color=CONTAINED) for text in wrap(contained_by, 28)]
             edge.attrs.update(color=CONTAINED, fontcolor=CONTAINED)
         return edge
 

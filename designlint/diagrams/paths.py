@@ -9,7 +9,7 @@ its slowest step. Each path's title compares the steps' total
 from __future__ import annotations
 
 from designlint.analysis.latency import path_latencies
-from designlint.diagrams.scene import Cluster, Edge, Line, Node, Scene, shorten, tooltip, wrap
+from designlint.diagrams.scene import Cluster, Edge, Line, Node, Scene, one_line, tooltip, wrap
 from designlint.units import UnitError, from_quantity, month_seconds_of
 from designlint.units.display import format_measure
 
@@ -43,7 +43,7 @@ def _verdict(path, latency, targets) -> tuple[str, str]:
         if not path.operation:
             reason = "no operation"
         elif path.operation not in targets:
-            reason = f"no nfr.latency entry for '{shorten(path.operation, 40)}'"
+            reason = f"no nfr.latency entry for '{one_line(path.operation)}'"
         else:
             reason = "the target is not a duration"
         shown = format_measure(total) if total is not None else unknown
@@ -79,11 +79,10 @@ def _slowest(steps, stage, month_seconds) -> str:
 
 
 def _step_node(path, index: int, step, component_names: dict[str, str]) -> Node:
-    lines = [Line(text, bold=True) for text in wrap(step.name, 22, 2)]
+    lines = [Line(text, bold=True) for text in wrap(step.name, 22)]
     if step.component:
-        lines.append(
-            Line(shorten(component_names.get(step.component, step.component), 26), size=10, color=GREY)
-        )
+        name = component_names.get(step.component, step.component)
+        lines += [Line(text, size=10, color=GREY) for text in wrap(name, 26)]
     budget = str(step.budget) if step.budget is not None else "no budget"
     lines.append(Line(budget, size=11))
     return Node(
@@ -104,7 +103,7 @@ def _path_cluster(path, latency, targets, component_names, month_seconds) -> tup
     cluster = Cluster(
         id=f"path_{path.id}",
         lines=[
-            Line(shorten(f"{path.name} ({path.flow})", 80), size=13, bold=True),
+            *(Line(text, size=13, bold=True) for text in wrap(f"{path.name} ({path.flow})", 80)),
             Line(verdict, size=11, color=colour),
         ],
         tooltip=tooltip(path.name, path.description),

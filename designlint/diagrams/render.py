@@ -1,8 +1,11 @@
-"""Run Graphviz's ``dot`` on DOT sources and make SVGs self-contained.
+"""Run Graphviz's ``dot`` on DOT sources and make SVGs small and self-contained.
 
-Icons are found through ``-Gimagepath`` (the DOT names them relative to the icon root) and
-embedded into SVGs as ``data:`` URIs, so an SVG references nothing outside itself. Several
-sources render concurrently, one ``dot`` process each.
+Icons are found through ``-Gimagepath`` (the DOT names them relative to the icon root). By
+default they are embedded into SVGs as ``data:`` URIs, so an SVG references nothing outside
+itself; a site that shows many drawings asks for linked icons instead (:data:`LINKED_ICON`),
+stores each icon file once and points every drawing at it. SVGs are then tidied
+(:func:`designlint.diagrams.svg.optimise`). Several sources render concurrently, one ``dot``
+process each.
 """
 
 from __future__ import annotations
@@ -18,6 +21,9 @@ from pathlib import Path
 from designlint.errors import DesignlintError
 
 RENDERED_FORMATS = ("svg", "png")
+ICON_MODES = ("embed", "link")
+LINKED_ICON = "designlint-icons/"
+"""What a linked icon's address starts with; the rest is its path under the icon root."""
 TIMEOUT_SECONDS = 60
 INSTALL_HINT = "install Graphviz (Debian/Ubuntu: apt-get install graphviz; macOS: brew install graphviz)"
 _HREF = re.compile(r'(?P<attr>(?:xlink:)?href)="(?P<value>[^"]*)"')
@@ -95,6 +101,30 @@ def embed_images(svg: str, root: Path) -> str:
     return _HREF.sub(inline, svg)
 
 
+def link_images(svg: str, root: Path) -> str:
+    """Point each icon at ``designlint-icons/<path under the icon root>``, checked to be one of the icons."""
+
+    def link(match: re.Match) -> str:
+        value = match["value"]
+        if value.startswith(("data:", "#", LINKED_ICON)):
+            return match[0]
+        path = _icon_path(value, root)
+        return f'{match["attr"]}="{LINKED_ICON}{path.relative_to(root.resolve()).as_posix()}"'
+
+    return _HREF.sub(link, svg)
+
+
+def linked_icons(svg: str) -> list[str]:
+    """The icon paths (under the icon root) a drawing made with linked icons refers to, sorted."""
+    found = {match["value"][len(LINKED_ICON) :] for match in _HREF.finditer(svg)}
+    return sorted(value for value in found if value and not value.startswith(("data:", "#")))
+
+
+def icon_bytes(relative: str) -> bytes:
+    """The bytes of one linked icon; only the icon files of the ``diagrams`` package are read."""
+    return _icon_path(relative, icon_root()).read_bytes()
+
+
 def _run_dot(command: list[str], source: str, view: str) -> bytes:
     try:
         done = subprocess.run(
@@ -112,8 +142,13 @@ def _run_dot(command: list[str], source: str, view: str) -> bytes:
     return done.stdout
 
 
-def render_all(sources: dict[str, str], fmt: str) -> dict[str, bytes]:
-    """Render each DOT source to ``fmt`` (``dot``, ``svg`` or ``png``); keys are kept, in order."""
+def render_all(sources: dict[str, str], fmt: str, icons: str = "embed") -> dict[str, bytes]:
+    """Render each DOT source to ``fmt`` (``dot``, ``svg`` or ``png``); keys are kept, in order.
+
+    ``icons`` is ``embed`` (self-contained SVGs) or ``link`` (see :data:`LINKED_ICON`).
+    """
+    if icons not in ICON_MODES:
+        raise RenderError(f"unknown icon mode '{icons}' (expected embed or link)")
     if fmt == "dot":
         return {key: source.encode("utf-8") for key, source in sources.items()}
     if fmt not in RENDERED_FORMATS:
@@ -125,6 +160,11 @@ def render_all(sources: dict[str, str], fmt: str) -> dict[str, bytes]:
         futures = {key: pool.submit(_run_dot, command, source, key) for key, source in sources.items()}
         outputs = {key: future.result() for key, future in futures.items()}
     if fmt == "svg":
+        from designlint.diagrams.svg import optimise
+
         root = icon_root()
-        return {key: embed_images(out.decode("utf-8"), root).encode("utf-8") for key, out in outputs.items()}
+        place = embed_images if icons == "embed" else link_images
+        return {
+            key: optimise(place(out.decode("utf-8"), root)).encode("utf-8") for key, out in outputs.items()
+        }
     return outputs

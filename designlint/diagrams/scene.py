@@ -81,7 +81,12 @@ def shorten(text: str | None, limit: int) -> str:
     return flat if len(flat) <= limit else flat[: limit - 1].rstrip() + ELLIPSIS
 
 
-def wrap(text: str | None, width: int, max_lines: int) -> list[str]:
+MAX_LABEL_LINES = 12
+"""Labels wrap in full up to this many lines; only text longer than any real name is cut (the
+element's hover title still holds all of it)."""
+
+
+def wrap(text: str | None, width: int, max_lines: int = MAX_LABEL_LINES) -> list[str]:
     """Wrap to lines of ``width`` characters; the last of ``max_lines`` ends in an ellipsis if cut."""
     lines = textwrap.wrap(one_line(text), width=width, break_long_words=True, break_on_hyphens=False)
     if len(lines) <= max_lines:

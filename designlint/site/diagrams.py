@@ -7,14 +7,21 @@ an SVG is reused only when its seal is one designlint made for that key and view
 on its own runs its script), and no link in the folder is followed
 (:mod:`designlint.engine.cache_folder`). Without Graphviz (or the optional drawing packages)
 pages say diagrams are unavailable; the build does not fail.
+
+Drawings link their icons rather than embed them: each icon file is published once
+(:func:`designlint.site.layout.icon_file`) and :func:`place_icons` points a drawing at it from
+wherever the drawing is published, so a site of many designs does not repeat the same pictures.
 """
 
 from __future__ import annotations
 
 import hashlib
+import posixpath
+import re
 from dataclasses import dataclass, field
 
 from designlint.engine.cache_folder import CacheFolder
+from designlint.site.layout import icon_file
 
 VIEW_TITLES = {
     "architecture": "Architecture",
@@ -31,6 +38,40 @@ class Diagrams:
     """view -> SVG bytes, in the order of :data:`VIEW_TITLES`."""
     unavailable: str | None = None
     """Why there are no images, when drawing was not possible."""
+
+
+@dataclass(frozen=True)
+class DrawingSize:
+    """A drawing's own size in CSS pixels."""
+
+    width: int
+    height: int
+
+
+_SVG_SIZE = re.compile(
+    rb'<svg\b[^>]*?\swidth="(?P<width>\d+(?:\.\d+)?)pt"\s+height="(?P<height>\d+(?:\.\d+)?)pt"'
+)
+POINTS_TO_PIXELS = 96 / 72
+SIZE_SEARCH_BYTES = 2048
+
+
+def drawing_size(svg: bytes) -> DrawingSize | None:
+    """The size Graphviz gave the drawing (in points, converted to pixels), when it says."""
+    found = _SVG_SIZE.search(svg[:SIZE_SEARCH_BYTES])
+    if found is None:
+        return None
+    return DrawingSize(
+        round(float(found["width"]) * POINTS_TO_PIXELS), round(float(found["height"]) * POINTS_TO_PIXELS)
+    )
+
+
+def place_icons(svg: bytes, published_at: str) -> bytes:
+    """The drawing with its icon links made relative to ``published_at`` (its docs-relative path)."""
+    from designlint.diagrams.render import LINKED_ICON
+
+    prefix = posixpath.relpath(icon_file(""), posixpath.dirname(published_at) or ".") + "/"
+    marker = f'href="{LINKED_ICON}'.encode()
+    return svg.replace(marker, f'href="{prefix}'.encode())
 
 
 def views_for(design) -> list[str]:
@@ -51,6 +92,8 @@ class DiagramCache:
         self.reused = 0
         self._tool_missing: str | None = None
         self._fingerprint: str | None = None
+        self.icons: dict[str, bytes] = {}
+        """Docs-relative path -> bytes of every icon the drawings so far link to."""
 
     def _renderer_fingerprint(self) -> str:
         """Changes whenever designlint's code does (drawing, blast-radius analysis, latency sums...)."""
@@ -75,6 +118,9 @@ class DiagramCache:
         key = self.key(design)
         cached = self._read(key, views)
         if cached is not None:
+            problem = self._gather_icons(cached)
+            if problem is not None:
+                return Diagrams(unavailable=problem)
             self.reused += 1
             return Diagrams(images=cached)
         missing = self.missing_tools()
@@ -84,13 +130,35 @@ class DiagramCache:
         from designlint.diagrams.render import RenderError
 
         try:
-            rendered = render_views(design, formats=("svg",), views=views)
+            rendered = render_views(design, formats=("svg",), views=views, icons="link")
         except RenderError as error:
             return Diagrams(unavailable=error.message)
         images = {view: rendered[view]["svg"] for view in views}
+        problem = self._gather_icons(images)
+        if problem is not None:
+            return Diagrams(unavailable=problem)
         self.rendered += 1
         self._write(key, images)
         return Diagrams(images=images)
+
+    def _gather_icons(self, images: dict[str, bytes]) -> str | None:
+        """Keep the icons these drawings link to; why they cannot be had, if so."""
+        from designlint.diagrams.render import RenderError, icon_bytes, linked_icons
+
+        for svg in images.values():
+            for relative in linked_icons(svg.decode("utf-8", "replace")):
+                target = icon_file(relative)
+                if target in self.icons:
+                    continue
+                try:
+                    self.icons[target] = icon_bytes(relative)
+                except ImportError:
+                    from designlint.diagrams import MISSING_PACKAGE
+
+                    return MISSING_PACKAGE
+                except (RenderError, OSError) as error:
+                    return getattr(error, "message", None) or f"cannot read the icon '{relative}'"
+        return None
 
     def missing_tools(self) -> str | None:
         """Why nothing can be drawn on this machine (checked once), or ``None``."""

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from designlint.site.collect import SiteInputs
 from designlint.site.coverage import coverage
-from designlint.site.diagrams import DiagramCache, Diagrams
+from designlint.site.diagrams import DiagramCache, Diagrams, place_icons
 from designlint.site.layout import DESIGNS_INDEX, RULES_INDEX, diagram_file, rule_page
 from designlint.site.pages.context import PageContext
 from designlint.site.pages.design import design_page
@@ -14,7 +14,9 @@ from designlint.site.pages.rules import fired_counts, rule_page_markdown, rules_
 from designlint.site.recompute import Numbers, numbers_for
 
 
-def generate(inputs: SiteInputs, cache: DiagramCache | None) -> dict[str, str | bytes]:
+def generate(
+    inputs: SiteInputs, cache: DiagramCache | None, directory_urls: bool = True
+) -> dict[str, str | bytes]:
     """Pages in a fixed order, so the same designs always give the same site."""
     out: dict[str, str | bytes] = {}
     known = frozenset(rule.code for rule in inputs.ruleset)
@@ -25,9 +27,12 @@ def generate(inputs: SiteInputs, cache: DiagramCache | None) -> dict[str, str | 
         )
         cover = covers[entry.page] = coverage(entry)
         numbers = numbers_for(entry.design, entry.name) if entry.design is not None else Numbers()
-        out[entry.page] = design_page(PageContext(entry, diagrams, known, numbers), cover)
+        out[entry.page] = design_page(PageContext(entry, diagrams, known, numbers, directory_urls), cover)
         for view, svg in diagrams.images.items():
-            out[diagram_file(entry.page, view)] = svg
+            published_at = diagram_file(entry.page, view)
+            out[published_at] = place_icons(svg, published_at)
+    if cache is not None:
+        out.update(sorted(cache.icons.items()))
     out.update(organisation_pages(inputs.designs, out))
     out[DESIGNS_INDEX] = index_page(inputs.designs, covers)
     fired = fired_counts(inputs.designs)

@@ -16,3 +16,8 @@ def rule_page(code: str) -> str:
 def diagram_file(design_page: str, view: str) -> str:
     """``designs/newsfeed.md`` -> ``designs/newsfeed/architecture.svg`` (next to the built page)."""
     return f"{design_page[: -len('.md')]}/{view}.svg"
+
+
+def icon_file(relative: str) -> str:
+    """Where a diagram icon is stored once for the whole site (``relative``: its path under the icon root)."""
+    return f"{ASSETS}/icons/{relative}"

@@ -67,6 +67,8 @@ class DesignlintPlugin(BasePlugin[DesignlintConfig]):
 
     def on_config(self, config):
         self.root = Path(config.config_file_path).resolve().parent if config.config_file_path else Path.cwd()
+        if not config.repo_url and config.edit_uri and not re.match(r"^https?://", config.edit_uri):
+            config.edit_uri = None  # no repository configured: no edit links to nowhere
         for name in REQUIRED_EXTENSIONS:
             if name not in config.markdown_extensions:
                 config.markdown_extensions.append(name)
@@ -108,7 +110,7 @@ class DesignlintPlugin(BasePlugin[DesignlintConfig]):
 
             folder = CacheFolder.at(self.root, self.config.cache_dir) if self.config.cache_dir else None
             cache = DiagramCache(folder)
-        generated = generate(self.inputs, cache)
+        generated = generate(self.inputs, cache, config.use_directory_urls)
         for uri, content in generated.items():
             self._add(files, config, uri, content)
         for name in ASSET_FILES:
@@ -153,6 +155,11 @@ class DesignlintPlugin(BasePlugin[DesignlintConfig]):
         if self.config.reproducible and "SOURCE_DATE_EPOCH" not in os.environ:
             page.update_date = self._site_date
         return page
+
+    def on_post_page(self, output: str, /, *, page, config) -> str:
+        from designlint.site.compact import compact_html
+
+        return compact_html(output)
 
     def _edit_base(self, config) -> str | None:
         if self.config.edit_uri is not None:

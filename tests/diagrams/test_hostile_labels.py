@@ -9,7 +9,7 @@ import xml.etree.ElementTree as ET
 import pytest
 
 from designlint.diagrams import dot_sources, render_views
-from designlint.diagrams.scene import ELLIPSIS
+from designlint.diagrams.scene import ELLIPSIS, MAX_LABEL_LINES
 from tests.diagrams.conftest import clusters_of, design_from_text, drawn_texts, graphviz_json, nodes_of
 
 QUOTES = 'Evil "quoted" name'
@@ -130,16 +130,15 @@ def test_dot_holds_the_text_escaped(sources):
         assert "<b>bold</b>" not in outside_tooltips and "</TABLE>> <IMG" not in outside_tooltips, view
 
 
-def test_long_names_are_cut_with_an_ellipsis_and_kept_whole_in_the_tooltip(hostile):
+def test_long_names_wrap_and_stay_whole_in_the_hover_title(hostile):
     layout = graphviz_json(dot_sources(hostile, ["architecture"])["architecture"])
     (node,) = [n for n in nodes_of(layout) if n["name"] == "c_long"]
-    name_lines = drawn_texts(node)[:2]
-    assert name_lines[-1].endswith(ELLIPSIS) and all(len(line) <= 20 for line in name_lines)
+    name_lines = drawn_texts(node)[:MAX_LABEL_LINES]
+    assert all(len(line) <= 20 for line in name_lines)
+    flat = " ".join(LONG.split())
+    assert flat.startswith(" ".join(name_lines[:-1]))  # wrapped, not cut, up to the last line drawn
+    assert name_lines[-1].endswith(ELLIPSIS)  # only text longer than any real name is cut
     svg = render_views(hostile, views=("architecture",))["architecture"]["svg"]
-    titles = [
-        element.get("{http://www.w3.org/1999/xlink}title") or ""
-        for element in ET.fromstring(svg).iter()
-        if element.tag.endswith("}a")
-    ]
-    assert any(" ".join(LONG.split()) in title for title in titles)
+    titles = [element.text or "" for element in ET.fromstring(svg).iter() if element.tag.endswith("}title")]
+    assert any(flat in title for title in titles)
     assert any(QUOTES in title for title in titles)

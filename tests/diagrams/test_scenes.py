@@ -107,8 +107,24 @@ def test_a_parallel_group_is_one_stage_where_it_first_appears():
     assert stages(steps) == [[0], [1, 2, 4], [3]]
 
 
-def test_text_helpers_cut_with_an_ellipsis():
+def test_text_helpers_wrap_in_full_and_cut_only_past_the_line_limit():
     assert shorten("a\nb\tc", 10) == "a b c"
     assert shorten("x" * 30, 10) == "x" * 9 + ELLIPSIS
-    lines = wrap("one two three four five six seven eight nine ten", 10, 2)
+    words = "one two three four five six seven eight nine ten"
+    full = wrap(words, 10)
+    assert " ".join(full) == words and all(len(line) <= 10 for line in full)
+    lines = wrap(words, 10, 2)
     assert len(lines) == 2 and lines[-1].endswith(ELLIPSIS) and all(len(line) <= 10 for line in lines)
+
+
+def test_fallbacks_protocols_and_step_names_are_drawn_in_full(diagram_design):
+    """Nothing a reader needs is cut with an ellipsis: long texts wrap onto more lines."""
+    for scene in scenes(diagram_design).values():
+        texts = [line.text for node in _nodes(scene).values() for line in node.lines]
+        texts += [line.text for edge in scene.edges for line in edge.lines]
+        assert texts and not [text for text in texts if text.endswith(ELLIPSIS)], scene.name
+    failure = scenes(diagram_design, ["failure"])["failure"]
+    fallbacks = [
+        " ".join(line.text for line in edge.lines[1:]) for edge in failure.edges if len(edge.lines) > 1
+    ]
+    assert "fallback: Treat as a miss and read the album store." in fallbacks

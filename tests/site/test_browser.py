@@ -114,14 +114,36 @@ def test_newsfeed_page_shows_its_diagram_and_slo_table(browser, site_url):
     browser.get(site_url + "designs/newsfeed/")
     assert "News Feed" in browser.find_element(By.TAG_NAME, "h1").text
     _shot(browser, "newsfeed-top")
-    diagram = browser.find_element(By.CSS_SELECTOR, 'img.designlint-diagram[src$="architecture.svg"]')
-    _wait(browser, lambda b: b.execute_script("return arguments[0].complete", diagram))
-    assert browser.execute_script("return arguments[0].naturalWidth", diagram) > 0, "the diagram loads"
+    diagram = browser.find_element(By.CSS_SELECTOR, 'object.designlint-diagram[data$="architecture.svg"]')
+    assert_drawing_loads(browser, diagram)
     _shot(browser, "newsfeed-architecture", _by_id(browser, "architecture"))
     slos = browser.find_element(By.CSS_SELECTOR, ".designlint-slos table")
     rows = slos.find_elements(By.CSS_SELECTOR, "tbody tr")
     assert len(rows) >= 3 and "feed-availability" in rows[0].text and "99.9%" in rows[0].text
     _shot(browser, "newsfeed-slos", _by_id(browser, "slos"))
+
+
+DRAWING_STATE = """
+const doc = arguments[0].contentDocument;
+const svg = doc && doc.querySelector('svg');
+if (!svg) return null;
+const icons = [...svg.querySelectorAll('image')].map(i => new URL(i.getAttribute('xlink:href') || i.getAttribute('href'), doc.URL).href);
+const titles = [...svg.querySelectorAll('g.node > title')].map(t => t.textContent);
+return {width: svg.getBoundingClientRect().width, icons: icons, titles: titles};
+"""
+ICONS_FOUND = """
+const done = arguments[arguments.length - 1];
+Promise.all(arguments[0].map(u => fetch(u).then(r => r.ok && r.headers.get('content-type') === 'image/png')))
+  .then(all => done(all.every(Boolean)), () => done(false));
+"""
+
+
+def assert_drawing_loads(browser, diagram) -> None:
+    """The drawing is shown, every icon it links to is served, and its nodes carry hover titles."""
+    state = _wait(browser, lambda b: b.execute_script(DRAWING_STATE, diagram))
+    assert state["width"] > 0, "the diagram loads"
+    assert state["icons"] and browser.execute_async_script(ICONS_FOUND, state["icons"]), state["icons"][:3]
+    assert state["titles"] and all(title.strip() for title in state["titles"])
 
 
 def test_findings_link_to_their_rule_pages(browser, site_url):
@@ -240,6 +262,17 @@ def test_a_hostile_repository_runs_no_script_on_any_page(browser, hostile_site_u
         assert browser.execute_script("return window.__pwned === undefined"), page
         for link in browser.find_elements(By.CSS_SELECTOR, "a[rel=edit]"):
             assert "<" not in (link.get_attribute("href") or ""), page
+    # The organisation view shows the same names: the service map, and a page per owning team.
+    organisation = sorted(
+        path.parent.relative_to(site).as_posix() + "/" for path in (site / "organisation").rglob("index.html")
+    )
+    assert organisation
+    for page in organisation:
+        browser.get(hostile_site_url + page)
+        _wait(browser, lambda b: b.execute_script("return document.readyState") == "complete")
+        time.sleep(0.2)
+        assert _no_alert(browser), f"an alert opened on {page}"
+        assert browser.execute_script("return window.__pwned === undefined"), page
     browser.get(hostile_site_url + "designs/x-img-src-x-onerror-alert-1/")
     _shot(browser, "hostile-file-name")
     edit = browser.find_element(By.CSS_SELECTOR, "a[rel=edit]").get_attribute("href")
@@ -266,3 +299,75 @@ def test_organisation_service_map_and_a_team_page(browser, site_url):
     browser.get(site_url + "designs/content-platform/")
     depended = browser.find_element(By.ID, "depended-on-by").find_element(By.XPATH, "following::table[1]")
     assert "News Feed" in depended.text
+
+
+PAGE_OVERFLOW = "return document.documentElement.scrollWidth - document.documentElement.clientWidth"
+WIDTHS = {"desktop": 1400, "phone": 400}
+
+
+@contextlib.contextmanager
+def _viewport(browser, width: int):
+    """A viewport exactly ``width`` CSS pixels wide (a window cannot be made that narrow everywhere)."""
+    browser.execute_cdp_cmd(
+        "Emulation.setDeviceMetricsOverride",
+        {"width": width, "height": 900, "deviceScaleFactor": 1, "mobile": width < 600},
+    )
+    try:
+        yield
+    finally:
+        browser.execute_cdp_cmd("Emulation.clearDeviceMetricsOverride", {})
+
+
+@pytest.mark.parametrize("device", WIDTHS)
+def test_design_page_folds_keeps_its_summary_in_view_and_fits_the_screen(browser, site_url, device):
+    from selenium.webdriver.common.by import By
+
+    with _viewport(browser, WIDTHS[device]):
+        browser.get(site_url + "designs/newsfeed/")
+        _wait(browser, lambda b: b.execute_script("return document.readyState") == "complete")
+        assert browser.execute_script("return window.innerWidth") == WIDTHS[device]
+        assert browser.execute_script(PAGE_OVERFLOW) <= 0, "the page scrolls sideways"
+
+        # Every long section folds under its heading and opens again.
+        section = _by_id(browser, "architecture").find_element(By.XPATH, "ancestor::details[1]")
+        diagram = section.find_element(By.CSS_SELECTOR, "object.designlint-diagram")
+        assert section.get_attribute("open") is not None and diagram.is_displayed()
+        summary = section.find_element(By.TAG_NAME, "summary")
+        browser.execute_script("arguments[0].scrollIntoView({block: 'center'})", summary)
+        summary.click()
+        _wait(browser, lambda b: section.get_attribute("open") is None)
+        assert not diagram.is_displayed()
+        _shot(browser, f"folded-{device}", summary)
+        summary.click()
+        _wait(browser, lambda b: section.get_attribute("open") is not None)
+        assert diagram.is_displayed()
+
+        # The verdict and counts stay in view far down the page.
+        browser.execute_script("document.getElementById('lint-findings').scrollIntoView()")
+        time.sleep(0.3)
+        bar = browser.find_element(By.CSS_SELECTOR, ".designlint-summary")
+        box = browser.execute_script(
+            "const r = arguments[0].getBoundingClientRect(); return [r.top, r.bottom]", bar
+        )
+        assert browser.execute_script("return window.scrollY") > 2000
+        assert box[0] >= 0 and box[1] <= 200, f"the summary scrolled away: {box}"
+        assert "error" in bar.text and "checklist" in bar.text
+        _shot(browser, f"summary-{device}")
+
+        # No repository is configured for this site: no edit link, no repository in the header.
+        assert not browser.find_elements(
+            By.CSS_SELECTOR, "a[rel=edit], a[title='Edit this page'], .md-source"
+        )
+
+
+@pytest.mark.parametrize("device", WIDTHS)
+def test_rule_pages_keep_their_code_blocks_inside_the_page(browser, site_url, built_site, device):
+    """Examples hold long YAML lines: they wrap or scroll in their box, never widen the page."""
+    from selenium.webdriver.common.by import By
+
+    pages = sorted(path.parent.name for path in (built_site.site_dir / "rules").glob("DL*/index.html"))
+    with _viewport(browser, WIDTHS[device]):
+        for code in pages[:: max(1, len(pages) // 12)]:
+            browser.get(f"{site_url}rules/{code}/")
+            assert browser.find_elements(By.CSS_SELECTOR, "pre code"), code
+            assert browser.execute_script(PAGE_OVERFLOW) <= 0, code

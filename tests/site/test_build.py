@@ -60,14 +60,56 @@ def test_newsfeed_page_reads_like_a_review(page_html):
         "incidents",
     ]
     assert [h for h in headings if h in expected] == expected, "sections follow the review order"
-    assert headings[-2:] == ["lint-findings", "checklist-coverage"]
-    assert 'src="architecture.svg"' in html and 'src="failure.svg"' in html
+    assert headings.index("lint-findings") + 1 == headings.index("checklist-coverage")
+    assert 'data="architecture.svg"' in html and 'data="failure.svg"' in html
     assert "<code>dau * sessions_per_user</code>" in unescape(html), "derived quantities show their formula"
     assert 'class="designlint-slos"' in html and "43.2 min" in html
-    # "Edit this page" opens the YAML file, not a generated page.
-    edit = re.search(r'<a href="([^"]+)" title="Edit this page"', html)
-    assert edit and edit[1].endswith("/edit/main/designs/newsfeed.yaml")
+    # This repository's mkdocs.yml names no repository unless DESIGNLINT_REPO_URL does: no edit links.
+    assert 'title="Edit this page"' not in html and "md-source" not in html
     assert 'href="../../rules/DL' in html, "findings and coverage link to rule pages"
+
+
+def test_each_long_section_folds_and_the_summary_leads_the_page(page_html):
+    html = page_html("designs/newsfeed/index.html")
+    folds = re.findall(
+        r'<details class="designlint-section" open(?:="open")?>\s*<summary>\s*<h2 id="([^"]+)"', html
+    )
+    review_sections = {
+        "teams",
+        "architecture",
+        "failure",
+        "slos",
+        "cost",
+        "lint-findings",
+        "checklist-coverage",
+    }
+    assert review_sections <= set(folds) and len(folds) >= 20, "each review section folds under its heading"
+    assert html.index('class="designlint-summary"') < html.index("<h2")
+    assert "changes required" in html and 'href="#lint-findings"' in html
+
+
+def test_icons_are_published_once_and_every_drawing_finds_them(built_site):
+    site = built_site.site_dir
+    icons = sorted(path.relative_to(site).as_posix() for path in site.rglob("*.png") if "icons" in path.parts)
+    assert icons and all(path.startswith("assets/designlint/icons/") for path in icons)
+    linked = set()
+    for svg in site.glob("designs/*/*.svg"):
+        text = svg.read_text(encoding="utf-8")
+        assert "data:image" not in text, svg
+        for href in re.findall(r'xlink:href="([^"#][^"]*)"', text):
+            target = (svg.parent / href).resolve()
+            assert target.is_file() and target.is_relative_to(site.resolve()), (svg, href)
+            linked.add(target.relative_to(site.resolve()).as_posix())
+    assert linked == set(icons), "every icon published is used, every icon used is published"
+
+
+def test_edit_links_appear_when_a_repository_is_configured(tmp_path, monkeypatch):
+    monkeypatch.setenv("DESIGNLINT_REPO_URL", "https://github.com/acme/designs")
+    report = build(tmp_path / "site", [DESIGNS / "newsfeed.yaml"], cache_dir="")
+    html = (report.site_dir / "designs" / "newsfeed" / "index.html").read_text(encoding="utf-8")
+    edit = re.search(r'<a href="([^"]+)" title="Edit this page"', html)
+    assert edit and edit[1] == "https://github.com/acme/designs/edit/main/designs/newsfeed.yaml"
+    assert "md-source" in html
 
 
 def test_tags_and_search_index_include_the_designs(page_html):

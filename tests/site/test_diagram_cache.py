@@ -40,7 +40,7 @@ def drawings(monkeypatch):
 
     drawn: list[str] = []
 
-    def render_views(design, formats, views):
+    def render_views(design, formats, views, icons="embed"):
         drawn.extend(views)
         return {view: {"svg": f"<svg><!-- {view} --></svg>".encode()} for view in views}
 

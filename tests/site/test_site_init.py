@@ -14,6 +14,7 @@ from tests.conftest import DESIGNS
 from tests.site.test_browser import (  # noqa: F401
     _served,
     _wait,
+    assert_drawing_loads,
     browser,
     pytestmark,
 )
@@ -107,9 +108,7 @@ def test_site_reads_in_chromium(initialised, browser):  # noqa: F811
         assert any("News Feed" in link.text for link in links)
         page = next(link for link in links if "News Feed" in link.text).get_attribute("href")
         browser.get(page)
-        diagram = browser.find_element(By.CSS_SELECTOR, "img.designlint-diagram")
-        _wait(browser, lambda b: b.execute_script("return arguments[0].complete", diagram))
-        assert browser.execute_script("return arguments[0].naturalWidth", diagram) > 0
+        assert_drawing_loads(browser, browser.find_element(By.CSS_SELECTOR, "object.designlint-diagram"))
 
         # Search: Material's index answers a query typed into the header's search box.
         box = browser.find_element(By.CSS_SELECTOR, "input.md-search__input")

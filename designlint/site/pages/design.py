@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 
+from designlint.findings import Severity
 from designlint.site.coverage import Coverage
 from designlint.site.escape import Raw, text, title_text
 from designlint.site.markdown import admonition, blocks, code, heading, labelled, paragraph, section
@@ -40,6 +41,7 @@ def design_page(ctx: PageContext, cover: Coverage | None) -> str:
         )
     body = blocks(
         heading(1, entry.title),
+        summary_bar(ctx, cover),
         overview(ctx, cover),
         product.users_and_use_cases(design),
         product.scope_and_requirements(design),
@@ -62,7 +64,69 @@ def design_page(ctx: PageContext, cover: Coverage | None) -> str:
         review.findings(ctx),
         review.coverage(ctx, cover),
     )
-    return front_matter(entry.title, design.metadata.tags) + body + "\n"
+    return front_matter(entry.title, design.metadata.tags) + collapsible(body) + "\n"
+
+
+def verdict(entry) -> tuple[str, str]:
+    """(css modifier, words) for the page's one-line verdict, from the severities of its findings."""
+    if entry.count(Severity.ERROR):
+        return "error", "changes required"
+    if entry.count(Severity.WARNING):
+        return "warning", "open warnings"
+    return "clean", "no errors or warnings"
+
+
+def summary_bar(ctx: PageContext, cover: Coverage | None) -> str:
+    """Verdict, checklist score and finding counts, kept in view while the page scrolls."""
+    entry = ctx.entry
+    modifier, words = verdict(entry)
+    items = [
+        f'<span class="designlint-verdict designlint-verdict-{modifier}">{text(words)}</span>',
+        f'<a href="#lint-findings">{text(review.counts_phrase(entry))}</a>',
+    ]
+    if cover is not None and cover.rules_total:
+        items.append(
+            f'<a href="#checklist-coverage">checklist {cover.rules_passed}/{cover.rules_total} rules pass, '
+            f"{len(cover.clean_dimensions)}/{len(cover.assessed_dimensions)} dimensions clean</a>"
+        )
+    status = entry.design.metadata.status if entry.design is not None else None
+    if status:
+        items.append(f'<span class="designlint-status designlint-status-{status}">{text(status)}</span>')
+    return f'<div class="designlint-summary" role="status">{" ".join(items)}</div>'
+
+
+SECTION_START = "## "
+
+
+def collapsible(body: str) -> str:
+    """Each second-level section folded into a ``<details>`` element, open by default.
+
+    The heading stays a heading (its anchor, the table of contents and search keep working) and
+    becomes the section's summary, so a reader folds what they have read. Design text never
+    starts a line with '#' (:func:`designlint.site.escape.text` escapes it) and design pages hold
+    no code blocks, so a line starting with '## ' is always one of the page's own headings.
+    """
+    out: list[str] = []
+    inside = False
+    for line in body.split("\n"):
+        if line.startswith(SECTION_START):
+            if inside:
+                out += ["", "</details>", ""]
+            out += [
+                '<details class="designlint-section" open markdown="block">',
+                '<summary markdown="block">',
+                "",
+                line,
+                "",
+                "</summary>",
+                "",
+            ]
+            inside = True
+        else:
+            out.append(line)
+    if inside:
+        out += ["", "</details>"]
+    return "\n".join(out)
 
 
 def overview(ctx: PageContext, cover: Coverage | None) -> str:
