@@ -49,7 +49,17 @@ def test_the_map_is_deterministic_and_escapes_what_designs_write(tmp_path):
         ),
         encoding="utf-8",
     )
+    feed.write_text(
+        feed.read_text(encoding="utf-8").replace(
+            "      kind: service\n", '      kind: service\n      owner: "<img src=x onerror=alert(1)>"\n', 1
+        ),
+        encoding="utf-8",
+    )
     org = _org(tmp_path)
+    (team,) = org.teams.values()
+    assert team.page == "organisation/teams/img-src-x-onerror-alert-1.md"
+    page = team_markdown(org, team)
+    assert "&lt;img src=x onerror=alert&#40;1&#41;&gt;" in page and "<img" not in page
     dot = service_map_dot(org)
     assert dot == service_map_dot(_org(tmp_path))
     assert "&lt;b onclick=x&gt;Feed&lt;/b&gt; &quot;quoted&quot; {label}" in dot
