@@ -165,8 +165,23 @@ def _stamp(engine, problem: OrgProblem, index: FileIndex) -> Finding | None:
     )
 
 
+def _covered_lines(result) -> dict[int, frozenset[str]]:
+    """Line -> the codes an inline suppression covers there; a compact result keeps them, else the text is read."""
+    kept = getattr(result, "suppressions_by_line", None)
+    if kept is not None:
+        return kept()
+    if "designlint:" not in result.text:
+        return {}
+    from designlint.engine.suppressions import scan_suppressions
+
+    covered: dict[int, set[str]] = {}
+    for suppression in scan_suppressions(result.text).suppressions:
+        covered.setdefault(suppression.target_line, set()).update(suppression.codes)
+    return {line: frozenset(codes) for line, codes in covered.items()}
+
+
 def _suppress(findings: list[Finding], result, index: FileIndex) -> None:
-    covered = result.suppressions_by_line() if findings else {}
+    covered = _covered_lines(result) if findings else {}
     for finding in findings:
         lines = index.lines.get(finding.path, (finding.position.line,))
         if any(finding.code in covered.get(line, ()) for line in lines):

@@ -130,3 +130,19 @@ def test_a_changed_provider_rechecks_its_dependents_through_the_cache(capsys, tm
 def test_the_example_designs_resolve_and_newsfeed_budgets_hold_against_content_platform(capsys):
     found = _findings(capsys, str(ROOT / "designs"), "--no-cache")
     assert found == []
+
+
+@pytest.mark.parametrize("jobs", ["1", "2"])
+def test_a_cross_design_finding_is_suppressed_on_its_line(capsys, tmp_path, jobs):
+    for path in FOLDER.glob("*.yaml"):
+        shutil.copy(path, tmp_path / path.name)
+    feed = tmp_path / "feed.yaml"
+    feed.write_text(
+        feed.read_text(encoding="utf-8").replace(
+            "      ref: content#content-service\n",
+            "      ref: content#content-service  # designlint: ignore[DL603] reason: agreed with the content team\n",
+        ),
+        encoding="utf-8",
+    )
+    found = _findings(capsys, str(tmp_path), "--no-cache", "--jobs", jobs)
+    assert _matches(found, [e for e in EXPECTED if (e[0], e[1]) != ("feed.yaml", 18)]), found
