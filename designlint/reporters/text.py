@@ -13,6 +13,22 @@ from designlint.reporters.ci_log import TEXT, defuse
 _COLORS = {"error": "red", "warning": "yellow", "info": "blue"}
 
 
+def help_link(code: str, rules, site_url: str | None) -> str | None:
+    """Where a rule is explained: its pack's own link, else its page on the team's site when
+    ``site-url`` is configured, else None (the docs ship with designlint: ``designlint rule CODE``)."""
+    from designlint.reporters.sarif import rule_url
+
+    compiled = rules.get(code) if rules is not None else None
+    if compiled is not None and compiled.rule.help_uri:
+        return str(compiled.rule.help_uri)
+    return rule_url(code, site_url)
+
+
+def help_text(code: str, rules, site_url: str | None) -> str:
+    """The help link, or the command that prints the rule's documentation."""
+    return help_link(code, rules, site_url) or f"designlint rule {code}"
+
+
 def _caret_block(source: str, finding: Finding, color: bool) -> list[str]:
     number = str(finding.position.line)
     gutter = " " * len(number)
@@ -29,6 +45,7 @@ def _caret_block(source: str, finding: Finding, color: bool) -> list[str]:
 
 def render(report) -> str:
     lines: list[str] = []
+    rules = getattr(report.ruleset, "rules", None)
     for result in report.results:
         for finding in result.findings:
             severity = finding.severity.value
@@ -41,9 +58,13 @@ def render(report) -> str:
             source = result.source_line(finding.position.line) if report.show_source else None
             if source is not None:
                 lines.extend(_caret_block(source, finding, report.color))
+            gutter = " " * len(str(finding.position.line))
             if finding.hint:
-                lines.append(f"{' ' * len(str(finding.position.line))} = hint: {_printable(finding.hint)}")
+                lines.append(f"{gutter} = hint: {_printable(finding.hint)}")
             if report.show_source:
+                lines.append(
+                    f"{gutter} = help: {_printable(help_text(finding.code, rules, report.site_url))}"
+                )
                 lines.append("")
     if not report.quiet:
         lines.append(summary(report))

@@ -78,12 +78,9 @@ class CheckOutcome:
 
 def _docs_url(code: str, rules, site_url: str | None) -> str | None:
     """A rule pack's own link for the rule, else its page on the design site (as SARIF links it)."""
-    from designlint.reporters.sarif import rule_url
+    from designlint.reporters.text import help_link
 
-    compiled = rules.get(code) if rules is not None else None
-    if compiled is not None and compiled.rule.help_uri:
-        return str(compiled.rule.help_uri)
-    return rule_url(code, site_url)
+    return help_link(code, rules, site_url)
 
 
 def finding_diagnostic(
@@ -100,9 +97,12 @@ def finding_diagnostic(
         )
         for place in finding.related
     ]
+    message = message_with_hint(finding)
+    if href is None:  # no page to link the code to: say how to read the rule's documentation
+        message += f"\nhelp: designlint rule {finding.code}"
     return types.Diagnostic(
         range=lines.range(span),
-        message=message_with_hint(finding),
+        message=message,
         severity=SEVERITIES[finding.severity],
         code=finding.code,
         code_description=types.CodeDescription(href=href) if href else None,

@@ -58,8 +58,9 @@ def utf16(text: str) -> int:
     return len(text.encode("utf-16-le")) // 2
 
 
-def expected_diagnostics(text: str, findings: list[dict]) -> list[tuple]:
-    """``check``'s findings as LSP would place them: 0-based lines, UTF-16 columns."""
+def expected_diagnostics(text: str, findings: list[dict], linked: bool = False) -> list[tuple]:
+    """``check``'s findings as LSP would place them: 0-based lines, UTF-16 columns; without a site
+    to link rule codes to (``linked``), each message ends by naming the command that explains the rule."""
     lines = text.splitlines()
     return sorted(
         (
@@ -67,7 +68,9 @@ def expected_diagnostics(text: str, findings: list[dict]) -> list[tuple]:
             utf16(lines[f["line"] - 1][: f["column"] - 1]),
             f["code"],
             SEVERITY[f["severity"]],
-            f["message"] + (f"\nhint: {f['hint']}" if f["hint"] else ""),
+            f["message"]
+            + (f"\nhint: {f['hint']}" if f["hint"] else "")
+            + ("" if linked else f"\nhelp: designlint rule {f['code']}"),
         )
         for f in findings
     )
@@ -266,7 +269,7 @@ def test_configuration_per_path_overrides_and_baseline_apply(tmp_path):
         for design in (folder / "halfway.yaml", folder / "legacy" / "halfway.yaml"):
             text = design.read_text(encoding="utf-8")
             diagnostics = lsp.open(file_uri(design), text)
-            assert published(diagnostics) == expected_diagnostics(text, check_json(design))
+            assert published(diagnostics) == expected_diagnostics(text, check_json(design), linked=True)
             assert not any(d["code"] == "DL300" for d in diagnostics)
             # Each finding links to its rule's page on the configured site.
             assert {d["codeDescription"]["href"] for d in diagnostics} == {
