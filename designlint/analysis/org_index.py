@@ -267,6 +267,11 @@ def _references(design) -> list[Reference]:
     return found
 
 
+def references_other_designs(design) -> bool:
+    """Whether the design writes any ``design#element`` reference: what the cross-design rules check."""
+    return bool(_references(design))
+
+
 def index_design(design, file: str) -> DesignIndex:
     """The light index of a validated design."""
     components = design.architecture.components if design.architecture else []

@@ -28,6 +28,19 @@ def reads(*sections: str) -> Callable[[Check], Check]:
     return declare
 
 
+def subject(present: Callable[[Any], bool]) -> Callable[[Check], Check]:
+    """Declare what a check looks at when no ``given`` selector can name it (the numeric claims
+    found in prose, references to other designs): ``present(design)`` on the validated model.
+    Where it is false the rule had nothing to check (vacuous), which is not a pass.
+    """
+
+    def declare(check: Check) -> Check:
+        setattr(check, "subject", present)  # noqa: B010 - a plain attribute mypy cannot see
+        return check
+
+    return declare
+
+
 def all_checks() -> dict[str, Check]:
     from designlint.checks.checklist import CHECKS as CHECKLIST
     from designlint.checks.numbers import CHECKS as NUMBERS

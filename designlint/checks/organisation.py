@@ -9,8 +9,9 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
+from designlint.analysis.org_index import references_other_designs
 from designlint.analysis.organisation import OrgProblem, index_design, resolve
-from designlint.checks import reads
+from designlint.checks import reads, subject
 from designlint.findings import Problem
 
 KIND_OF_RULE = {
@@ -33,31 +34,37 @@ def _alone(design, kind: str) -> Iterator[Problem]:
             yield as_problem(problem)
 
 
+@subject(references_other_designs)
 @reads("metadata", "architecture", "teams", "slos", "nfr", "crossTeamDependencies")
 def unknown_design_reference(design, options) -> Iterator[Problem]:
     return _alone(design, "unknown-design")
 
 
+@subject(references_other_designs)
 @reads("metadata", "architecture", "teams", "slos", "nfr", "crossTeamDependencies")
 def unknown_referenced_element(design, options) -> Iterator[Problem]:
     return _alone(design, "unknown-element")
 
 
+@subject(references_other_designs)
 @reads("metadata", "architecture", "teams", "slos", "nfr", "crossTeamDependencies")
 def cross_design_sync_cycle(design, options) -> Iterator[Problem]:
     return _alone(design, "cycle")
 
 
+@subject(references_other_designs)
 @reads("metadata", "architecture", "teams", "slos", "nfr", "crossTeamDependencies")
 def assumption_beyond_provider_slo(design, options) -> Iterator[Problem]:
     return _alone(design, "assumption")
 
 
+@subject(references_other_designs)
 @reads("metadata", "architecture", "teams", "slos", "nfr", "crossTeamDependencies")
 def cross_design_availability_ceiling(design, options) -> Iterator[Problem]:
     return _alone(design, "ceiling")
 
 
+@subject(references_other_designs)
 @reads("metadata", "architecture", "teams", "slos", "nfr", "crossTeamDependencies")
 def cross_design_path_latency(design, options) -> Iterator[Problem]:
     return _alone(design, "path-latency")

@@ -134,7 +134,7 @@ class Engine:
             ):
                 ran[rule.code] = Outcome.NOT_RUN
                 continue
-            if not rule.has_subject(data):
+            if not rule.has_subject(data, design):
                 ran[rule.code] = Outcome.VACUOUS
                 continue
             ran[rule.code] = Outcome.PASSED

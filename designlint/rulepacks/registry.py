@@ -62,13 +62,20 @@ class CompiledRule:
     def where(self):
         return self._validator_for("where", self.rule.where)
 
-    def has_subject(self, document: Any) -> bool:
+    def has_subject(self, document: Any, design: Any = None) -> bool:
         """Whether the design holds anything this rule checks: its ``given`` selects a node
-        (that passes ``where``). A check without ``given`` that declares the sections it reads
-        (``designlint.checks.reads``) has a subject when one of them is filled in; any other rule
-        without ``given`` always has one."""
+        (that passes ``where``). A check without ``given`` that declares its subject
+        (``designlint.checks.subject``, asked of the validated ``design``) has one when that
+        says so; one that declares the sections it reads (``designlint.checks.reads``) when one
+        of them is filled in; any other rule without ``given`` always has one."""
         if self.selector is not None:
             return next(subjects(self, document), None) is not None
+        present = getattr(self.check, "subject", None)
+        if present is not None and design is not None:
+            try:
+                return bool(present(design))
+            except Exception:  # the check then runs and reports its own failure
+                return True
         sections = getattr(self.check, "reads", None)
         if sections and isinstance(document, dict):
             return any(document.get(section) not in (None, "", [], {}) for section in sections)

@@ -44,7 +44,7 @@ def repo(tmp_path, monkeypatch):
     )
     (tmp_path / "org.yaml").write_text(ORG_PACK, encoding="utf-8")
     (tmp_path / ".designlint.yaml").write_text(
-        "packs: [staff-checklist, org.yaml]\nignore: [DL203]\n", encoding="utf-8"
+        "packs: [depth, org.yaml]\nignore: [DL203]\n", encoding="utf-8"
     )
     monkeypatch.chdir(tmp_path)
     return tmp_path

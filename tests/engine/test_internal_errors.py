@@ -12,7 +12,7 @@ def test_raising_check_is_reported_alongside_other_findings(tmp_path, capsys, mo
         raise ZeroDivisionError("division by zero")
         yield  # pragma: no cover - makes this a generator like real checks
 
-    # A real rule pack names the check; only its implementation is replaced.
+    # A real rule pack names the check (DL101, in the depth preset); only its implementation is replaced.
     monkeypatch.setitem(judgment.CHECKS, "user-types", broken)
     import designlint.checks.checklist as checklist
 
@@ -23,7 +23,7 @@ def test_raising_check_is_reported_alongside_other_findings(tmp_path, capsys, mo
         "users:\n  - {id: a, name: A, type: human}\ntradeoffs:\n  - {name: T, choice: c}\n",
         encoding="utf-8",
     )
-    code = main(["check", "--no-source", str(path)])
+    code = main(["check", "--no-source", "--pack", "depth", str(path)])
     out = capsys.readouterr().out
     assert code == 2
     assert "DL000 rule DL101 (user-types) failed: ZeroDivisionError: division by zero" in out

@@ -37,7 +37,7 @@ def test_a_design_with_only_metadata_passes_no_rule(tmp_path):
     passed = {code for dimension in cover.dimensions for code in dimension.passed}
     assert passed & checklist <= unknowable
     assert {"DL101", "DL110", "DL112", "DL220", "DL221", "DL503", "DL552"}.isdisjoint(passed)
-    assert cover.rules_fired > 10 and cover.rules_not_applicable > 20
+    assert cover.rules_fired > 5 and cover.rules_not_applicable > 20
     assert len(passed & checklist) <= 2  # month-convention reads months wherever they are written
     for dimension in cover.dimensions:
         assert not set(dimension.passed) & set(dimension.not_applicable)

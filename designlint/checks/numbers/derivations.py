@@ -7,7 +7,7 @@ from collections.abc import Iterator
 from designlint.analysis import issues as kinds
 from designlint.analysis.compare import APPROXIMATE_TOLERANCE, compare, factor_text, slip_hint
 from designlint.analysis.context import numbers
-from designlint.checks import reads
+from designlint.checks import reads, subject
 from designlint.findings import Problem
 from designlint.units import compatible, describe
 from designlint.units.display import format_measure
@@ -151,6 +151,13 @@ def bits_bytes_slip(design, options) -> Iterator[Problem]:
         )
 
 
+def _uses_months(design) -> bool:
+    from designlint.analysis.conventions import month_uses
+
+    return bool(month_uses(design, numbers(design).month_seconds))
+
+
+@subject(_uses_months)
 def month_convention(design, options) -> Iterator[Problem]:
     from designlint.analysis.conventions import mixed_months
 

@@ -11,6 +11,7 @@ from collections.abc import Iterator
 
 from designlint.analysis.compare import slip_hint
 from designlint.analysis.context import numbers
+from designlint.checks import subject
 from designlint.findings import Problem
 from designlint.units import Measure
 from designlint.units.display import format_measure, format_number
@@ -18,6 +19,7 @@ from designlint.units.display import format_measure, format_number
 _LONGEST_EXPRESSION = 60
 
 
+@subject(lambda design: bool(numbers(design).prose.arithmetic))
 def prose_arithmetic(design, options) -> Iterator[Problem]:
     """Products, quotients, sums and unit conversions written in prose, recomputed."""
     for result in numbers(design).prose.arithmetic:
@@ -39,6 +41,7 @@ def prose_arithmetic(design, options) -> Iterator[Problem]:
         )
 
 
+@subject(lambda design: bool(numbers(design).prose.downtime))
 def prose_downtime(design, options) -> Iterator[Problem]:
     """Downtime stated in prose for an availability, against (100% - availability) x window."""
     for result in numbers(design).prose.downtime:
@@ -57,6 +60,7 @@ def prose_downtime(design, options) -> Iterator[Problem]:
         )
 
 
+@subject(lambda design: bool(numbers(design).prose.sla))
 def prose_sla_tighter_than_slo(design, options) -> Iterator[Problem]:
     """An SLA promised in prose must be looser than the SLO it is measured against."""
     for result in numbers(design).prose.sla:
@@ -72,6 +76,7 @@ def prose_sla_tighter_than_slo(design, options) -> Iterator[Problem]:
         )
 
 
+@subject(lambda design: bool(numbers(design).prose.totals))
 def prose_cost_total(design, options) -> Iterator[Problem]:
     """A monthly total stated in a summary or notes against the design's own cost total."""
     for result in numbers(design).prose.totals:
