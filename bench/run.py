@@ -199,39 +199,10 @@ TARGET_LABELS = {
 
 
 def render_table(result: dict) -> str:
-    """The Markdown table the README shows; generated, never typed."""
-    corpus = result["corpus"]
-    lines = [
-        f"{corpus['files']} generated designs, {corpus['bytes'] / 2**20:.1f} MiB, every built-in rule, "
-        f"medians of {result['repeat']} runs ({result['cold_runs']} for the cold start), "
-        f"{result['environment']['cpus']} cores, Python {result['environment']['python']}.",
-        "",
-        "| | wall | CPU | peak RSS | / event floor |",
-        "| --- | --- | --- | --- | --- |",
-    ]
-    for name, label in LABELS.items():
-        row = result["rows"][name]
-        ratio = result["ratios"].get(name)
-        lines.append(
-            f"| {label} | {row['wall_s']:.3f} s | {row['cpu_s']:.3f} s | {row['peak_rss_mib']:.0f} MiB | "
-            + (f"{ratio:.2f}x |" if ratio is not None else ("1.00x |" if name == "event_floor" else " |"))
-        )
-    lines += ["", "| target | measured | limit | |", "| --- | --- | --- | --- |"]
-    for key, (label, unit, op) in TARGET_LABELS.items():
-        target = result["targets"][key]
-        value = f"{target['value']:.2f}" if unit == "x" else f"{target['value']:.0f}"
-        limit = f"{target['limit']:.1f}" if unit == "x" else f"{target['limit']:.0f}"
-        lines.append(
-            f"| {label} | {value}{unit} | {op} {limit}{unit} | {'met' if target['met'] else '**missed**'} |"
-        )
-    if result.get("report"):
-        summary = result["report"]
-        lines += [
-            "",
-            f"The corpus gives {summary.get('findings')} findings ({summary.get('error')} errors, "
-            f"{summary.get('warning')} warnings, {summary.get('info')} info).",
-        ]
-    return "\n".join(lines) + "\n"
+    """The Markdown table the README shows (rendered by bench/readme.py)."""
+    from bench.readme import render_table as render
+
+    return render(result)
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -271,6 +242,9 @@ def main(argv: list[str] | None = None) -> int:
         if temporary:
             shutil.rmtree(out, ignore_errors=True)
     if args.save:
+        # Figures other benchmarks saved beside these (bench/site.py's "site") are kept.
+        kept = json.loads(RESULTS.read_text(encoding="utf-8")) if RESULTS.exists() else {}
+        result = {**{key: kept[key] for key in kept if key not in result}, **result}
         RESULTS.write_text(json.dumps(result, indent=2, sort_keys=True) + "\n", encoding="utf-8")
         progress(f"wrote {RESULTS.relative_to(REPO)}; run bench/readme.py to update the README")
     if args.json:
