@@ -11,13 +11,12 @@ from __future__ import annotations
 import dataclasses
 import types
 import typing
+from collections.abc import Callable
 from functools import cache
 from typing import Any
 
 from designlint.analysis.org_index import DesignIndex
 from designlint.errors import Position
-
-_MAX_DEPTH = 16
 
 
 class MalformedIndex(ValueError):
@@ -40,7 +39,7 @@ def index_from_json(data: object):
 
     if type(data) is not dict or set(data) != {"design", "positions", "lines", "fingerprints"}:
         raise MalformedIndex("not an index")
-    design = _decode(DesignIndex, data["design"], 0)
+    design = _decode(DesignIndex, data["design"])
     positions = {
         _path(path): Position(_int(line), _int(column)) for path, line, column in _rows(data["positions"], 3)
     }
@@ -70,53 +69,89 @@ def _hints(cls: type) -> dict[str, Any]:
     return typing.get_type_hints(cls, vars(module))
 
 
-def _decode(annotation: Any, value: Any, depth: int) -> Any:
-    if depth > _MAX_DEPTH:
-        raise MalformedIndex("nested too deep")
+def _decode(annotation: Any, value: Any) -> Any:
+    return _decoder(annotation)(value)
+
+
+@cache
+def _decoder(annotation: Any) -> Callable[[Any], Any]:
+    """A reader for values of ``annotation``, built once per type (entries are read by the hundred)."""
     origin, args = typing.get_origin(annotation), typing.get_args(annotation)
     if isinstance(annotation, type) and dataclasses.is_dataclass(annotation):
-        if type(value) is not dict:
-            raise MalformedIndex(f"{annotation.__name__} is not a mapping")
-        hints = _hints(annotation)
-        fields = {f.name for f in dataclasses.fields(annotation)}
-        if set(value) != fields:
-            raise MalformedIndex(f"{annotation.__name__} has other fields")
-        return annotation(**{name: _decode(hints[name], value[name], depth + 1) for name in fields})
+        return _dataclass_decoder(annotation)
     if origin in (typing.Union, types.UnionType):
-        if value is None and type(None) in args:
+        return _union_decoder(args)
+    if origin is tuple:
+        if len(args) == 2 and args[1] is Ellipsis:
+            item = _decoder(args[0])
+            return lambda value: tuple(item(entry) for entry in _list(value))
+        items = [_decoder(a) for a in args]
+
+        def fixed(value: Any) -> tuple:
+            entries = _list(value)
+            if len(entries) != len(items):
+                raise MalformedIndex("a tuple of the wrong length")
+            return tuple(read(entry) for read, entry in zip(items, entries))
+
+        return fixed
+    if origin is frozenset:
+        member = _decoder(args[0])
+        return lambda value: frozenset(member(entry) for entry in _list(value))
+    if origin is dict:
+        item = _decoder(args[1])
+        return lambda value: {_str(key): item(entry) for key, entry in _dict(value).items()}
+    if annotation in _SCALARS:
+        return _SCALARS[annotation]
+    raise MalformedIndex(f"cannot read {annotation!r}")
+
+
+def _dataclass_decoder(cls: type) -> Callable[[Any], Any]:
+    hints = _hints(cls)
+    fields = [f.name for f in dataclasses.fields(cls)]
+    readers = {name: _decoder(hints[name]) for name in fields}
+    names = set(fields)
+
+    def read(value: Any) -> Any:
+        if type(value) is not dict or value.keys() != names:
+            raise MalformedIndex(f"{cls.__name__} is not a mapping of its fields")
+        return cls(**{name: reader(value[name]) for name, reader in readers.items()})
+
+    return read
+
+
+def _union_decoder(args: tuple) -> Callable[[Any], Any]:
+    optional = type(None) in args
+    options = [_decoder(a) for a in args if a is not type(None)]
+
+    def read(value: Any) -> Any:
+        if value is None and optional:
             return None
-        for option in (a for a in args if a is not type(None)):
+        for option in options:
             try:
-                return _decode(option, value, depth + 1)
+                return option(value)
             except MalformedIndex:
                 continue
         raise MalformedIndex("no type of the union fits")
-    if origin is tuple:
-        items = _list(value)
-        if len(args) == 2 and args[1] is Ellipsis:
-            return tuple(_decode(args[0], item, depth + 1) for item in items)
-        if len(items) != len(args):
-            raise MalformedIndex("a tuple of the wrong length")
-        return tuple(_decode(a, item, depth + 1) for a, item in zip(args, items))
-    if origin is frozenset:
-        return frozenset(_decode(args[0], item, depth + 1) for item in _list(value))
-    if origin is dict:
-        if type(value) is not dict:
-            raise MalformedIndex("not a mapping")
-        return {_str(key): _decode(args[1], item, depth + 1) for key, item in value.items()}
-    if annotation is str:
-        return _str(value)
-    if annotation is bool:
-        if type(value) is not bool:
-            raise MalformedIndex("not a boolean")
-        return value
-    if annotation is int:
-        return _int(value)
-    if annotation is float:
-        if type(value) not in (int, float):
-            raise MalformedIndex("not a number")
-        return float(value)
-    raise MalformedIndex(f"cannot read {annotation!r}")
+
+    return read
+
+
+def _bool(value: object) -> bool:
+    if type(value) is not bool:
+        raise MalformedIndex("not a boolean")
+    return value
+
+
+def _float(value: object) -> float:
+    if type(value) not in (int, float):
+        raise MalformedIndex("not a number")
+    return float(value)  # type: ignore[arg-type]
+
+
+def _dict(value: object) -> dict:
+    if type(value) is not dict:
+        raise MalformedIndex("not a mapping")
+    return value
 
 
 def _rows(value: object, width: int) -> list[list]:
@@ -142,6 +177,9 @@ def _int(value: object) -> int:
     if type(value) is not int:
         raise MalformedIndex("not a whole number")
     return value
+
+
+_SCALARS: dict[Any, Callable[[Any], Any]] = {str: _str, int: _int, bool: _bool, float: _float}
 
 
 def _path(value: object) -> tuple[str | int, ...]:
