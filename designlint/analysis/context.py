@@ -88,6 +88,14 @@ class Numbers:
         return self._impacts[component]
 
 
+def release(design) -> None:
+    """Drop the analyses cached on ``design``: they refer back to it, a cycle that only the garbage
+    collector would free, so a run over thousands of designs frees each as soon as it is done."""
+    derived = getattr(design, "_derived", None)
+    if derived:
+        derived.clear()
+
+
 def numbers(design) -> Numbers:
     """The Numbers of ``design``, computed once per design instance and shared by its rules."""
     derived = design._derived

@@ -1,17 +1,21 @@
 """Checking many files on every core: chunks of files in worker processes, results in input order.
 
-Each worker builds its own session (configuration and rule packs, loaded once per chunk) and
+Workers are forked once the parent has imported the engine and loaded the configuration and
+rule packs, so they start with everything a check needs and reuse the parent's session. Each
 checks its chunk exactly as a single process would, so the output is byte-identical to
-``--jobs 1``. Below ``MIN_FILES`` files, or with one job, everything runs in this process: a
-worker's start-up costs more than checking a handful of designs.
+``--jobs 1``, and sends back compact results (findings and the few source lines they point
+at, never documents or models). Below ``MIN_FILES`` files, or with one job, everything runs in
+this process: a worker's start-up costs more than checking a handful of designs.
 """
 
 from __future__ import annotations
 
+import gc
 import multiprocessing
 import os
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from concurrent.futures import ProcessPoolExecutor
+from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -20,8 +24,14 @@ from designlint.engine.session import CheckSession, Overrides
 
 MIN_FILES = 16  # fewer files than this are checked in-process
 CHUNKS_PER_JOB = 4  # enough chunks to balance uneven files without paying much per chunk
+# A check allocates many short-lived objects and no garbage cycles worth chasing file by file:
+# the youngest generation is collected after this many allocations instead of CPython's 700.
+YOUNG_THRESHOLD = 50_000
 
 Files = list[tuple[Path, str]]
+
+# The session a forked worker inherits from the parent (set just before the pool starts).
+_inherited: CheckSession | None = None
 
 
 def default_jobs() -> int:
@@ -31,15 +41,48 @@ def default_jobs() -> int:
         return max(1, os.cpu_count() or 1)
 
 
-def _check_chunk(overrides: Overrides, use_cache: bool, chunk: Files) -> tuple[list[FileResult], list[str]]:
-    """A chunk's results, and why a result cache could not be used (told once by the caller)."""
-    session = CheckSession(overrides, keep_designs=False)
+@contextmanager
+def quiet_collector() -> Iterator[None]:
+    """Keep the cyclic collector off what is already loaded (modules, rule packs) and rare
+    during the check; results are compact, so what stays alive is little to scan."""
+    thresholds = gc.get_threshold()
+    gc.freeze()
+    gc.set_threshold(YOUNG_THRESHOLD, *thresholds[1:])
+    try:
+        yield
+    finally:
+        gc.set_threshold(*thresholds)
+        gc.unfreeze()
+
+
+def _check_chunk(
+    overrides: Overrides, use_cache: bool, chunk: Files, session: CheckSession | None = None, caches=None
+) -> tuple[list[FileResult], list[str]]:
+    """A chunk's compact results, and why a result cache could not be used (told once by the caller)."""
+    session = session or _inherited or CheckSession(overrides, keep_designs=False)
     if not use_cache:
-        return session.check(chunk), []
+        return _compacted(chunk, session.check(chunk)), []
     from designlint.engine.cache import ResultCaches, check_with_cache
 
-    caches = ResultCaches()
-    return check_with_cache(session, chunk, caches), caches.problems()
+    caches = caches or ResultCaches()
+    return _compacted(chunk, check_with_cache(session, chunk, caches)), caches.problems()
+
+
+def _compacted(chunk: Files, results: list[FileResult]) -> list[FileResult]:
+    from designlint.analysis.context import release
+    from designlint.engine.organisation import load_index
+
+    out = []
+    for (path, display), result in zip(chunk, results):
+        # A result from the cache has no organisation index: read it here, on this core, rather
+        # than after the whole run (a fresh result without one has no design to index).
+        answered_by_cache = result.partial_design is None and result.organisation is None
+        if answered_by_cache and "#" in result.text and not result.internal_error:
+            result.organisation = load_index(path, display)
+        if result.partial_design is not None:
+            release(result.partial_design)
+        out.append(result.compact())
+    return out
 
 
 def chunked(files: Files, jobs: int) -> list[Files]:
@@ -62,35 +105,40 @@ def check_files(
     on_progress: Callable[[int], None] = lambda done: None,
     session: CheckSession | None = None,
 ) -> Checked:
-    """Results for ``files`` in input order. In this process (reusing ``session`` when given)
-    when running in parallel would not pay; in ``jobs`` worker processes otherwise."""
+    """Compact results for ``files`` in input order. In this process (reusing ``session`` when
+    given) when running in parallel would not pay; in ``jobs`` worker processes otherwise."""
+    global _inherited
     results: list[FileResult] = []
     problems: set[str] = set()
-    if jobs <= 1 or len(files) < MIN_FILES:
-        caches = None
-        for chunk in chunked(files, 4):
-            if session is None:
-                chunk_results, chunk_problems = _check_chunk(overrides, use_cache, chunk)
-                problems.update(chunk_problems)
-            elif use_cache:
-                from designlint.engine.cache import ResultCaches, check_with_cache
+    session = session or CheckSession(overrides, keep_designs=False)
+    if files:
+        session.engine_for(files[0][0])  # configuration and packs loaded before the collector freezes
+    with quiet_collector():
+        if jobs <= 1 or len(files) < MIN_FILES:
+            caches = None
+            if use_cache:
+                from designlint.engine.cache import ResultCaches
 
-                caches = caches or ResultCaches()
-                chunk_results = check_with_cache(session, chunk, caches)
-            else:
-                chunk_results = session.check(chunk)
-            results.extend(chunk_results)
-            on_progress(len(results))
-        if caches is not None:
-            problems.update(caches.problems())
-        return Checked(results, sorted(problems))
-    # fork: workers inherit the imported modules, so they start in milliseconds.
-    context = multiprocessing.get_context("fork") if hasattr(os, "fork") else None
-    with ProcessPoolExecutor(max_workers=jobs, mp_context=context) as pool:
-        futures = [pool.submit(_check_chunk, overrides, use_cache, chunk) for chunk in chunked(files, jobs)]
-        for future in futures:  # in submission order: output never depends on which finished first
-            chunk_results, chunk_problems = future.result()
-            results.extend(chunk_results)
-            problems.update(chunk_problems)
-            on_progress(len(results))
+                caches = ResultCaches()  # one for the run: each cache folder is set up once
+            for chunk in chunked(files, 4):
+                chunk_results, chunk_problems = _check_chunk(overrides, use_cache, chunk, session, caches)
+                problems.update(chunk_problems)
+                results.extend(chunk_results)
+                on_progress(len(results))
+            return Checked(results, sorted(problems))
+        # fork: workers inherit the imported modules and the loaded session, so they start at once.
+        context = multiprocessing.get_context("fork") if hasattr(os, "fork") else None
+        _inherited = session if context is not None else None
+        try:
+            with ProcessPoolExecutor(max_workers=jobs, mp_context=context) as pool:
+                futures = [
+                    pool.submit(_check_chunk, overrides, use_cache, chunk) for chunk in chunked(files, jobs)
+                ]
+                for future in futures:  # in submission order: output never depends on which finished first
+                    chunk_results, chunk_problems = future.result()
+                    results.extend(chunk_results)
+                    problems.update(chunk_problems)
+                    on_progress(len(results))
+        finally:
+            _inherited = None
     return Checked(results, sorted(problems))

@@ -50,10 +50,51 @@ class FileResult:
     partial_design: object | None = None
     # The light index the cross-design pass reads (designlint.engine.organisation.FileIndex).
     organisation: object | None = None
+    # Set by compact(), which drops ``text``: the source lines a finding may point at, by number,
+    # and the rule codes inline suppressions cover, by line.
+    kept_lines: dict[int, str] | None = None
+    kept_suppressions: dict[int, frozenset[str]] | None = None
 
     def source_line(self, line: int) -> str | None:
+        if self.kept_lines is not None:
+            return self.kept_lines.get(line)
         lines = self._source_lines
         return lines[line - 1] if 0 < line <= len(lines) else None
+
+    def suppressions_by_line(self) -> dict[int, frozenset[str]]:
+        """Line -> the rule codes an inline suppression covers there (what the cross-design pass needs)."""
+        if self.kept_suppressions is not None:
+            return self.kept_suppressions
+        if "designlint:" not in self.text:
+            return {}
+        from designlint.engine.suppressions import scan_suppressions
+
+        covered: dict[int, set[str]] = {}
+        for suppression in scan_suppressions(self.text).suppressions:
+            covered.setdefault(suppression.target_line, set()).update(suppression.codes)
+        return {line: frozenset(codes) for line, codes in covered.items()}
+
+    def compact(self) -> FileResult:
+        """What ``check`` still reads once the file is done: findings, the lines they (and the
+        cross-design pass) point at, and the organisation index; no text, models or outcomes.
+
+        Thousands of results stay alive until the report is written, so each must be small.
+        """
+        lines = {finding.position.line for finding in self.findings}
+        index = self.organisation
+        positions = getattr(index, "positions", None) or {}
+        lines.update(position.line for position in positions.values())
+        lines.add(1)  # where a cross-design finding without a recorded position is put
+        source = self._source_lines if self.text else []
+        return FileResult(
+            self.file,
+            findings=self.findings,
+            suppressed=self.suppressed,
+            internal_error=self.internal_error,
+            organisation=index,
+            kept_lines={line: source[line - 1] for line in sorted(lines) if 0 < line <= len(source)},
+            kept_suppressions=self.suppressions_by_line() if index is not None else {},
+        )
 
     @cached_property
     def _source_lines(self) -> list[str]:
