@@ -250,15 +250,23 @@ def _cycles(by_name: dict[str, DesignIndex]) -> list[OrgProblem]:
     """A reference that lies on a cycle of synchronous calls through other designs' elements."""
     edges: dict[Node, list[Node]] = {}
     ref_edges: list[tuple[Node, Node, DesignIndex, Reference]] = []
+    entries: dict[str, set[str]] = {}  # design -> its elements other designs call
+    exits: dict[str, set[str]] = {}  # design -> its components that call another design
     for index in by_name.values():
-        for caller, callee in index.sync_calls:
-            edges.setdefault((index.name, caller), []).append((index.name, callee))
         for ref in index.references:
             provider = by_name.get(ref.design)
             if ref.calls and provider is not None and ref.element in provider.elements:
                 source, target = (index.name, ref.local), (ref.design, ref.element)
                 edges.setdefault(source, []).append(target)
                 ref_edges.append((source, target, index, ref))
+                entries.setdefault(ref.design, set()).add(ref.element)
+                exits.setdefault(index.name, set()).add(ref.local)
+    # Inside a design, a cycle across designs only goes from an element others call to a
+    # component that calls out: each design is contracted to those edges, so the graph searched
+    # is as small as the references, however large the designs.
+    for name in sorted(entries.keys() & exits.keys()):
+        for entry, reached in _reachable(by_name[name], sorted(entries[name]), exits[name]):
+            edges.setdefault((name, entry), []).extend((name, exit_) for exit_ in reached)
     component = _components(edges)
     problems = []
     for source, target, index, ref in ref_edges:
@@ -279,6 +287,24 @@ def _cycles(by_name: dict[str, DesignIndex]) -> list[OrgProblem]:
                 )
             )
     return problems
+
+
+def _reachable(index: DesignIndex, starts: list[str], goals: set[str]) -> list[tuple[str, list[str]]]:
+    """For each start, the goals its synchronous calls reach inside the design (itself excluded)."""
+    calls: dict[str, list[str]] = {}
+    for caller, callee in index.sync_calls:
+        calls.setdefault(caller, []).append(callee)
+    found = []
+    for start in starts:
+        seen = {start}
+        queue = [start]
+        while queue:
+            for callee in calls.get(queue.pop(), ()):
+                if callee not in seen:
+                    seen.add(callee)
+                    queue.append(callee)
+        found.append((start, sorted(goal for goal in goals & seen if goal != start)))
+    return found
 
 
 def _verb(ref: Reference) -> str:

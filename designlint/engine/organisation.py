@@ -92,7 +92,7 @@ def design_roots(files: list[tuple[Path, str]], engine_for: Callable) -> list[st
 
 
 def _neighbours(
-    files: list[tuple[Path, str]], known: list[DesignIndex], roots: Sequence[str] = ()
+    files: list[tuple[Path, str]], known: list[DesignIndex], roots: Callable[[], Sequence[str]] = tuple
 ) -> list[DesignIndex]:
     """Designs beside the checked files, or under a configured design root, that their references
     name but the run does not hold.
@@ -107,7 +107,7 @@ def _neighbours(
         return []
     checked = {path.resolve() for path, _ in files}
     folders = sorted(
-        {str(path.parent) for path, _ in files} | {root for root in roots if Path(root).is_dir()}
+        {str(path.parent) for path, _ in files} | {root for root in roots() if Path(root).is_dir()}
     )
     found = []
     for path, display in discover(folders, catalogs=True):
@@ -129,25 +129,35 @@ def apply_organisation(files: list[tuple[Path, str]], results: list, engine_for:
     if not any(index is not None and index.design.references for index in indexes):
         return
     known = [index.design for index in indexes if index is not None]
-    problems = resolve([*known, *_neighbours(files, known, design_roots(files, engine_for))])
+    problems = resolve([*known, *_neighbours(files, known, lambda: design_roots(files, engine_for))])
     by_file: dict[str, list[OrgProblem]] = {}
     for problem in problems:
         by_file.setdefault(problem.file, []).append(problem)
+    rules_by_engine: dict[int, dict] = {}
     for (path, _), result, index in zip(files, results, indexes):
         if index is None:
             continue
         engine = engine_for(path)
-        codes = {rule.code for rule in engine.ruleset if rule.name in RULE_OF_KIND.values()}
+        if id(engine) not in rules_by_engine:  # engines are shared by the files of a configuration
+            rules_by_engine[id(engine)] = rules_of(engine)
+        rules = rules_by_engine[id(engine)]
+        codes = {rule.code for rule in rules.values()}
         result.findings = [f for f in result.findings if f.code not in codes]
         result.suppressed = [f for f in result.suppressed if f.code not in codes]
-        stamped = [_stamp(engine, problem, index) for problem in by_file.get(index.design.file, [])]
+        stamped = [_stamp(engine, rules, problem, index) for problem in by_file.get(index.design.file, [])]
         _suppress([f for f in stamped if f is not None], result, index)
         result.findings.sort(key=Finding.sort_key)
         result.suppressed.sort(key=Finding.sort_key)
 
 
-def _stamp(engine, problem: OrgProblem, index: FileIndex) -> Finding | None:
-    rule = next((r for r in engine.ruleset if r.name == RULE_OF_KIND[problem.kind]), None)
+def rules_of(engine) -> dict:
+    """The engine's cross-design rules by name."""
+    wanted = set(RULE_OF_KIND.values())
+    return {rule.name: rule for rule in engine.ruleset if rule.name in wanted}
+
+
+def _stamp(engine, rules: dict, problem: OrgProblem, index: FileIndex) -> Finding | None:
+    rule = rules.get(RULE_OF_KIND[problem.kind])
     if rule is None or not engine.config.enabled(rule, problem.file):
         return None
     position = index.positions.get(problem.path) or Position(1, 1)
