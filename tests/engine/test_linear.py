@@ -1,10 +1,8 @@
 """Suppressions and unknown keys are handled in time linear in the input: four times the input
-takes at most six times as long (best of five runs, above a small floor for timer noise)."""
+takes at most six times as long (see tests/growth.py for how it is measured)."""
 
 from __future__ import annotations
 
-import gc
-import time
 from collections.abc import Callable
 
 import pytest
@@ -13,22 +11,7 @@ from designlint.engine.suppressions import scan_suppressions
 from designlint.loader import load_text
 from designlint.model import Design
 from designlint.model.validation import validate_design
-
-FLOOR = 0.02  # seconds: below this, timer noise dominates
-
-
-def best_of_five(work: Callable[[], object]) -> float:
-    """The fastest of five runs, with the garbage collector paused: the least disturbed one."""
-    times = []
-    gc.disable()
-    try:
-        for _ in range(5):
-            start = time.perf_counter()
-            work()
-            times.append(time.perf_counter() - start)
-    finally:
-        gc.enable()
-    return min(times)
+from tests.growth import assert_near_linear
 
 
 def standalone_suppressions(n: int) -> str:
@@ -67,5 +50,4 @@ def unknown_keys(n: int):
     ids=["many-suppressions", "long-reason", "many-unknown-keys"],
 )
 def test_growth_is_linear(make, size):
-    small, large = best_of_five(make(size)), best_of_five(make(4 * size))
-    assert large <= 6 * max(small, FLOOR), f"{size}: {small:.3f}s, {4 * size}: {large:.3f}s"
+    assert_near_linear(make(size), make(4 * size))

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import re
-import time
 
 import pytest
 
@@ -11,6 +10,7 @@ from designlint.formula import FormulaError, evaluate
 from designlint.model import parse_quantity
 from designlint.units import UnitError, from_quantity
 from tests.conftest import with_header
+from tests.growth import assert_near_linear
 
 READ = [
     # (written, value in base units, dimensions)
@@ -162,18 +162,13 @@ def test_a_value_in_number_words_reaches_the_arithmetic(check_text):
 def test_reading_a_value_takes_linear_time(head, tail):
     """A value with a long run of spaces inside its unit once took quadratic time (51 s for 100 KB)."""
 
-    def seconds(text: str) -> float:
-        start = time.process_time()  # CPU time: other processes on a busy machine do not count
-        try:
-            from_quantity(parse_quantity(text))
-        except ValueError:  # refused (the unit is too long) or unreadable: either way, answered
-            pass
-        return time.process_time() - start
+    def reading(text: str):
+        def read() -> None:
+            try:
+                from_quantity(parse_quantity(text))
+            except ValueError:  # refused (the unit is too long) or unreadable: either way, answered
+                pass
 
-    short, long = head + " " * 200_000 + tail, head + " " * 800_000 + tail
-    # Interleaved, best of several, so that one slow run (a cache miss, a page fault) does not count.
-    small, large = float("inf"), float("inf")
-    for _ in range(9):
-        small = min(small, seconds(short))
-        large = min(large, seconds(long))
-    assert large <= 6 * small, (small, large)
+        return read
+
+    assert_near_linear(reading(head + " " * 200_000 + tail), reading(head + " " * 800_000 + tail), runs=9)
