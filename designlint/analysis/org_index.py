@@ -84,7 +84,7 @@ class Objective:
     slo: str
     objective: float
     own_factors: tuple[float, ...]  # availabilities of its local hard dependencies (and itself)
-    hard_refs: tuple[str, ...]  # local components standing for another design's element
+    needs: tuple[tuple[str, str], ...]  # (design, element) of other designs it cannot work without
 
 
 @dataclass(frozen=True)
@@ -102,10 +102,6 @@ class DesignIndex:
     kind: str = "Design"  # or "TeamCatalog"
     owners: dict[str, str] = field(default_factory=dict)  # component -> the team that owns it, as written
     teams: dict[str, str] = field(default_factory=dict)  # team id -> its name (or the id)
-
-    def component_refs(self) -> dict[str, Reference]:
-        """Local components that stand for another design's element, by component id."""
-        return {ref.local: ref for ref in self.references if ref.role == COMPONENT}
 
 
 def _fraction(quantity) -> float | None:
@@ -201,10 +197,13 @@ def _remote_paths(design, component_refs: dict[str, Reference]) -> tuple[RemoteP
     return tuple(found)
 
 
-def _objectives(design, referencing: set[str]) -> tuple[Objective, ...]:
-    """Availability SLOs on a component that synchronously needs a referenced element."""
-    if not referencing or design.architecture is None:
+def _objectives(design, component_refs: dict[str, Reference]) -> tuple[Objective, ...]:
+    """Availability SLOs on a component that synchronously needs another design's element: through
+    a component that stands for it, or a dependency whose target names it."""
+    if design.architecture is None:
         return ()
+    from designlint.analysis.graph import contains_failure
+
     index = ComponentIndex(design)
     objectives = []
     for number, slo in enumerate(design.slos):
@@ -212,15 +211,25 @@ def _objectives(design, referencing: set[str]) -> tuple[Objective, ...]:
             continue
         objective = _fraction(slo.objective)
         needed = [slo.service, *(target for target, _ in index.hard_dependencies(slo.service))]
-        hard_refs = tuple(c for c in needed if c in referencing and index.own_availability(c) is None)
-        if objective is None or not hard_refs:
+        standing = [c for c in needed if c in component_refs and index.own_availability(c) is None]
+        needs = [(component_refs[c].design, component_refs[c].element) for c in standing]
+        for c in needed:
+            for dependency in index.by_id[c].depends_on:
+                if (
+                    is_element_ref(dependency.target)
+                    and dependency.mode == "sync"
+                    and not contains_failure(dependency)
+                ):
+                    needs.append(_split(dependency.target))
+        if objective is None or not needs:
             continue
         own = tuple(
             value
-            for value in (index.own_availability(c) for c in needed if c not in hard_refs)
+            for value in (index.own_availability(c) for c in needed if c not in standing)
             if value is not None
         )
-        objectives.append(Objective(("slos", number, "objective"), slo.id, objective, own, hard_refs))
+        unique = tuple(dict.fromkeys(needs))
+        objectives.append(Objective(("slos", number, "objective"), slo.id, objective, own, unique))
     return tuple(objectives)
 
 
@@ -311,7 +320,7 @@ def index_design(design, file: str) -> DesignIndex:
         promised,
         _p99(design),
         _step_budgets(design, component_refs),
-        _objectives(design, set(component_refs)),
+        _objectives(design, component_refs),
         _remote_paths(design, component_refs),
         "Design",
         {c.id: c.owner for c in components if c.owner},

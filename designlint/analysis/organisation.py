@@ -205,16 +205,14 @@ class CrossCeiling:
 
 def ceilings(index: DesignIndex, by_name: dict[str, DesignIndex]) -> list[CrossCeiling]:
     """The composite ceiling of each availability objective that needs another design's element."""
-    refs = index.component_refs()
     found = []
     for objective in index.objectives:
         inherited = []
-        for local in objective.hard_refs:
-            ref = refs[local]
-            provider = by_name.get(ref.design)
-            promise = provider.promised.get(ref.element) if provider is not None else None
+        for design, element in objective.needs:
+            provider = by_name.get(design)
+            promise = provider.promised.get(element) if provider is not None else None
             if promise is not None:
-                inherited.append((f"{ref.design}#{ref.element}", promise))
+                inherited.append((f"{design}#{element}", promise))
         if inherited:
             ceiling = composite([*objective.own_factors, *(value for _, value in inherited)])
             found.append(CrossCeiling(objective, ceiling, tuple(inherited)))
