@@ -73,7 +73,8 @@ def test_hostile_file_name_is_escaped_as_a_property(run, design):
 
 
 def test_severities_map_to_commands(run, design):
-    design("thin.yaml", "")
+    # A failure scenario without a blast radius adds an info finding (a notice) to the warnings.
+    design("thin.yaml", "failureScenarios:\n  - {id: db-down, component: db, degradation: serve the cache}\n")
     code, out, _ = run("check", "--format", "github", "thin.yaml")
     assert code == 1
     commands = {command for command, _, _ in annotations(out)}
