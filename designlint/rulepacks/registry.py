@@ -46,7 +46,7 @@ class CompiledRule:
         if key not in self._validators:
             from designlint.rulepacks.schema_check import compile_schema
 
-            direct = compile_schema(schema)
+            direct: Any = compile_schema(schema)  # a direct check, else a jsonschema validator
             if direct is None:
                 import jsonschema
 
