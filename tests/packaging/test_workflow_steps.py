@@ -18,8 +18,10 @@ import shutil
 import subprocess
 import sys
 import textwrap
+import tomllib
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from fnmatch import fnmatch
 from pathlib import Path
 
 import pytest
@@ -41,7 +43,7 @@ GIT_IDENTITY = {
     "GIT_COMMITTER_NAME": "Reviewer",
     "GIT_COMMITTER_EMAIL": "reviewer@example.org",
 }
-_EXPRESSION = re.compile(r"\$\{\{\s*([A-Za-z0-9_.\-]+)\s*\}\}")
+_EXPRESSION = re.compile(r"\$\{\{(.*?)\}\}")
 
 BROKEN_DESIGN = textwrap.dedent(
     """\
@@ -128,8 +130,9 @@ class Runner:
         values = self.context()
 
         def value(match: re.Match) -> str:
-            assert match[1] in values, f"the doc uses ${{{{ {match[1]} }}}}, which this test does not provide"
-            return values[match[1]]
+            name = match[1].strip()
+            assert name in values, f"the doc uses ${{{{ {name} }}}}, which this test does not provide"
+            return values[name]
 
         return _EXPRESSION.sub(value, text)
 
@@ -282,8 +285,6 @@ with log.open("a", encoding="utf-8") as handle:
 
 
 def _pyproject() -> dict:
-    import tomllib
-
     return tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))
 
 
@@ -376,6 +377,9 @@ def ran(request, tmp_path_factory, user_cache) -> tuple[PullRequest, Runner]:
 
 def test_the_gate_fails_exactly_when_a_design_has_findings(ran):
     pull_request, runner = ran
+    # PyYAML reads the workflow's `on:` key as true.
+    triggers = workflow()[True]["pull_request"]["paths"]
+    assert all(any(fnmatch(path, glob) for glob in triggers) for path in pull_request.changes)
     outputs = "\n".join(f"--- {r.name}: {r.exit_code}\n{r.output}" for r in runner.results)
     assert runner.result("Check").exit_code == pull_request.check_exit, outputs
     # Findings are for code scanning: the SARIF step and its upload succeed either way.
