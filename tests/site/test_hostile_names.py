@@ -8,7 +8,7 @@ from __future__ import annotations
 from html import unescape
 from html.parser import HTMLParser
 from pathlib import Path
-from urllib.parse import quote
+from urllib.parse import quote, unquote
 
 from tests.site.conftest import HOSTILE_NAMES
 
@@ -27,10 +27,14 @@ class _Markup(HTMLParser):
         self.script = False
         self.scripts: list[str] = []
         self.edit_links: list[str] = []
+        self.objects: list[dict[str, str | None]] = []
 
     def handle_starttag(self, tag, attrs):
-        self.tags.append(tag)
         values = dict(attrs)
+        if tag == "object" and values.get("class") == "designlint-diagram":
+            self.objects.append(values)  # our own drawings: checked below, not a tag from the design
+        else:
+            self.tags.append(tag)
         self.handlers += [f"{tag} {name}" for name, _ in attrs if name.startswith("on")]
         self.urls += [value or "" for name, value in attrs if name in URL_ATTRIBUTES]
         if tag == "img" and values.get("src") == "x":
@@ -64,6 +68,15 @@ def test_no_page_of_a_hostile_repository_carries_markup_from_it(hostile_names_si
         assert not [script for script in markup.scripts if "__pwned" in script], name
         assert not [url for url in markup.urls if url.strip().lower().startswith("javascript:")], name
         assert not {"iframe", "object", "embed"} & set(markup.tags), name
+        for drawing in markup.objects:
+            # A drawing is an SVG the site itself published, named by a relative path: never a URL from
+            # the design, and never an SVG that carries script.
+            data = drawing.get("data") or ""
+            assert drawing.get("type") == "image/svg+xml" and data.endswith(".svg"), (name, drawing)
+            assert ":" not in data and not data.startswith("/"), (name, data)
+            svg = (hostile_names_site.site_dir / Path(name).parent / unquote(data)).resolve()
+            assert svg.is_relative_to(hostile_names_site.site_dir.resolve()) and svg.is_file(), (name, data)
+            assert "<script" not in svg.read_text(encoding="utf-8").lower(), svg
 
 
 def test_edit_links_name_the_file_percent_encoded(hostile_names_site):
