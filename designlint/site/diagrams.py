@@ -74,6 +74,19 @@ def place_icons(svg: bytes, published_at: str) -> bytes:
     return svg.replace(marker, f'href="{prefix}'.encode())
 
 
+def draw(job: tuple[object, list[str]]) -> dict[str, bytes] | str:
+    """One design's views as linked-icon SVGs, or why they cannot be drawn (run in a worker too)."""
+    from designlint.diagrams import render_views
+    from designlint.diagrams.render import RenderError
+
+    design, views = job
+    try:
+        rendered = render_views(design, formats=("svg",), views=views, icons="link")
+    except RenderError as error:
+        return error.message
+    return {view: rendered[view]["svg"] for view in views}
+
+
 def views_for(design) -> list[str]:
     """The views that have something to draw for this design."""
     architecture = design.architecture
@@ -94,6 +107,9 @@ class DiagramCache:
         self._fingerprint: str | None = None
         self.icons: dict[str, bytes] = {}
         """Docs-relative path -> bytes of every icon the drawings so far link to."""
+        self._drawn_ahead: dict[str, dict[str, bytes] | str] = {}
+        """Cache key -> drawings made by :meth:`draw_ahead` (or why they could not be made)."""
+        self._keys: dict[int, tuple[object, str]] = {}
 
     def _renderer_fingerprint(self) -> str:
         """Changes whenever designlint's code does (drawing, blast-radius analysis, latency sums...)."""
@@ -107,9 +123,57 @@ class DiagramCache:
         return self._fingerprint
 
     def key(self, design) -> str:
+        # Asked for twice per design (drawing ahead, then the page); the design is held with its
+        # key so its id cannot be reused by another object meanwhile.
+        known = self._keys.get(id(design))
+        if known is not None and known[0] is design:
+            return known[1]
         digest = hashlib.sha256(self._renderer_fingerprint().encode())
         digest.update(design.model_dump_json(by_alias=True).encode())
-        return digest.hexdigest()[:32]
+        key = digest.hexdigest()[:32]
+        self._keys[id(design)] = (design, key)
+        return key
+
+    def draw_ahead(self, designs: list, jobs: int | None = None) -> None:
+        """Draw the diagrams that are not cached yet in worker processes, one design per task, so
+        the pages built afterwards, in their usual order, find them drawn. Nothing happens with
+        fewer than two designs to draw, one core, or nothing to draw with."""
+        pending: dict[str, tuple[object, list[str]]] = {}
+        for design in designs:
+            views = views_for(design)
+            if views:
+                key = self.key(design)
+                if key not in pending and key not in self._drawn_ahead and not self._has(key, views):
+                    pending[key] = (design, views)
+        if jobs is None:
+            from designlint.engine.parallel import default_jobs
+
+            jobs = default_jobs()
+        jobs = min(jobs, len(pending))
+        if jobs < 2 or self.missing_tools() is not None:
+            return
+        import multiprocessing
+        import threading
+        from concurrent.futures import ProcessPoolExecutor
+
+        # fork starts workers at once with designlint imported; a process with other threads
+        # (a serving site) starts fresh ones instead.
+        method = (
+            "fork"
+            if threading.active_count() == 1 and "fork" in multiprocessing.get_all_start_methods()
+            else "spawn"
+        )
+        from concurrent.futures.process import BrokenProcessPool
+
+        keys = sorted(pending)
+        try:
+            with ProcessPoolExecutor(
+                max_workers=jobs, mp_context=multiprocessing.get_context(method)
+            ) as pool:
+                for key, drawn in zip(keys, pool.map(draw, [pending[key] for key in keys])):
+                    self._drawn_ahead[key] = drawn
+        except (BrokenProcessPool, OSError):
+            pass  # workers could not run: the pages draw what is missing, one by one
 
     def diagrams(self, design) -> Diagrams:
         views = views_for(design)
@@ -126,14 +190,9 @@ class DiagramCache:
         missing = self.missing_tools()
         if missing is not None:
             return Diagrams(unavailable=missing)
-        from designlint.diagrams import render_views
-        from designlint.diagrams.render import RenderError
-
-        try:
-            rendered = render_views(design, formats=("svg",), views=views, icons="link")
-        except RenderError as error:
-            return Diagrams(unavailable=error.message)
-        images = {view: rendered[view]["svg"] for view in views}
+        images = self._drawn_ahead.pop(key, None) or draw((design, views))
+        if isinstance(images, str):
+            return Diagrams(unavailable=images)
         problem = self._gather_icons(images)
         if problem is not None:
             return Diagrams(unavailable=problem)
@@ -186,6 +245,12 @@ class DiagramCache:
     @staticmethod
     def _entry(key: str, view: str) -> tuple[tuple[str, ...], str, bytes]:
         return (key[:2],), f"{key}.{view}.svg", f"diagram {key} {view}".encode()
+
+    def _has(self, key: str, views: list[str]) -> bool:
+        """Whether every view has an entry (not whether its seal holds: reading tells)."""
+        if self.folder is None:
+            return False
+        return all(self.folder.has(*self._entry(key, view)[:2]) for view in views)
 
     def _read(self, key: str, views: list[str]) -> dict[str, bytes] | None:
         if self.folder is None:

@@ -21,6 +21,8 @@ def generate(
     out: dict[str, str | bytes] = {}
     known = frozenset(rule.code for rule in inputs.ruleset)
     covers = {}
+    if cache is not None:
+        cache.draw_ahead([entry.design for entry in inputs.designs if entry.design is not None])
     for entry in inputs.designs:
         diagrams = (
             cache.diagrams(entry.design) if cache is not None and entry.design is not None else Diagrams()
