@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from designlint.analysis.derivations import did_you_mean
 from designlint.analysis.issues import UNIT, UNKNOWN_NAME, UNREADABLE_UNIT, Issue
 from designlint.units import DimensionError, Measure, UnitError, from_quantity
 from designlint.units.definitions import resolve_word
@@ -97,7 +96,7 @@ def cost_summary(numbers) -> CostSummary:
                         UNKNOWN_NAME,
                         (*where, "quantityRef"),
                         f"cost item '{item.name}' refers to '{item.quantity_ref}', which no quantity defines",
-                        hint=did_you_mean(item.quantity_ref, derivations.by_name),
+                        hint=derivations.did_you_mean(item.quantity_ref),
                     )
                 )
         component = components.get(item.component) if item.component else None
@@ -198,7 +197,7 @@ def _totals(summary: CostSummary, cost, derivations, month: float) -> None:
                     UNKNOWN_NAME,
                     ("cost", "users"),
                     f"cost.users refers to '{cost.users}', which no quantity defines",
-                    hint=did_you_mean(cost.users, derivations.by_name),
+                    hint=derivations.did_you_mean(cost.users),
                 )
             )
     for key, quantity in (("total", cost.total), ("perUser", cost.per_user)):

@@ -16,6 +16,7 @@ from dataclasses import dataclass, field
 
 from designlint.analysis.compare import compare
 from designlint.analysis.issues import CYCLE, DUPLICATE, FORMULA, UNIT, UNKNOWN_NAME, UNREADABLE_UNIT, Issue
+from designlint.analysis.suggestions import NameSuggestions
 from designlint.formula import MAX_LENGTH, FormulaError, evaluate, names, parse
 from designlint.units import Measure, UnitError, compatible, from_quantity
 
@@ -54,10 +55,15 @@ class Derivations:
     items: list[Derived]
     by_name: dict[str, Derived]
     issues: list[Issue]
+    suggestions: NameSuggestions
 
     def value(self, name: str) -> Measure | None:
         found = self.by_name.get(name)
         return found.used if found else None
+
+    def did_you_mean(self, name: str) -> str | None:
+        """A hint naming the defined quantity closest to an unknown ``name``."""
+        return self.suggestions.hint(name)
 
 
 class _Skip(Exception):
@@ -66,13 +72,6 @@ class _Skip(Exception):
 
 def _path(index: int, key: str) -> tuple:
     return ("scale", "quantities", index, key)
-
-
-def did_you_mean(name: str, known) -> str | None:
-    import difflib
-
-    close = difflib.get_close_matches(name, sorted(known), n=1)
-    return f"did you mean '{close[0]}'?" if close else None
 
 
 def derive(design, month_seconds: float) -> Derivations:
@@ -110,6 +109,7 @@ def derive(design, month_seconds: float) -> Derivations:
                 )
         if quantity.formula is None and item.stated_value is not None:
             item.rationale_formula = arithmetic_of(getattr(quantity, "rationale", None))
+    suggestions = NameSuggestions(by_name)
     for item in items:
         if item.formula is None or item.broken:
             continue
@@ -134,14 +134,14 @@ def derive(design, month_seconds: float) -> Derivations:
                         UNKNOWN_NAME,
                         _path(item.index, "formula"),
                         f"formula of '{item.name}' refers to '{name}', which no quantity defines",
-                        hint=did_you_mean(name, by_name),
+                        hint=suggestions.hint(name),
                         offset=offset,
                     )
                 )
                 item.broken = True
     cyclic = _cycles(items, by_name, issues)
     _evaluate_all(items, by_name, cyclic, issues, month_seconds)
-    return Derivations(items, by_name, issues)
+    return Derivations(items, by_name, issues, suggestions)
 
 
 def _cycles(items: list[Derived], by_name: dict[str, Derived], issues: list[Issue]) -> set[str]:

@@ -7,6 +7,7 @@ the unit text and whether the value was marked approximate (``~``). Unit arithme
 
 from __future__ import annotations
 
+import functools
 import math
 import re
 from dataclasses import dataclass
@@ -137,6 +138,33 @@ def parse_quantity(value: Any) -> Quantity:
         return Quantity(text=str(value), magnitude=_checked(number, str(value)))
     if not isinstance(value, str):
         raise ValueError("expected a number or a string such as '12K/s', '300 ms' or '$350/month'")
+    if len(value) > CACHED_UP_TO:
+        return _parse_text(value)
+    parsed = _parse_cached(value)
+    if isinstance(parsed, _Unreadable):
+        raise ValueError(parsed.reason)
+    return parsed
+
+
+CACHED_UP_TO = 200
+"""Values up to this many characters are parsed once per spelling: the same few (``99.9%``,
+``300 ms``) recur across sections, the rules that re-read them, and the files of a run."""
+
+
+class _Unreadable(NamedTuple):
+    reason: str
+
+
+@functools.lru_cache(maxsize=8192)
+def _parse_cached(value: str) -> Quantity | _Unreadable:
+    """The parse of one spelling, or why it is none (a Quantity is immutable, so it can be shared)."""
+    try:
+        return _parse_text(value)
+    except ValueError as error:
+        return _Unreadable(str(error))
+
+
+def _parse_text(value: str) -> Quantity:
     foreign = _foreign_digit(value)
     if foreign is not None:
         raise ValueError(

@@ -58,6 +58,58 @@ def many_components(n: int) -> str:
     return HEADER + "architecture:\n  components:\n" + "".join(lines)
 
 
+def many_broken_quantity_names(n: int) -> str:
+    """Every formula names its input with a slip: one 'did you mean' search per unknown name."""
+    lines = ["    - {name: requests_per_region_0, value: 1000 requests/s}\n"]
+    for i in range(1, n):
+        lines.append(
+            f"    - {{name: requests_per_region_{i}, value: 2000 requests/s,"
+            f" formula: requets_per_region_{i - 1} * 2}}\n"
+        )
+    return HEADER + "scale:\n  quantities:\n" + "".join(lines)
+
+
+def a_large_design(n: int) -> str:
+    """n cells behind one load balancer: a gateway, a service with a soft cache and a hard
+    database, a read path through them, and quantities derived from each other."""
+    components = [
+        "    - {id: app, name: App, kind: client, userFacing: true, dependsOn: [{target: lb}]}\n",
+        "    - id: lb\n      name: Load balancer\n      kind: load-balancer\n      dependsOn:\n",
+        *(f"        - {{target: gw{i}}}\n" for i in range(n)),
+    ]
+    paths, quantities = [], []
+    for i in range(n):
+        components.append(
+            f"    - {{id: gw{i}, name: Gateway {i}, kind: api-gateway, dependsOn: [{{target: svc{i}}}]}}\n"
+            f"    - id: svc{i}\n      name: Service {i}\n      kind: service\n      dependsOn:\n"
+            f"        - {{target: cache{i}, criticality: soft, timeout: 10 ms}}\n"
+            f"        - {{target: db{i}, timeout: 50 ms}}\n"
+            f"    - {{id: cache{i}, name: Cache {i}, kind: cache}}\n"
+            f"    - {{id: db{i}, name: Database {i}, kind: database}}\n"
+        )
+        paths.append(
+            f"    - id: read{i}\n      name: Read {i}\n      flow: read\n      steps:\n"
+            f"        - {{name: Route, component: gw{i}, budget: 5 ms}}\n"
+            f"        - {{name: Cache lookup, component: cache{i}, budget: 2 ms}}\n"
+            f"        - {{name: Query, component: db{i}, budget: 20 ms}}\n"
+            f"        - {{name: Assemble, component: svc{i}, budget: 10 ms}}\n"
+        )
+        quantities.append(
+            f"    - {{name: users_{i}, value: 2M users}}\n"
+            f"    - {{name: reads_per_user_{i}, value: 10 reads/day}}\n"
+            f"    - {{name: reads_{i}, value: 20M reads/day, formula: users_{i} * reads_per_user_{i}}}\n"
+        )
+    return (
+        HEADER
+        + "scale:\n  quantities:\n"
+        + "".join(quantities)
+        + "architecture:\n  components:\n"
+        + "".join(components)
+        + "  paths:\n"
+        + "".join(paths)
+    )
+
+
 # (generator, size at 1x); a quadratic step at these sizes fails within seconds, not minutes
 CASES = [
     pytest.param(long_whitespace_in_a_value, 10_000),
@@ -67,6 +119,8 @@ CASES = [
     pytest.param(one_very_long_line_of_words, 20_000),
     pytest.param(one_very_long_token, 100_000),
     pytest.param(many_components, 200),
+    pytest.param(many_broken_quantity_names, 300),
+    pytest.param(a_large_design, 100),
 ]
 
 

@@ -5,24 +5,26 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from designlint.analysis.references import references
+from designlint.analysis.suggestions import NameSuggestions
 from designlint.checks import reads
 from designlint.findings import Problem
 from designlint.model.reference import is_element_ref
 
 
 def dangling_reference(design, options) -> Iterator[Problem]:
-    import difflib
-
+    # One index per set of known names (references of a kind share one set); each set stays
+    # referenced by ``indexed`` so its id is not reused.
+    indexes: dict[int, NameSuggestions] = {}
+    indexed: list[set[str]] = []
     for reference in references(design):
         target, known, kind = reference.target, reference.known, reference.kind
         # Another design's element (design#element) is resolved across designs (DL600, DL601).
         if target not in known and not is_element_ref(target):
-            close = difflib.get_close_matches(target, sorted(known), n=1)
-            hint = (
-                f"did you mean '{close[0]}'?"
-                if close
-                else (f"declare a {kind} with id '{target}'" if known else None)
-            )
+            index = indexes.get(id(known))
+            if index is None:
+                index = indexes[id(known)] = NameSuggestions(known)
+                indexed.append(known)
+            hint = index.hint(target) or (f"declare a {kind} with id '{target}'" if known else None)
             yield Problem(reference.path, f"'{target}' is not a declared {kind}", hint=hint, at_key=False)
 
 
