@@ -111,7 +111,12 @@ def render_table(result: dict) -> str:
     lines = [
         f"{corpus['files']} generated designs, {corpus['bytes'] / 2**20:.1f} MiB, every built-in rule, "
         f"medians of {result['repeat']} runs ({result['cold_runs']} for the cold start), "
-        f"{environment['cpus']} cores, Python {environment['python']}.",
+        f"{environment['cpus']} cores, Python {environment['python']}"
+        + (
+            f", load average {environment['load_average']} at the end of the run."
+            if environment.get("load_average") is not None
+            else "."
+        ),
         "",
         *_measurements(result, labels),
         "",

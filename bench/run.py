@@ -199,6 +199,8 @@ def run_benchmark(
             "python": platform.python_version(),
             "cpus": os.cpu_count(),
             "bytecode_cache": bytecode_warning() is None,
+            # Other work on a shared machine stretches wall times; CPU times move much less.
+            "load_average": round(os.getloadavg()[0], 1) if hasattr(os, "getloadavg") else None,
         },
         "rows": rows,
         "ratios": ratios,

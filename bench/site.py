@@ -75,13 +75,14 @@ def write_static_pages(work: Path, designs: Path) -> dict:
     """designlint's generated pages as ordinary files, for the plain build (and their sizes, for the report)."""
     from importlib import resources
 
+    from designlint.engine.cache_folder import CacheFolder
     from designlint.site.collect import collect
     from designlint.site.diagrams import DiagramCache
     from designlint.site.generate import generate
 
     docs = work / "static-docs"
     shutil.copytree(work / "docs", docs, dirs_exist_ok=True)
-    generated = generate(collect([designs], work), DiagramCache(work / "diagram-cache"))
+    generated = generate(collect([designs], work), DiagramCache(CacheFolder.at(work, "diagram-cache")))
     for name in ("designlint.css", "designlint.js"):
         generated[f"assets/designlint/{name}"] = (
             resources.files("designlint.site").joinpath("assets").joinpath(name).read_bytes()
