@@ -33,6 +33,13 @@ SITE_ROWS = {
     "designlint_cold": "`designlint site build`, every diagram drawn",
 }
 
+MEMORY_ROWS = {
+    "text": "`check DIR --no-cache`, text, every core",
+    "json": "`check DIR --format json --no-cache`, every core",
+    "text_one_core": "`check DIR --no-cache --jobs 1`, text",
+    "warm_cache": "`check DIR`, text, result cache warm",
+}
+
 
 def _labels() -> tuple[dict[str, str], dict[str, tuple[str, str, str]]]:
     from bench.run import LABELS, TARGET_LABELS
@@ -69,12 +76,29 @@ def _targets(targets: dict, labels: dict[str, tuple[str, str, str]]) -> list[str
     for key in _ordered(labels, targets):
         target = targets[key]
         label, unit, op = labels.get(key, (key, "", "<="))
+        if target.get("files"):
+            label += f" ({target['files']} designs)"
         shown = "{:.2f}" if unit == "x" else "{:.0f}"
         limit = "{:.1f}" if unit == "x" else "{:.0f}"
         lines.append(
             f"| {label} | {shown.format(target['value'])}{unit} | {op} {limit.format(target['limit'])}{unit} | "
             f"{'met' if target['met'] else '**missed**'} |"
         )
+    return lines
+
+
+def _memory(memory: dict) -> list[str]:
+    peaks, cpu = memory["peak_rss_mib"], memory.get("cpu_s", {})
+    lines = [
+        f"Peak memory checking {memory['files']} generated designs ({memory['bytes'] / 2**20:.0f} MiB), "
+        f"`bench/run.py --memory-files {memory['files']}`:",
+        "",
+        "| | peak RSS | CPU |",
+        "| --- | --- | --- |",
+    ]
+    for name in _ordered(MEMORY_ROWS, peaks):
+        shown_cpu = f"{cpu[name]:.1f} s" if isinstance(cpu.get(name), (int, float)) else ""
+        lines.append(f"| {MEMORY_ROWS.get(name, name)} | {peaks[name]:.0f} MiB | {shown_cpu} |")
     return lines
 
 
@@ -129,6 +153,8 @@ def render_table(result: dict) -> str:
             f"The corpus gives {summary.get('findings')} findings ({summary.get('error')} errors, "
             f"{summary.get('warning')} warnings, {summary.get('info')} info).",
         ]
+    if result.get("memory"):
+        lines += ["", *_memory(result["memory"])]
     if result.get("site"):
         lines += ["", *_site(result["site"])]
     return "\n".join(lines) + "\n"

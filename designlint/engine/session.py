@@ -5,9 +5,9 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from designlint.engine.compiled_packs import compiled_ruleset
 from designlint.engine.config import Config, find_config_file, load_config
 from designlint.engine.runner import Engine, FileResult
-from designlint.engine.compiled_packs import compiled_ruleset
 
 
 @dataclass

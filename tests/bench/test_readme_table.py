@@ -75,11 +75,18 @@ def _with(results: dict, change) -> dict:
             ),
             "| `designlint site build`, diagrams cached | 2.20 s | 95 MiB | 1.10x |",
         ),
+        (
+            lambda r: r.__setitem__(
+                "memory",
+                {"files": 5000, "bytes": 2**27, "peak_rss_mib": {"json": 99.0}, "cpu_s": {"json": 30.0}},
+            ),
+            "| `check DIR --format json --no-cache`, every core | 99 MiB | 30.0 s |",
+        ),
     ],
-    ids=["new-row", "new-target", "site"],
+    ids=["new-row", "new-target", "site", "memory"],
 )
 def test_a_new_measurement_changes_the_shape(results, change, appears):
-    before = _with(results, lambda r: r.pop("site", None))
+    before = _with(results, lambda r: [r.pop(key, None) for key in ("site", "memory")])
     changed = _with(before, change)
     assert appears in render_table(changed)
     assert shape(render_table(before)) != shape(render_table(changed))
