@@ -129,7 +129,8 @@ def _unified_diff(before: str, after: str, file: str) -> str:
     "--diff",
     "show_diff",
     is_flag=True,
-    help="Print the change as a unified diff instead of writing the file.",
+    help="Print the change as a unified diff instead of writing the file (text a CI log would read "
+    "as a workflow command is escaped, as in the text report).",
 )
 def fix(file, show_diff):
     """Fill in the numbers a design leaves out but determines: values of quantities that have a
@@ -158,7 +159,11 @@ def fix(file, show_diff):
     updated = splice(document.text, shown, document.data, placements)  # decoded, without a BOM
     _check_still_valid(updated, shown)
     if show_diff:
-        click.echo(_unified_diff(document.text, updated, shown), nl=False)
+        from designlint.reporters.ci_log import TEXT, defuse
+
+        # The diff quotes design text and may be printed in a CI log: no line of it may act as
+        # a workflow command there (escaped as the text report does; such a line reads %3A).
+        click.echo(defuse(_unified_diff(document.text, updated, shown), TEXT), nl=False)
         return EXIT_FINDINGS
     bom = _BOM if raw.startswith(_BOM) else b""
     _write(real, shown, bom + updated.encode("utf-8"), raw)

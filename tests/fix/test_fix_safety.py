@@ -143,3 +143,28 @@ def test_a_filled_value_the_format_cannot_read_back_is_refused(tmp_path, monkeyp
         line = _one_error_line(capsys.readouterr().err)
         assert "lots of writes/s" in line and "nothing was written" in line
     assert path.read_bytes() == BEFORE
+
+
+HOSTILE_LINES = {  # a line of design text -> how the diff shows it
+    "::error file=x.yaml,line=1::injected": "%3A:error file=x.yaml,line=1::injected",
+    "::add-mask::secret": "%3A:add-mask::secret",
+    "text ##[error]injected": "text ##%5Berror]injected",
+    "text ##vso[task.setvariable variable=x]1": "text ##vso%5Btask.setvariable variable=x]1",
+}
+
+
+@pytest.mark.parametrize(("hostile", "shown"), HOSTILE_LINES.items())
+def test_a_diff_never_carries_a_workflow_command(tmp_path, capsys, hostile, shown):
+    """Design text next to a filled value shows up in the diff's context lines, and in a CI log
+    a line starting with ``::`` (after white space) or holding ``##[`` would run as a command."""
+    before = (GOLDEN / "block-scalars.before.yaml").read_text(encoding="utf-8")
+    anchor = "        Folded text that\n"
+    path = tmp_path / "design.yaml"
+    path.write_text(before.replace(anchor, f"        {hostile}\n" + anchor), encoding="utf-8")
+    assert main(["fix", "--diff", str(path)]) == 1
+    out = capsys.readouterr().out
+    assert "+      value: ~1160 writes/s" in out
+    lines = out.splitlines()
+    assert not any(line.lstrip(" +-").startswith("::") for line in lines), out
+    assert "##[" not in out and "##vso[" not in out
+    assert f"         {shown}" in lines  # a context line: the text, escaped the way the text report does
