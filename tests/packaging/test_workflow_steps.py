@@ -421,3 +421,8 @@ def test_without_the_variable_the_install_step_stops_and_says_why(tmp_path, user
     assert install.exit_code != 0 and "set the DESIGNLINT_SPEC variable" in install.output
     assert not runner.installs.exists(), "pip is not run with an empty requirement"
     assert runner.result("Check").exit_code is None, "the gate does not run without designlint"
+
+
+def test_the_job_may_upload_code_scanning_results_and_comment():
+    permissions = workflow()["jobs"]["designlint"]["permissions"]
+    assert permissions["security-events"] == "write" and permissions["pull-requests"] == "write"
