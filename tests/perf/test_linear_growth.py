@@ -9,15 +9,13 @@ from __future__ import annotations
 
 import contextlib
 import io
-import time
 
 import pytest
 
 from designlint.cli import main
+from tests.growth import assert_near_linear
 
 HEADER = "apiVersion: designlint/v1\nkind: Design\nmetadata:\n  name: growth\n  title: Growth\n"
-RUNS = 3
-ALLOWED = 6.0
 
 
 def long_whitespace_in_a_value(n: int) -> str:
@@ -124,15 +122,13 @@ CASES = [
 ]
 
 
-def _cpu_seconds(path) -> float:
-    best = float("inf")
-    for _ in range(RUNS):
-        start = time.process_time()
+def checking(path):
+    def check() -> None:
         with contextlib.redirect_stdout(io.StringIO()), contextlib.redirect_stderr(io.StringIO()) as err:
             code = main(["check", "--no-cache", "--format", "json", str(path)])
-        best = min(best, time.process_time() - start)
         assert code in (0, 1), err.getvalue()[-500:]
-    return best
+
+    return check
 
 
 @pytest.mark.parametrize(("generate", "size"), CASES, ids=[case.values[0].__name__ for case in CASES])
@@ -140,6 +136,5 @@ def test_four_times_the_input_takes_at_most_six_times_as_long(generate, size, tm
     small, large = tmp_path / "small.yaml", tmp_path / "large.yaml"
     small.write_text(generate(size), encoding="utf-8")
     large.write_text(generate(4 * size), encoding="utf-8")
-    _cpu_seconds(small)  # imports and caches of the first run are not the input's cost
-    once, four_times = _cpu_seconds(small), _cpu_seconds(large)
-    assert four_times <= ALLOWED * once, f"{four_times:.3f} s at 4x against {once:.3f} s at 1x"
+    checking(small)()  # imports and caches of the first run are not the input's cost
+    assert_near_linear(checking(small), checking(large), runs=3)
