@@ -11,16 +11,37 @@ this process: a worker's start-up costs more than checking a handful of designs.
 from __future__ import annotations
 
 import gc
-import multiprocessing
 import os
 from collections.abc import Callable, Iterator
-from concurrent.futures import ProcessPoolExecutor
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING, Any
 
 from designlint.engine.runner import FileResult
 from designlint.engine.session import CheckSession, Overrides
+
+if TYPE_CHECKING:
+    import multiprocessing
+    from concurrent.futures import ProcessPoolExecutor
+else:
+    # Most checks are of a few files and never start a pool; importing multiprocessing and
+    # concurrent.futures costs such a check more than checking a design, so both load when a
+    # pool is made.
+    class _Multiprocessing:
+        @staticmethod
+        def get_context(method: str) -> Any:
+            import multiprocessing
+
+            return multiprocessing.get_context(method)
+
+    multiprocessing = _Multiprocessing()
+
+    def ProcessPoolExecutor(*args: Any, **kwargs: Any) -> Any:
+        from concurrent.futures import ProcessPoolExecutor as executor
+
+        return executor(*args, **kwargs)
+
 
 MIN_FILES = 16  # fewer files than this are checked in-process
 CHUNKS_PER_JOB = 4  # enough chunks to balance uneven files without paying much per chunk
