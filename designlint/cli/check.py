@@ -219,6 +219,8 @@ def _check(run: CheckRun) -> int:
     from designlint.engine.organisation import apply_organisation
 
     apply_organisation(files, results, session.engine_for)
+    for result in results:  # read by the cross-design pass only: not kept through the report
+        result.organisation = None
     for problem in checked.cache_problems if not run.quiet else ():
         warn(f"result cache not used: {problem}")
 
@@ -256,6 +258,9 @@ def _check(run: CheckRun) -> int:
             from designlint.reporters.statistics import render as statistics
 
             text = statistics(report)
+        elif output.format == "text" and output.file is None:
+            _stream_text(report)
+            continue
         else:
             text = REPORTERS[output.format](report)
         if output.file is not None:
@@ -272,3 +277,23 @@ def _check(run: CheckRun) -> int:
         threshold = Severity(run.fail_on or session.engine_for(path).config.model.fail_on)
         failed = failed or any(f.severity.rank >= threshold.rank for f in result.findings)
     return EXIT_FINDINGS if failed else EXIT_CLEAN
+
+
+STREAM_CHUNK = 1 << 16  # characters written at a time: few writes, and never the whole report in memory
+
+
+def _stream_text(report) -> None:
+    """Write the text report to standard output as it is rendered (identical to rendering it whole)."""
+    from designlint.reporters.text import render_chunks
+
+    pending: list[str] = []
+    size = 0
+    for chunk in render_chunks(report):
+        pending.append(chunk)
+        size += len(chunk)
+        if size >= STREAM_CHUNK:
+            # click strips colour when stdout is not a terminal unless told otherwise (FORCE_COLOR).
+            click.echo("".join(pending), nl=False, color=report.color or None)
+            pending, size = [], 0
+    if pending:
+        click.echo("".join(pending), nl=False, color=report.color or None)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections import Counter
+from collections.abc import Iterator
 
 import click
 
@@ -44,31 +45,43 @@ def _caret_block(source: str, finding: Finding, color: bool) -> list[str]:
 
 
 def render(report) -> str:
-    lines: list[str] = []
+    return "".join(render_chunks(report))
+
+
+def render_chunks(report) -> Iterator[str]:
+    """The text report one finding at a time (then the summary), each chunk whole lines, so a
+    long report is written as it is rendered rather than held in memory at once."""
     rules = getattr(report.ruleset, "rules", None)
     for result in report.results:
         for finding in result.findings:
-            severity = finding.severity.value
-            label = click.style(severity, fg=_COLORS[severity], bold=True) if report.color else severity
-            code = click.style(finding.code, bold=True) if report.color else finding.code
-            lines.append(
-                f"{_printable(finding.file)}:{finding.position}: {label} {code} {_printable(finding.message)} "
-                f"[{finding.name}]"
-            )
-            source = result.source_line(finding.position.line) if report.show_source else None
-            if source is not None:
-                lines.extend(_caret_block(source, finding, report.color))
-            gutter = " " * len(str(finding.position.line))
-            if finding.hint:
-                lines.append(f"{gutter} = hint: {_printable(finding.hint)}")
-            if report.show_source:
-                lines.append(
-                    f"{gutter} = help: {_printable(help_text(finding.code, rules, report.site_url))}"
-                )
-                lines.append("")
+            yield _chunk(_finding_lines(finding, result, rules, report))
     if not report.quiet:
-        lines.append(summary(report))
-    return defuse("\n".join(lines) + "\n", TEXT) if lines else ""
+        yield _chunk([summary(report)])
+
+
+def _chunk(lines: list[str]) -> str:
+    # Workflow commands never span a line break, so defusing line by line equals defusing the whole.
+    return defuse("".join(line + "\n" for line in lines), TEXT)
+
+
+def _finding_lines(finding: Finding, result, rules, report) -> list[str]:
+    severity = finding.severity.value
+    label = click.style(severity, fg=_COLORS[severity], bold=True) if report.color else severity
+    code = click.style(finding.code, bold=True) if report.color else finding.code
+    lines = [
+        f"{_printable(finding.file)}:{finding.position}: {label} {code} {_printable(finding.message)} "
+        f"[{finding.name}]"
+    ]
+    source = result.source_line(finding.position.line) if report.show_source else None
+    if source is not None:
+        lines.extend(_caret_block(source, finding, report.color))
+    gutter = " " * len(str(finding.position.line))
+    if finding.hint:
+        lines.append(f"{gutter} = hint: {_printable(finding.hint)}")
+    if report.show_source:
+        lines.append(f"{gutter} = help: {_printable(help_text(finding.code, rules, report.site_url))}")
+        lines.append("")
+    return lines
 
 
 def summary(report) -> str:
