@@ -13,7 +13,6 @@ One check of a document, in order:
 
 from __future__ import annotations
 
-import traceback
 from dataclasses import dataclass, field, replace
 from functools import cached_property
 from pathlib import Path
@@ -393,6 +392,8 @@ def _record_outcomes(outcomes: dict[str, Outcome], kept: list[Finding], suppress
 
 
 def _origin(exc: Exception) -> str | None:
+    import traceback  # only when a rule failed
+
     frames = traceback.extract_tb(exc.__traceback__)
     if not frames:
         return None
