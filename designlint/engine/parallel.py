@@ -45,6 +45,7 @@ else:
 
 MIN_FILES = 16  # fewer files than this are checked in-process
 CHUNKS_PER_JOB = 4  # enough chunks to balance uneven files without paying much per chunk
+COMPACT_BATCH = 16  # files checked before their results are compacted (full results are large)
 # A check allocates many short-lived objects and no garbage cycles worth chasing file by file:
 # the youngest generation is collected after this many allocations instead of CPython's 700.
 YOUNG_THRESHOLD = 50_000
@@ -81,12 +82,18 @@ def _check_chunk(
 ) -> tuple[list[FileResult], list[str]]:
     """A chunk's compact results, and why a result cache could not be used (told once by the caller)."""
     session = session or _inherited or CheckSession(overrides, keep_designs=False)
+    # A few files at a time, each compacted at once: a whole chunk's documents and models alive
+    # together would make memory grow with the size of the run.
+    batches = [chunk[start : start + COMPACT_BATCH] for start in range(0, len(chunk), COMPACT_BATCH)]
     if not use_cache:
-        return _compacted(chunk, session.check(chunk)), []
+        return [result for batch in batches for result in _compacted(batch, session.check(batch))], []
     from designlint.engine.cache import ResultCaches, check_with_cache
 
     caches = caches or ResultCaches()
-    return _compacted(chunk, check_with_cache(session, chunk, caches)), caches.problems()
+    compacted = [
+        result for batch in batches for result in _compacted(batch, check_with_cache(session, batch, caches))
+    ]
+    return compacted, caches.problems()
 
 
 def _compacted(chunk: Files, results: list[FileResult]) -> list[FileResult]:
