@@ -16,6 +16,7 @@ from dataclasses import dataclass, field
 
 from designlint.analysis.compare import compare
 from designlint.analysis.issues import CYCLE, DUPLICATE, FORMULA, UNIT, UNKNOWN_NAME, UNREADABLE_UNIT, Issue
+from designlint.analysis.strongly_connected import strongly_connected
 from designlint.analysis.suggestions import NameSuggestions
 from designlint.formula import MAX_LENGTH, FormulaError, evaluate, names, parse
 from designlint.units import Measure, UnitError, compatible, from_quantity
@@ -153,46 +154,11 @@ def _cycles(items: list[Derived], by_name: dict[str, Derived], issues: list[Issu
     }
     if _acyclic(graph):
         return set()
-    index_of: dict[str, int] = {}
-    low: dict[str, int] = {}
-    on_stack: set[str] = set()
-    stack: list[str] = []
     cyclic: set[str] = set()
-    counter = 0
-    for root in graph:
-        if root in index_of:
-            continue
-        work = [(root, 0)]
-        while work:
-            node, child = work.pop()
-            if child == 0:
-                index_of[node] = low[node] = counter
-                counter += 1
-                stack.append(node)
-                on_stack.add(node)
-            successors = graph.get(node, [])
-            if child < len(successors):
-                work.append((node, child + 1))
-                nxt = successors[child]
-                if nxt not in index_of:
-                    work.append((nxt, 0))
-                elif nxt in on_stack:
-                    low[node] = min(low[node], index_of[nxt])
-                continue
-            if low[node] == index_of[node]:
-                group = []
-                while True:
-                    member = stack.pop()
-                    on_stack.discard(member)
-                    group.append(member)
-                    if member == node:
-                        break
-                if len(group) > 1 or node in graph.get(node, []):
-                    cyclic.update(group)
-                    _report_cycle(group, by_name, graph, issues)
-            if work:
-                parent = work[-1][0]
-                low[parent] = min(low[parent], low[node])
+    for group in strongly_connected(graph, lambda name: graph.get(name, ())):
+        if len(group) > 1 or group[0] in graph.get(group[0], ()):
+            cyclic.update(group)
+            _report_cycle(group, by_name, graph, issues)
     return cyclic
 
 

@@ -27,6 +27,8 @@ import re
 from collections import deque
 from dataclasses import dataclass
 
+from designlint.analysis.strongly_connected import strongly_connected
+
 USER_FLOWS = ("read", "write")
 """Request-path flows that serve users; ``control`` paths are internal."""
 ROUTING_KINDS = frozenset({"client", "cdn", "load-balancer", "api-gateway"})
@@ -185,44 +187,8 @@ class FailureGraph:
 
     def _group_reachable(self) -> tuple[list[_Cluster], dict[str, int]]:
         """Strongly connected groups of the reachable components, numbered in topological order
-        (every dependency leads to the same group or a later one). Tarjan's algorithm, iteratively."""
-        index: dict[str, int] = {}
-        low: dict[str, int] = {}
-        stack: list[str] = []
-        on_stack: set[str] = set()
-        finished: list[list[str]] = []  # callee groups before their callers
-        for root in sorted(self.reachable):
-            if root in index:
-                continue
-            index[root] = low[root] = len(index)
-            stack.append(root)
-            on_stack.add(root)
-            work = [(root, iter(self._nodes[root].callees))]
-            while work:
-                node, callees = work[-1]
-                for target in callees:
-                    if target not in index:
-                        index[target] = low[target] = len(index)
-                        stack.append(target)
-                        on_stack.add(target)
-                        work.append((target, iter(self._nodes[target].callees)))
-                        break
-                    if target in on_stack:
-                        low[node] = min(low[node], index[target])
-                else:
-                    work.pop()
-                    if work:
-                        caller = work[-1][0]
-                        low[caller] = min(low[caller], low[node])
-                    if low[node] == index[node]:
-                        group: list[str] = []
-                        while True:
-                            member = stack.pop()
-                            on_stack.discard(member)
-                            group.append(member)
-                            if member == node:
-                                break
-                        finished.append(group)
+        (every dependency leads to the same group or a later one)."""
+        finished = strongly_connected(sorted(self.reachable), lambda name: self._nodes[name].callees)
         clusters: list[_Cluster] = []
         cluster_of: dict[str, int] = {}
         for group in reversed(finished):

@@ -23,6 +23,7 @@ from designlint.analysis.org_index import (
     index_design,
 )
 from designlint.analysis.resilience import composite
+from designlint.analysis.strongly_connected import strongly_connected
 
 __all__ = ["DesignIndex", "OrgProblem", "ceilings", "index_catalog", "index_design", "ms", "pct", "resolve"]
 
@@ -310,48 +311,9 @@ def _verb(ref: Reference) -> str:
 
 
 def _components(edges: dict[Node, list[Node]]) -> dict[Node, int]:
-    """Strongly connected components (iterative Tarjan); nodes alone on no cycle are left out."""
-    index_of: dict[Node, int] = {}
-    low: dict[Node, int] = {}
-    on_stack: set[Node] = set()
-    stack: list[Node] = []
-    result: dict[Node, int] = {}
-    counter = 0
-    for root in sorted(edges):
-        if root in index_of:
-            continue
-        work = [(root, 0)]
-        while work:
-            node, child = work.pop()
-            if child == 0:
-                index_of[node] = low[node] = counter
-                counter += 1
-                stack.append(node)
-                on_stack.add(node)
-            successors = edges.get(node, [])
-            if child < len(successors):
-                work.append((node, child + 1))
-                successor = successors[child]
-                if successor not in index_of:
-                    work.append((successor, 0))
-                elif successor in on_stack:
-                    low[node] = min(low[node], index_of[successor])
-                continue
-            if low[node] == index_of[node]:
-                members = []
-                while True:
-                    member = stack.pop()
-                    on_stack.discard(member)
-                    members.append(member)
-                    if member == node:
-                        break
-                if len(members) > 1:
-                    for member in members:
-                        result[member] = index_of[node]
-            if work:
-                parent = work[-1][0]
-                low[parent] = min(low[parent], low[node])
-    return result
+    """node -> number of its group, for the nodes on a cycle of more than one node."""
+    groups = strongly_connected(sorted(edges), lambda node: edges.get(node, ()))
+    return {member: number for number, group in enumerate(groups) if len(group) > 1 for member in group}
 
 
 def cross_design_availability(index: DesignIndex, by_name: dict[str, DesignIndex]) -> float | None:
