@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from designlint.analysis.resilience import ComponentIndex
+from designlint.analysis.resilience import ComponentIndex, availability_fraction
 from designlint.model.reference import is_element_ref
 
 DocPath = tuple[str | int, ...]
@@ -104,16 +104,6 @@ class DesignIndex:
     teams: dict[str, str] = field(default_factory=dict)  # team id -> its name (or the id)
 
 
-def _fraction(quantity) -> float | None:
-    from designlint.units import UnitError, from_quantity
-
-    try:
-        value = from_quantity(quantity)
-    except UnitError:
-        return None
-    return value.value if not value.dims and 0 < value.value <= 1 else None
-
-
 def _seconds(quantity) -> float | None:
     from designlint.analysis.latency import SECOND
     from designlint.units import UnitError, from_quantity
@@ -136,7 +126,7 @@ def _p99(design) -> dict[str, float]:
     for slo in design.slos:
         if slo.kind != "latency" or not slo.service or slo.threshold is None:
             continue
-        share = _fraction(slo.objective)
+        share = availability_fraction(slo.objective)
         seconds = _seconds(slo.threshold)
         if share is not None and share >= 0.99 and seconds is not None:
             promised[slo.service] = min(seconds, promised.get(slo.service, seconds))
@@ -209,7 +199,7 @@ def _objectives(design, component_refs: dict[str, Reference]) -> tuple[Objective
     for number, slo in enumerate(design.slos):
         if slo.kind != "availability" or not slo.service or slo.service not in index.by_id:
             continue
-        objective = _fraction(slo.objective)
+        objective = availability_fraction(slo.objective)
         needed = [slo.service, *(target for target, _ in index.hard_dependencies(slo.service))]
         standing = [c for c in needed if c in component_refs and index.own_availability(c) is None]
         needs = [(component_refs[c].design, component_refs[c].element) for c in standing]
@@ -244,7 +234,7 @@ def _references(design) -> list[Reference]:
     for number, component in enumerate(components):
         where = ("architecture", "components", number)
         if component.ref:
-            assumed = _fraction(component.availability) if component.availability else None
+            assumed = availability_fraction(component.availability) if component.availability else None
             found.append(Reference((*where, "ref"), component.id, *_split(component.ref), assumed))
         if component.owner and is_element_ref(component.owner):
             found.append(
@@ -302,7 +292,9 @@ def index_design(design, file: str) -> DesignIndex:
     design_promise = [
         value
         for value in (
-            _fraction(s.objective) for s in design.slos if s.kind == "availability" and not s.service
+            availability_fraction(s.objective)
+            for s in design.slos
+            if s.kind == "availability" and not s.service
         )
         if value is not None
     ]

@@ -17,7 +17,8 @@ from designlint.units import UnitError, from_quantity
 ACTIVE_ACTIVE = ("active-active-read", "active-active-full")
 
 
-def _fraction(quantity) -> float | None:
+def availability_fraction(quantity) -> float | None:
+    """A quantity read as a fraction in (0, 1] (an availability or an objective), else None."""
     try:
         value = from_quantity(quantity)
     except UnitError:
@@ -43,7 +44,11 @@ class ComponentIndex:
 
     def own_availability(self, component_id: str) -> float | None:
         component = self.by_id.get(component_id)
-        return _fraction(component.availability) if component is not None and component.availability else None
+        return (
+            availability_fraction(component.availability)
+            if component is not None and component.availability
+            else None
+        )
 
     def availability(self, component_id: str) -> float | None:
         """A dependency's availability: its own, else what its SLO or target promises."""
@@ -51,7 +56,11 @@ class ComponentIndex:
         if own is not None:
             return own
         return next(
-            (value for value in map(_fraction, self.promised.get(component_id, ())) if value is not None),
+            (
+                value
+                for value in map(availability_fraction, self.promised.get(component_id, ()))
+                if value is not None
+            ),
             None,
         )
 
