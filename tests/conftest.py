@@ -45,3 +45,16 @@ def check_text(engine, tmp_path):
         return engine.check_path(path, name).findings
 
     return run
+
+
+@pytest.fixture
+def own_cache_key(tmp_path_factory, monkeypatch):
+    """A user cache folder and sealing key of this test's own, as if on another machine: never the
+    developer's."""
+    from designlint.engine import cache_folder
+
+    folder = tmp_path_factory.mktemp("user-cache")
+    monkeypatch.setenv("XDG_CACHE_HOME", str(folder))
+    cache_folder.entry_key.cache_clear()
+    yield folder
+    cache_folder.entry_key.cache_clear()

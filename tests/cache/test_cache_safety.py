@@ -18,13 +18,7 @@ from tests.conftest import DESIGNS, HEADER
 WARNING = "designlint: warning: result cache not used"
 
 
-@pytest.fixture(autouse=True)
-def own_key(tmp_path_factory, monkeypatch):
-    """A sealing key of this test's own, as if on another machine: never the developer's."""
-    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path_factory.mktemp("user-cache")))
-    cache_folder.entry_key.cache_clear()
-    yield
-    cache_folder.entry_key.cache_clear()
+pytestmark = pytest.mark.usefixtures("own_cache_key")
 
 
 @pytest.fixture

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from designlint.engine import cache_folder, compiled_packs
+from designlint.engine import compiled_packs
 from designlint.engine.compiled_packs import FOLDER, compiled_ruleset
 from designlint.errors import UsageError
 from designlint.rulepacks.registry import load_ruleset
@@ -20,12 +20,8 @@ overrides:
 
 
 @pytest.fixture(autouse=True)
-def user_cache(tmp_path_factory, monkeypatch):
-    folder = tmp_path_factory.mktemp("user-cache")
-    monkeypatch.setenv("XDG_CACHE_HOME", str(folder))
-    cache_folder.entry_key.cache_clear()
-    yield folder / "designlint" / FOLDER
-    cache_folder.entry_key.cache_clear()
+def user_cache(own_cache_key):
+    return own_cache_key / "designlint" / FOLDER
 
 
 @pytest.fixture

@@ -20,12 +20,7 @@ from tests.conftest import DESIGNS
 FORGED = b'<svg xmlns="http://www.w3.org/2000/svg"><script>window.__pwned = "svg"</script></svg>'
 
 
-@pytest.fixture(autouse=True)
-def own_key(tmp_path_factory, monkeypatch):
-    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path_factory.mktemp("user-cache")))
-    cache_folder.entry_key.cache_clear()
-    yield
-    cache_folder.entry_key.cache_clear()
+pytestmark = pytest.mark.usefixtures("own_cache_key")
 
 
 @pytest.fixture(scope="module")

@@ -7,22 +7,16 @@ import shutil
 
 import pytest
 
-from designlint.engine import cache_folder
 from designlint.engine.cache_folder import CacheFolder
 from designlint.loader import load_path
 from designlint.model import Design
 from designlint.site.diagrams import DiagramCache
 from tests.conftest import DESIGNS
 
-pytestmark = pytest.mark.skipif(shutil.which("dot") is None, reason="needs Graphviz")
-
-
-@pytest.fixture(autouse=True)
-def own_key(tmp_path_factory, monkeypatch):
-    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path_factory.mktemp("user-cache")))
-    cache_folder.entry_key.cache_clear()
-    yield
-    cache_folder.entry_key.cache_clear()
+pytestmark = [
+    pytest.mark.skipif(shutil.which("dot") is None, reason="needs Graphviz"),
+    pytest.mark.usefixtures("own_cache_key"),
+]
 
 
 @pytest.fixture(scope="module")
