@@ -70,6 +70,13 @@ class Numbers:
         return analyse_prose(self)
 
     @cached_property
+    def references_alone(self):
+        """The design's references to other designs, resolved as if it were the only design in the run."""
+        from designlint.analysis.organisation import index_design, resolve
+
+        return tuple(resolve([index_design(self.design, "")]))
+
+    @cached_property
     def failure_impacts(self):
         from designlint.analysis.graph import failure_impacts
 

@@ -9,9 +9,10 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
+from designlint.analysis.context import numbers
 from designlint.analysis.org_index import references_other_designs
-from designlint.analysis.organisation import OrgProblem, index_design, resolve
-from designlint.checks import reads, subject
+from designlint.analysis.organisation import OrgProblem
+from designlint.checks import Check, reads, subject
 from designlint.findings import Problem
 
 KIND_OF_RULE = {
@@ -29,43 +30,44 @@ def as_problem(problem: OrgProblem) -> Problem:
 
 
 def _alone(design, kind: str) -> Iterator[Problem]:
-    for problem in resolve([index_design(design, "")]):
+    for problem in numbers(design).references_alone:
         if problem.kind == kind:
             yield as_problem(problem)
 
 
-@subject(references_other_designs)
-@reads("metadata", "architecture", "teams", "slos", "nfr", "crossTeamDependencies")
+def _across_designs(check: Check) -> Check:
+    """What every rule about other designs looks at: a design that references none has nothing to check."""
+    return subject(references_other_designs)(
+        reads("metadata", "architecture", "teams", "slos", "nfr", "crossTeamDependencies")(check)
+    )
+
+
+@_across_designs
 def unknown_design_reference(design, options) -> Iterator[Problem]:
     return _alone(design, "unknown-design")
 
 
-@subject(references_other_designs)
-@reads("metadata", "architecture", "teams", "slos", "nfr", "crossTeamDependencies")
+@_across_designs
 def unknown_referenced_element(design, options) -> Iterator[Problem]:
     return _alone(design, "unknown-element")
 
 
-@subject(references_other_designs)
-@reads("metadata", "architecture", "teams", "slos", "nfr", "crossTeamDependencies")
+@_across_designs
 def cross_design_sync_cycle(design, options) -> Iterator[Problem]:
     return _alone(design, "cycle")
 
 
-@subject(references_other_designs)
-@reads("metadata", "architecture", "teams", "slos", "nfr", "crossTeamDependencies")
+@_across_designs
 def assumption_beyond_provider_slo(design, options) -> Iterator[Problem]:
     return _alone(design, "assumption")
 
 
-@subject(references_other_designs)
-@reads("metadata", "architecture", "teams", "slos", "nfr", "crossTeamDependencies")
+@_across_designs
 def cross_design_availability_ceiling(design, options) -> Iterator[Problem]:
     return _alone(design, "ceiling")
 
 
-@subject(references_other_designs)
-@reads("metadata", "architecture", "teams", "slos", "nfr", "crossTeamDependencies")
+@_across_designs
 def cross_design_path_latency(design, options) -> Iterator[Problem]:
     return _alone(design, "path-latency")
 
