@@ -128,6 +128,34 @@ def _site(site: dict) -> list[str]:
     return lines
 
 
+def _scaling(scaling: dict) -> list[str]:
+    """``bench/scaling.py --save``: marginal CPU per file and per MiB, step by step."""
+    lines = [
+        "Scaling, one core, every rule (`bench/scaling.py --save`): the CPU each added file or MiB costs "
+        "between steps; growth 1.00 is linear.",
+    ]
+    for name, unit, title in (("count", "file", "designs"), ("size", "MiB", "size of one design")):
+        steps = scaling.get(name) or []
+        if not steps:
+            continue
+        lines += [
+            "",
+            f"| {title} | MiB | check CPU | / event floor | CPU per added {unit} | growth |",
+            "| --- | --- | --- | --- | --- | --- |",
+        ]
+        for row in steps:
+            step = row["step"]
+            label = f"{int(step['units'])}" if name == "count" else f"{step['bytes'] / 1000:.0f} KB"
+            per_unit = row.get("per_unit_s")
+            shown = f"{per_unit * 1000:.1f} ms" if isinstance(per_unit, (int, float)) else "-"
+            growth = row.get("growth")
+            lines.append(
+                f"| {label} | {step['bytes'] / 2**20:.2f} | {step['cpu_s']:.2f} s | {row['over_floor']:.2f}x | "
+                f"{shown} | {f'{growth:.2f}' if isinstance(growth, (int, float)) else '-'} |"
+            )
+    return lines
+
+
 def render_table(result: dict) -> str:
     """The Markdown the README shows between the markers; generated, never typed."""
     labels, target_labels = _labels()
@@ -155,6 +183,8 @@ def render_table(result: dict) -> str:
         ]
     if result.get("memory"):
         lines += ["", *_memory(result["memory"])]
+    if result.get("scaling"):
+        lines += ["", *_scaling(result["scaling"])]
     if result.get("site"):
         lines += ["", *_site(result["site"])]
     return "\n".join(lines) + "\n"

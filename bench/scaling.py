@@ -1,6 +1,6 @@
 """How ``designlint check`` time grows with the number of files and with the size of one file.
 
-    python bench/scaling.py [--quick] [--counts 50,500,5000] [--sizes 10,100,1000,5000] [--repeat 1] [--json]
+    python bench/scaling.py [--quick] [--counts 50,500,5000] [--sizes 10,100,1000,5000] [--repeat 1] [--json] [--save]
 
 Two series, each step a fresh process (``bench/measure.py``) on one core, with every rule:
 
@@ -14,7 +14,8 @@ and the marginal cost per unit (per file, per MiB) between this step and the one
 grows linearly when the marginal cost stays flat: the ``growth`` column divides each step's
 marginal cost by the first one's (1.0 is linear; a quadratic step doubles it at every
 tenfold). The figures are ratios measured in one run, not absolute claims. Not part of the
-test suite: the full run takes minutes.
+test suite: the full run takes minutes. ``--save`` keeps the series in ``results.json`` under
+``scaling``, and ``bench/readme.py`` renders them in the README.
 """
 
 from __future__ import annotations
@@ -36,7 +37,7 @@ if __package__ in (None, ""):  # run as a script: make the repository root impor
     sys.path.insert(0, str(REPO))
 
 from bench.generate import DEFAULT_SEED, design_rng, draft_design, write_corpus  # noqa: E402
-from bench.run import designlint_command, measure  # noqa: E402
+from bench.run import RESULTS, designlint_command, measure  # noqa: E402
 from bench.yamlemit import dump  # noqa: E402
 
 COUNTS = (50, 500, 5000)
@@ -260,6 +261,9 @@ def main(argv: list[str] | None = None) -> int:
         "--repeat", type=int, default=1, help="runs per step; the least CPU time counts (default 1)"
     )
     parser.add_argument("--json", action="store_true", help="print the series as JSON")
+    parser.add_argument(
+        "--save", action="store_true", help=f"keep the series in {RESULTS.relative_to(REPO)} for the README"
+    )
     args = parser.parse_args(argv)
     if args.repeat < 1:
         parser.error("--repeat must be at least 1")
@@ -280,8 +284,15 @@ def main(argv: list[str] | None = None) -> int:
     finally:
         stdout_file.unlink(missing_ok=True)
         shutil.rmtree(scratch, ignore_errors=True)
+    as_data = {name: [asdict(row) for row in table] for name, table in series.items()}
+    if args.save:
+        # Figures the other benchmarks saved are kept beside these.
+        saved = json.loads(RESULTS.read_text(encoding="utf-8")) if RESULTS.exists() else {}
+        saved["scaling"] = as_data
+        RESULTS.write_text(json.dumps(saved, indent=2, sort_keys=True) + "\n", encoding="utf-8")
+        progress(f"wrote {RESULTS.relative_to(REPO)}; run bench/readme.py to update the README")
     if args.json:
-        print(json.dumps({name: [asdict(row) for row in table] for name, table in series.items()}, indent=2))
+        print(json.dumps(as_data, indent=2))
     else:
         print(render(series), end="")
     return 0

@@ -82,11 +82,33 @@ def _with(results: dict, change) -> dict:
             ),
             "| `check DIR --format json --no-cache`, every core | 99 MiB | 30.0 s |",
         ),
+        (
+            lambda r: r.__setitem__(
+                "scaling",
+                {
+                    "count": [
+                        {
+                            "step": {"units": 50, "bytes": 1_500_000, "cpu_s": 1.0},
+                            "per_unit_s": None,
+                            "growth": None,
+                            "over_floor": 2.0,
+                        },
+                        {
+                            "step": {"units": 500, "bytes": 15_000_000, "cpu_s": 9.1},
+                            "per_unit_s": 0.018,
+                            "growth": 1.0,
+                            "over_floor": 2.1,
+                        },
+                    ]
+                },
+            ),
+            "| 500 | 14.31 | 9.10 s | 2.10x | 18.0 ms | 1.00 |",
+        ),
     ],
-    ids=["new-row", "new-target", "site", "memory"],
+    ids=["new-row", "new-target", "site", "memory", "scaling"],
 )
 def test_a_new_measurement_changes_the_shape(results, change, appears):
-    before = _with(results, lambda r: [r.pop(key, None) for key in ("site", "memory")])
+    before = _with(results, lambda r: [r.pop(key, None) for key in ("site", "memory", "scaling")])
     changed = _with(before, change)
     assert appears in render_table(changed)
     assert shape(render_table(before)) != shape(render_table(changed))
