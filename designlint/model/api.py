@@ -1,7 +1,5 @@
 """API design: the contract that sets team boundaries."""
 
-from __future__ import annotations
-
 from typing import Literal
 
 from designlint.model.base import Section, Text

@@ -1,7 +1,5 @@
 """The architecture: components, the dependencies between them, and the request paths through them."""
 
-from __future__ import annotations
-
 from typing import Literal
 
 from designlint.model.base import Identifier, Quantity, QuantityName, Section, Text, TextList

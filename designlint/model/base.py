@@ -1,7 +1,5 @@
 """Shared building blocks of the design format."""
 
-from __future__ import annotations
-
 from typing import Annotated
 
 from pydantic import BaseModel, ConfigDict, Field

@@ -4,8 +4,6 @@ Designs name its teams as ``catalog-name#team-id`` (in ``teams[].ref``, a compon
 cross-team dependency's ``team``) instead of describing every team again.
 """
 
-from __future__ import annotations
-
 from typing import Literal
 
 from designlint.model.base import Identifier, Section, Text

@@ -1,7 +1,5 @@
 """Dimension C over time: migrations, deployment safety and the evolution roadmap."""
 
-from __future__ import annotations
-
 from typing import Literal
 
 from pydantic import Field

@@ -1,7 +1,5 @@
 """Dimension D: what the design costs now and where that is heading."""
 
-from __future__ import annotations
-
 from typing import Literal
 
 from designlint.model.base import Identifier, Quantity, QuantityName, Section, Text

@@ -1,7 +1,5 @@
 """The whole design document (``apiVersion: designlint/v1``, ``kind: Design``)."""
 
-from __future__ import annotations
-
 from typing import Any, Literal
 
 from pydantic import PrivateAttr

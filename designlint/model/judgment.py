@@ -1,7 +1,5 @@
 """Dimension A: trade-offs, decisions and their alternatives, and the mental models that carry them."""
 
-from __future__ import annotations
-
 from typing import Literal
 
 from designlint.model.base import Identifier, Section, Text

@@ -1,7 +1,5 @@
 """Phase 4: how well the system must work."""
 
-from __future__ import annotations
-
 from typing import Annotated, Literal
 
 from pydantic import Field

@@ -1,7 +1,5 @@
 """Dimensions E, I and J: operating the system and working across teams."""
 
-from __future__ import annotations
-
 from typing import Literal
 
 from pydantic import Field

@@ -1,7 +1,5 @@
 """Phases 1, 2 and 5: who the users are, what they do, what is in scope, what must happen, and what is assumed."""
 
-from __future__ import annotations
-
 from typing import Literal
 
 from pydantic import Field, model_validator
@@ -56,7 +54,7 @@ class Team(Section):
     """Who carries the pager and how to reach them."""
 
     @model_validator(mode="after")
-    def _id_from_ref(self) -> Team:
+    def _id_from_ref(self) -> "Team":
         if not self.id:
             if self.ref is None:
                 raise ValueError("a team needs an id, or a ref to a team catalogue's team")

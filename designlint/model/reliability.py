@@ -1,7 +1,5 @@
 """Dimension B and the reliability contract: failures, cascades, SLOs, DR, multi-region and incidents."""
 
-from __future__ import annotations
-
 from typing import Literal
 
 from designlint.model.base import Identifier, Quantity, Section, Text, TextList

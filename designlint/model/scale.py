@@ -1,7 +1,5 @@
 """Phase 3: the numbers, each derived from others where possible."""
 
-from __future__ import annotations
-
 from designlint.model.base import Quantity, QuantityName, Section, Text
 
 
