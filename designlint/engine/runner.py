@@ -24,7 +24,7 @@ from designlint.engine.reads import sections_read
 from designlint.engine.suppressions import Suppression, SuppressionScan, scan_suppressions
 from designlint.errors import LoadError, Position
 from designlint.findings import Finding, Outcome, Problem, Severity, stable_path
-from designlint.rulepacks.registry import CompiledRule, RuleSet, declarative_problems
+from designlint.rulepacks.registry import CompiledRule, RuleSet
 
 INTERNAL_ERROR = "DL000"
 INVALID_SUPPRESSION = "DL008"
@@ -174,16 +174,18 @@ class Engine:
             ):
                 ran[rule.code] = Outcome.NOT_RUN
                 continue
-            if not rule.has_subject(data, design):
-                ran[rule.code] = Outcome.VACUOUS
-                continue
             ran[rule.code] = Outcome.PASSED
             try:
-                raw.extend((rule.code, problem) for problem in self._run(rule, design, data))
+                run = rule.run(design, data)
             except Exception as exc:  # a broken check must not hide the others
                 result.internal_error = True
                 message = f"rule {rule.code} ({rule.name}) failed: {type(exc).__name__}: {exc}"
                 raw.append((INTERNAL_ERROR, Problem((), message, hint=_origin(exc))))
+                continue
+            if not run.subject:
+                ran[rule.code] = Outcome.VACUOUS
+                continue
+            raw.extend((rule.code, problem) for problem in run.problems)
         return raw
 
     def _reads_any(self, rule: CompiledRule, invalid: frozenset[str]) -> bool:
@@ -194,11 +196,6 @@ class Engine:
             self._reads[rule.code] = sections_read(rule)
         reads = self._reads[rule.code]
         return reads is None or not reads.isdisjoint(invalid)
-
-    def _run(self, rule: CompiledRule, design, data):
-        if rule.check is not None:
-            return list(rule.check(design, rule.options))
-        return list(declarative_problems(rule, data))
 
     def _stamp(self, code: str, problem: Problem, document) -> Finding | None:
         from designlint.findings import RelatedLocation

@@ -6,7 +6,7 @@ import re
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import Any, NamedTuple
 
 from designlint.errors import LoadError, Position, UsageError
 from designlint.findings import DocPath, Problem, Severity
@@ -20,6 +20,14 @@ OPT_IN_PRESETS = ("depth",)
 """Built-in packs that extend the default checklist with rules ``check`` runs only when asked
 (``packs = ["depth"]``); ``score`` always grades with them."""
 _PLACEHOLDER = re.compile(r"\{([A-Za-z_][A-Za-z0-9_]*)\}")
+
+
+class RuleRun(NamedTuple):
+    """What running a rule on one design gave."""
+
+    subject: bool
+    """The design holds something the rule checks; when not, the rule is vacuous there."""
+    problems: list[Problem]
 
 
 @dataclass
@@ -80,6 +88,15 @@ class CompiledRule:
         if sections and isinstance(document, dict):
             return any(document.get(section) not in (None, "", [], {}) for section in sections)
         return True
+
+    def run(self, design: Any, document: Any) -> RuleRun:
+        """Whether the design holds anything this rule checks and, when it does, the problems
+        found. A declarative rule walks its subjects once for both answers."""
+        if self.check is None:
+            return _run_declarative(self, document)
+        if not self.has_subject(document, design):
+            return RuleRun(False, [])
+        return RuleRun(True, list(self.check(design, self.options)))
 
     @property
     def code(self) -> str:
@@ -304,12 +321,26 @@ def render_message(template: str, node: Any) -> str:
 
 def declarative_problems(rule: CompiledRule, document: Any) -> Iterator[Problem]:
     """Run a given/then rule over plain document data."""
+    return iter(_run_declarative(rule, document).problems)
+
+
+def _run_declarative(rule: CompiledRule, document: Any) -> RuleRun:
+    found: list[Problem] = []
+    selected = False
+    then = rule.then
     for path, node in subjects(rule, document):
-        for error in rule.then.iter_errors(node):
-            yield Problem(
-                _error_path(path, error, rule), render_message(rule.rule.message, node), hint=rule.rule.hint
+        selected = True
+        # The first error only: one finding per node keeps output readable.
+        error = next(iter(then.iter_errors(node)), None)
+        if error is not None:
+            found.append(
+                Problem(
+                    _error_path(path, error, rule),
+                    render_message(rule.rule.message, node),
+                    hint=rule.rule.hint,
+                )
             )
-            break  # one finding per node keeps output readable
+    return RuleRun(selected, found)
 
 
 def subjects(rule: CompiledRule, document: Any) -> Iterator[tuple[DocPath, Any]]:

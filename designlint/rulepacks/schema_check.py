@@ -7,6 +7,11 @@ plain Python checks with Draft 7's meaning: each keyword applies to the types it
 keywords are tried in the fragment's order, and the errors carry what ``declarative_problems``
 reads (``absolute_path``, ``validator``, ``validator_value``, ``instance``). A fragment with any
 other keyword returns ``None`` from :func:`compile_schema` and is left to jsonschema.
+
+Each fragment compiles to two functions: one that lists the errors and one that only answers
+whether the instance is valid. ``not``, ``anyOf``, ``contains`` and ``where`` ask the second,
+which builds no error objects, and an error's message is written only when it is read: the
+instance it describes may be the whole document.
 """
 
 from __future__ import annotations
@@ -14,9 +19,10 @@ from __future__ import annotations
 from collections import deque
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, NamedTuple
 
-Check = Callable[[Any], Iterator["SchemaError"]]
+Errors = Callable[[Any], Iterator["SchemaError"]]
+Valid = Callable[[Any], bool]
 
 
 @dataclass
@@ -26,25 +32,59 @@ class SchemaError:
     validator: str
     validator_value: Any
     instance: Any
-    message: str
     relative_path: deque = field(default_factory=deque)
+    missing: str | None = None
+    """The property a ``required`` error is about."""
 
     @property
     def absolute_path(self) -> deque:
         return self.relative_path
 
+    @property
+    def message(self) -> str:
+        return _describe(self)
+
+
+def _describe(error: SchemaError) -> str:
+    value, instance = error.validator_value, error.instance
+    keyword = error.validator
+    if keyword == "required":
+        return f"{error.missing!r} is a required property"
+    if keyword == "minItems":
+        return f"{instance!r} " + (
+            "should be non-empty" if value == 1 else f"is too short (fewer than {value} items)"
+        )
+    if keyword == "maxItems":
+        return f"{instance!r} is too long"
+    if keyword == "const":
+        return f"{value!r} was expected"
+    if keyword == "enum":
+        return f"{instance!r} is not one of {value!r}"
+    if keyword == "contains":
+        return f"{instance!r} does not contain items matching"
+    if keyword == "not":
+        return f"{instance!r} should not be valid under {value!r}"
+    if keyword == "anyOf":
+        return f"{instance!r} is not valid under any of the given schemas"
+    return f"{instance!r} is not of type {value!r}"
+
+
+class Compiled(NamedTuple):
+    errors: Errors
+    valid: Valid
+
 
 class DirectValidator:
     """``iter_errors`` and ``is_valid`` over a compiled fragment."""
 
-    def __init__(self, check: Check):
-        self._check = check
+    def __init__(self, compiled: Compiled):
+        self._compiled = compiled
 
     def iter_errors(self, instance: Any) -> Iterator[SchemaError]:
-        return self._check(instance)
+        return self._compiled.errors(instance)
 
     def is_valid(self, instance: Any) -> bool:
-        return next(self._check(instance), None) is None
+        return self._compiled.valid(instance)
 
 
 class Unsupported(Exception):
@@ -76,161 +116,191 @@ def equal(one: Any, other: Any) -> bool:
     return bool(one == other)
 
 
-def _compile(schema: Any) -> Check:
+def _compile(schema: Any) -> Compiled:
     if schema is True or schema == {}:
-        return _nothing
+        return _NOTHING
     if not isinstance(schema, dict):
         raise Unsupported(schema)
-    checks = [_keyword(name, value) for name, value in schema.items()]
+    parts = [_keyword(name, value) for name, value in schema.items()]
+    if len(parts) == 1:
+        return parts[0]
+    checks = [part.errors for part in parts]
+    tests = [part.valid for part in parts]
 
-    def run(instance: Any) -> Iterator[SchemaError]:
+    def errors(instance: Any) -> Iterator[SchemaError]:
         for check in checks:
             yield from check(instance)
 
-    return run
+    def valid(instance: Any) -> bool:
+        return all(test(instance) for test in tests)
+
+    return Compiled(errors, valid)
 
 
-def _nothing(instance: Any) -> Iterator[SchemaError]:
+def _no_errors(instance: Any) -> Iterator[SchemaError]:
     return iter(())
 
 
-def _keyword(name: str, value: Any) -> Check:
+def _always(instance: Any) -> bool:
+    return True
+
+
+_NOTHING = Compiled(_no_errors, _always)
+
+
+def _keyword(name: str, value: Any) -> Compiled:
     builder = _KEYWORDS.get(name)
     if builder is None:
         raise Unsupported(name)
     return builder(value)
 
 
-def _required(names: Any) -> Check:
+def _required(names: Any) -> Compiled:
     if not isinstance(names, list) or not all(isinstance(name, str) for name in names):
         raise Unsupported("required")
 
-    def run(instance: Any) -> Iterator[SchemaError]:
+    def errors(instance: Any) -> Iterator[SchemaError]:
         if isinstance(instance, dict):
             for name in names:
                 if name not in instance:
-                    yield SchemaError("required", names, instance, f"{name!r} is a required property")
+                    yield SchemaError("required", names, instance, missing=name)
 
-    return run
+    def valid(instance: Any) -> bool:
+        return not isinstance(instance, dict) or all(name in instance for name in names)
+
+    return Compiled(errors, valid)
 
 
-def _properties(properties: Any) -> Check:
+def _properties(properties: Any) -> Compiled:
     if not isinstance(properties, dict):
         raise Unsupported("properties")
     compiled = [(name, _compile(sub)) for name, sub in properties.items()]
 
-    def run(instance: Any) -> Iterator[SchemaError]:
+    def errors(instance: Any) -> Iterator[SchemaError]:
         if isinstance(instance, dict):
-            for name, check in compiled:
+            for name, sub in compiled:
                 if name in instance:
-                    for error in check(instance[name]):
+                    for error in sub.errors(instance[name]):
                         error.relative_path.appendleft(name)
                         yield error
 
-    return run
+    def valid(instance: Any) -> bool:
+        if not isinstance(instance, dict):
+            return True
+        return all(name not in instance or sub.valid(instance[name]) for name, sub in compiled)
+
+    return Compiled(errors, valid)
 
 
-def _min_items(limit: Any) -> Check:
+def _min_items(limit: Any) -> Compiled:
     if not _is_number(limit):
         raise Unsupported("minItems")
 
-    def run(instance: Any) -> Iterator[SchemaError]:
-        if isinstance(instance, list) and len(instance) < limit:
-            message = "should be non-empty" if limit == 1 else f"is too short (fewer than {limit} items)"
-            yield SchemaError("minItems", limit, instance, f"{instance!r} {message}")
+    def valid(instance: Any) -> bool:
+        return not isinstance(instance, list) or len(instance) >= limit
 
-    return run
+    return _single("minItems", limit, valid)
 
 
-def _max_items(limit: Any) -> Check:
+def _max_items(limit: Any) -> Compiled:
     if not _is_number(limit):
         raise Unsupported("maxItems")
 
-    def run(instance: Any) -> Iterator[SchemaError]:
-        if isinstance(instance, list) and len(instance) > limit:
-            yield SchemaError("maxItems", limit, instance, f"{instance!r} is too long")
+    def valid(instance: Any) -> bool:
+        return not isinstance(instance, list) or len(instance) <= limit
 
-    return run
-
-
-def _const(expected: Any) -> Check:
-    def run(instance: Any) -> Iterator[SchemaError]:
-        if not equal(instance, expected):
-            yield SchemaError("const", expected, instance, f"{expected!r} was expected")
-
-    return run
+    return _single("maxItems", limit, valid)
 
 
-def _enum(options: Any) -> Check:
+def _const(expected: Any) -> Compiled:
+    def valid(instance: Any) -> bool:
+        return equal(instance, expected)
+
+    return _single("const", expected, valid)
+
+
+def _enum(options: Any) -> Compiled:
     if not isinstance(options, list):
         raise Unsupported("enum")
 
-    def run(instance: Any) -> Iterator[SchemaError]:
-        if not any(equal(instance, option) for option in options):
-            yield SchemaError("enum", options, instance, f"{instance!r} is not one of {options!r}")
+    def valid(instance: Any) -> bool:
+        return any(equal(instance, option) for option in options)
 
-    return run
-
-
-def _contains(schema: Any) -> Check:
-    valid = DirectValidator(_compile(schema)).is_valid
-
-    def run(instance: Any) -> Iterator[SchemaError]:
-        if isinstance(instance, list) and not any(valid(item) for item in instance):
-            yield SchemaError("contains", schema, instance, f"{instance!r} does not contain items matching")
-
-    return run
+    return _single("enum", options, valid)
 
 
-def _items(schema: Any) -> Check:
+def _contains(schema: Any) -> Compiled:
+    matches = _compile(schema).valid
+
+    def valid(instance: Any) -> bool:
+        return not isinstance(instance, list) or any(matches(item) for item in instance)
+
+    return _single("contains", schema, valid)
+
+
+def _items(schema: Any) -> Compiled:
     if not isinstance(schema, dict) and schema is not True:
         raise Unsupported("items")  # the tuple form (a list of schemas) is left to jsonschema
-    check = _compile(schema)
+    sub = _compile(schema)
 
-    def run(instance: Any) -> Iterator[SchemaError]:
+    def errors(instance: Any) -> Iterator[SchemaError]:
         if isinstance(instance, list):
             for index, item in enumerate(instance):
-                for error in check(item):
+                for error in sub.errors(item):
                     error.relative_path.appendleft(index)
                     yield error
 
-    return run
+    def valid(instance: Any) -> bool:
+        return not isinstance(instance, list) or all(sub.valid(item) for item in instance)
+
+    return Compiled(errors, valid)
 
 
-def _not(schema: Any) -> Check:
-    valid = DirectValidator(_compile(schema)).is_valid
+def _not(schema: Any) -> Compiled:
+    matches = _compile(schema).valid
 
-    def run(instance: Any) -> Iterator[SchemaError]:
-        if valid(instance):
-            yield SchemaError("not", schema, instance, f"{instance!r} should not be valid under {schema!r}")
+    def valid(instance: Any) -> bool:
+        return not matches(instance)
 
-    return run
+    return _single("not", schema, valid)
 
 
-def _any_of(schemas: Any) -> Check:
+def _any_of(schemas: Any) -> Compiled:
     if not isinstance(schemas, list) or not schemas:
         raise Unsupported("anyOf")
-    valid = [DirectValidator(_compile(sub)).is_valid for sub in schemas]
+    tests = [_compile(sub).valid for sub in schemas]
 
-    def run(instance: Any) -> Iterator[SchemaError]:
-        if not any(check(instance) for check in valid):
-            yield SchemaError(
-                "anyOf", schemas, instance, f"{instance!r} is not valid under any of the given schemas"
-            )
+    def valid(instance: Any) -> bool:
+        return any(test(instance) for test in tests)
 
-    return run
+    return _single("anyOf", schemas, valid)
 
 
-def _all_of(schemas: Any) -> Check:
+def _all_of(schemas: Any) -> Compiled:
     if not isinstance(schemas, list) or not schemas:
         raise Unsupported("allOf")
     compiled = [_compile(sub) for sub in schemas]
+    checks = [sub.errors for sub in compiled]
+    tests = [sub.valid for sub in compiled]
 
-    def run(instance: Any) -> Iterator[SchemaError]:
-        for check in compiled:
+    def errors(instance: Any) -> Iterator[SchemaError]:
+        for check in checks:
             yield from check(instance)
 
-    return run
+    def valid(instance: Any) -> bool:
+        return all(test(instance) for test in tests)
+
+    return Compiled(errors, valid)
+
+
+def _single(keyword: str, value: Any, valid: Valid) -> Compiled:
+    """A keyword that fails as a whole, with one error on the instance itself."""
+
+    def errors(instance: Any) -> Iterator[SchemaError]:
+        if not valid(instance):
+            yield SchemaError(keyword, value, instance)
+
+    return Compiled(errors, valid)
 
 
 _TYPES: dict[str, Callable[[Any], bool]] = {
@@ -245,20 +315,19 @@ _TYPES: dict[str, Callable[[Any], bool]] = {
 }
 
 
-def _type(expected: Any) -> Check:
+def _type(expected: Any) -> Compiled:
     names = [expected] if isinstance(expected, str) else expected
     if not isinstance(names, list) or not all(name in _TYPES for name in names):
         raise Unsupported("type")
     tests = [_TYPES[name] for name in names]
 
-    def run(instance: Any) -> Iterator[SchemaError]:
-        if not any(test(instance) for test in tests):
-            yield SchemaError("type", expected, instance, f"{instance!r} is not of type {expected!r}")
+    def valid(instance: Any) -> bool:
+        return any(test(instance) for test in tests)
 
-    return run
+    return _single("type", expected, valid)
 
 
-_KEYWORDS: dict[str, Callable[[Any], Check]] = {
+_KEYWORDS: dict[str, Callable[[Any], Compiled]] = {
     "required": _required,
     "properties": _properties,
     "minItems": _min_items,
