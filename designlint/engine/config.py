@@ -4,8 +4,6 @@ Selectors (in ``select``/``ignore``) are rule codes (``DL201``), code prefixes (
 names (``dr-tier-rpo-mismatch``), dimensions (``B``) or ``ALL``.
 """
 
-from __future__ import annotations
-
 import fnmatch
 from dataclasses import dataclass, field
 from pathlib import Path

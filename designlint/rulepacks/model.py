@@ -1,7 +1,5 @@
 """The rule-pack format: rules as data, each with its code, name, severity, dimensions and docs."""
 
-from __future__ import annotations
-
 from typing import Annotated, Any, Literal
 
 from pydantic import Field
