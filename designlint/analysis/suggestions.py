@@ -12,7 +12,6 @@ first few and the rest are usually the same slip.
 from __future__ import annotations
 
 import bisect
-import difflib
 from collections.abc import Iterable
 
 MAX_LOOKUPS = 50
@@ -38,6 +37,8 @@ class NameSuggestions:
             return self._answers[name]
         if len(self._answers) >= MAX_LOOKUPS:
             return None
+        import difflib  # only a design with an unknown name pays for it
+
         close = difflib.get_close_matches(name, self.candidates(name), n=1, cutoff=self._cutoff)
         answer = close[0] if close else None
         self._answers[name] = answer

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import difflib
 from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import Any
@@ -73,6 +72,8 @@ def _allowed_keys(model: type[BaseModel] | None) -> list[str]:
 
 
 def _unknown_key_hint(key: str, allowed: list[str]) -> str | None:
+    import difflib  # only a design with an unknown key pays for it
+
     close = difflib.get_close_matches(key, allowed, n=1, cutoff=0.6)
     if close:
         return f"did you mean '{close[0]}'?"
@@ -263,6 +264,8 @@ class _UnknownKeys:
             # A misspelt section (`failureScenario`) stands for the one it resembles: the rules
             # that read that one must not run as if it were empty.
             self._misspelt += 1
+            import difflib
+
             self.sections.update(
                 difflib.get_close_matches(key, list(shape(self.root).aliases), n=1, cutoff=0.8)
             )

@@ -1,0 +1,93 @@
+"""A one-file ``check`` imports only what checking one design needs.
+
+Start-up time is mostly imports, so a module pulled onto the check path by a stray top-level import
+is a slower ``designlint check`` on every commit and keystroke. The check runs in a fresh process
+(with compiled rule packs missing, then cached) and reports which modules it loaded.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+
+import pytest
+
+from tests.conftest import ROOT
+
+# Loaded by other commands only, or by checks of many files (worker pools), or with the result cache.
+NOT_ON_THE_CHECK_PATH = [
+    "designlint.site",
+    "designlint.score",
+    "designlint.diagrams",
+    "designlint.server",
+    "designlint.review",
+    "designlint.export",
+    "designlint.fix",
+    "designlint.schema",
+    "designlint.cli.calc",
+    "designlint.cli.diagram",
+    "designlint.cli.diff",
+    "designlint.cli.export",
+    "designlint.cli.fix",
+    "designlint.cli.info",
+    "designlint.cli.new",
+    "designlint.cli.score",
+    "designlint.cli.server",
+    "designlint.cli.site",
+    "designlint.cli.watch",
+    "designlint.engine.cache",
+    "designlint.reporters.json_report",
+    "designlint.reporters.sarif",
+    "designlint.units.pint_bridge",
+    "pint",
+    "jsonschema",
+    "multiprocessing",
+    "concurrent.futures",
+    "mkdocs",
+    "jinja2",
+    "difflib",
+]
+
+_PROBE = """
+import json, sys
+from designlint.entry import run
+sys.argv = ["designlint", "check", "designs/newsfeed.yaml", "--no-cache"]
+try:
+    run()
+except SystemExit as done:
+    code = done.code
+with open({out!r}, "w") as out:
+    json.dump({{"code": code, "modules": sorted(sys.modules)}}, out)
+"""
+
+
+@pytest.fixture(scope="module")
+def loaded(tmp_path_factory) -> dict[str, list[str]]:
+    """Modules a one-file check loaded: with the compiled rule packs missing, then cached."""
+    cache = tmp_path_factory.mktemp("user-cache")
+    env = {**os.environ, "XDG_CACHE_HOME": str(cache)}
+    env.pop("PYDANTIC_DISABLE_PLUGINS", None)  # entry.py sets it, as for a user
+    runs = {}
+    for run in ("packs compiled", "packs cached"):
+        out = cache / f"{run}.json"
+        probe = _PROBE.format(out=str(out))
+        subprocess.run([sys.executable, "-c", probe], cwd=ROOT, env=env, check=True, capture_output=True)
+        report = json.loads(out.read_text(encoding="utf-8"))
+        assert report["code"] == 0, run
+        runs[run] = report["modules"]
+    return runs
+
+
+@pytest.mark.parametrize("run", ["packs compiled", "packs cached"])
+@pytest.mark.parametrize("module", NOT_ON_THE_CHECK_PATH)
+def test_a_one_file_check_does_not_import(loaded, run, module):
+    imported = [name for name in loaded[run] if name == module or name.startswith(module + ".")]
+    assert imported == [], f"a one-file check ({run}) imported {imported[:5]}"
+
+
+def test_the_probe_sees_the_check_path(loaded):
+    # The probe is only meaningful if it saw the modules a check does load.
+    for run, modules in loaded.items():
+        assert {"designlint.cli.check", "designlint.engine.runner", "designlint.model"} <= set(modules), run
