@@ -36,9 +36,11 @@ def test_a_lookup_reads_a_bounded_number_of_candidates_among_many_names():
 def test_each_name_is_looked_up_once_and_only_the_first_ones_get_a_hint(monkeypatch):
     index = NameSuggestions(["alpha", "beta"])
     calls = []
-    original = suggestions.difflib.get_close_matches
+    import difflib  # the module imports it on first use
+
+    original = difflib.get_close_matches
     monkeypatch.setattr(
-        suggestions.difflib,
+        difflib,
         "get_close_matches",
         lambda *args, **kwargs: calls.append(args[0]) or original(*args, **kwargs),
     )

@@ -106,8 +106,6 @@ def test_an_invalid_list_item_keeps_every_path_in_place(tmp_path):
 def test_repeated_unknown_keys_are_reported_compactly(tmp_path, monkeypatch):
     import difflib
 
-    from designlint.model import validation
-
     searches = []
     search = difflib.get_close_matches
 
@@ -115,7 +113,7 @@ def test_repeated_unknown_keys_are_reported_compactly(tmp_path, monkeypatch):
         searches.append(word)
         return search(word, possibilities, *args, **kwargs)
 
-    monkeypatch.setattr(validation.difflib, "get_close_matches", counted)
+    monkeypatch.setattr(difflib, "get_close_matches", counted)  # validation imports it on first use
     components = "".join(f"    - {{id: c{n}, name: C{n}, kind: service, ownr: team}}\n" for n in range(30))
     extra = "".join(f"  k{n}: 1\n" for n in range(150))
     text = (
