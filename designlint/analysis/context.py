@@ -70,17 +70,24 @@ class Numbers:
         return analyse_prose(self)
 
     @cached_property
+    def design_index(self):
+        """The light index the cross-design pass reads (its ``file`` left empty)."""
+        from designlint.analysis.org_index import build_index
+
+        return build_index(self.design, self.components)
+
+    @cached_property
     def references_alone(self):
         """The design's references to other designs, resolved as if it were the only design in the run."""
-        from designlint.analysis.organisation import index_design, resolve
+        from designlint.analysis.organisation import resolve
 
-        return tuple(resolve([index_design(self.design, "")]))
+        return tuple(resolve([self.design_index]))
 
     @cached_property
     def failure_impacts(self):
-        from designlint.analysis.graph import failure_impacts
-
-        return failure_impacts(self.design)
+        """component id -> what its failure does, for every component, in document order."""
+        components = self.design.architecture.components if self.design.architecture else []
+        return {component.id: self.failure_impact(component.id) for component in components}
 
     @cached_property
     def _failure_graph(self):

@@ -9,10 +9,12 @@ processes build it beside their findings and the cross-design pass never reloads
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
+from designlint.analysis.latency import SECOND
 from designlint.analysis.resilience import ComponentIndex, availability_fraction
 from designlint.model.reference import is_element_ref
+from designlint.units import UnitError, from_quantity
 
 DocPath = tuple[str | int, ...]
 
@@ -105,9 +107,6 @@ class DesignIndex:
 
 
 def _seconds(quantity) -> float | None:
-    from designlint.analysis.latency import SECOND
-    from designlint.units import UnitError, from_quantity
-
     try:
         value = from_quantity(quantity)
     except UnitError:
@@ -164,12 +163,16 @@ def _remote_paths(design, component_refs: dict[str, Reference]) -> tuple[RemoteP
     found = []
     for p, path in enumerate(design.architecture.paths):
         target = targets.get(path.operation) if path.operation else None
-        target_seconds = _seconds(target.target) if target is not None else None
-        if target is None or target_seconds is None:
+        if target is None:
+            continue
+        remotes = [_remote_of(step.component, component_refs) for step in path.steps]
+        if all(remote is None for remote in remotes):
+            continue  # the path stays inside this design: its budgets are not read here
+        target_seconds = _seconds(target.target)
+        if target_seconds is None:
             continue
         steps = []
-        for step in path.steps:
-            remote = _remote_of(step.component, component_refs)
+        for step, remote in zip(path.steps, remotes):
             seconds = _seconds(step.budget) if step.budget is not None else None
             text = step.budget.text if step.budget is not None else ""
             design_name, element = remote if remote is not None else (None, None)
@@ -187,14 +190,13 @@ def _remote_paths(design, component_refs: dict[str, Reference]) -> tuple[RemoteP
     return tuple(found)
 
 
-def _objectives(design, component_refs: dict[str, Reference]) -> tuple[Objective, ...]:
+def _objectives(design, component_refs: dict[str, Reference], index: ComponentIndex) -> tuple[Objective, ...]:
     """Availability SLOs on a component that synchronously needs another design's element: through
     a component that stands for it, or a dependency whose target names it."""
     if design.architecture is None:
         return ()
     from designlint.analysis.graph import contains_failure
 
-    index = ComponentIndex(design)
     objectives = []
     for number, slo in enumerate(design.slos):
         if slo.kind != "availability" or not slo.service or slo.service not in index.by_id:
@@ -272,7 +274,17 @@ def references_other_designs(design) -> bool:
 
 
 def index_design(design, file: str) -> DesignIndex:
-    """The light index of a validated design."""
+    """The light index of a validated design, built once per design (the engine indexes each
+    design for the cross-design pass, and its rules resolve the same index alone)."""
+    from designlint.analysis.context import numbers
+
+    index = numbers(design).design_index
+    return index if index.file == file else replace(index, file=file)
+
+
+def build_index(design, components_index: ComponentIndex) -> DesignIndex:
+    """The light index of a validated design (``file`` left empty); see :func:`index_design`."""
+    file = ""
     components = design.architecture.components if design.architecture else []
     elements = {c.id for c in components} | {t.id for t in design.teams}
     references = _references(design)
@@ -284,9 +296,8 @@ def index_design(design, file: str) -> DesignIndex:
     ]
     promised = {}
     if components:
-        index = ComponentIndex(design)
         for component in components:
-            value = index.availability(component.id)
+            value = components_index.availability(component.id)
             if value is not None:
                 promised[component.id] = value
     design_promise = [
@@ -312,7 +323,7 @@ def index_design(design, file: str) -> DesignIndex:
         promised,
         _p99(design),
         _step_budgets(design, component_refs),
-        _objectives(design, component_refs),
+        _objectives(design, component_refs, components_index),
         _remote_paths(design, component_refs),
         "Design",
         {c.id: c.owner for c in components if c.owner},

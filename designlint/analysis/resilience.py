@@ -41,28 +41,37 @@ class ComponentIndex:
             if target.component:
                 self.promised.setdefault(target.component, []).append(target.target)
         self._hard: dict[str, list[tuple[str, tuple[str, ...]]]] = {}
+        # Each component's figures are read once: several analyses ask for the same ones.
+        self._own: dict[str, float | None] = {}
+        self._availability: dict[str, float | None] = {}
 
     def own_availability(self, component_id: str) -> float | None:
-        component = self.by_id.get(component_id)
-        return (
-            availability_fraction(component.availability)
-            if component is not None and component.availability
-            else None
-        )
+        if component_id not in self._own:
+            component = self.by_id.get(component_id)
+            self._own[component_id] = (
+                availability_fraction(component.availability)
+                if component is not None and component.availability
+                else None
+            )
+        return self._own[component_id]
 
     def availability(self, component_id: str) -> float | None:
         """A dependency's availability: its own, else what its SLO or target promises."""
-        own = self.own_availability(component_id)
-        if own is not None:
-            return own
-        return next(
-            (
-                value
-                for value in map(availability_fraction, self.promised.get(component_id, ()))
-                if value is not None
-            ),
-            None,
-        )
+        if component_id not in self._availability:
+            own = self.own_availability(component_id)
+            self._availability[component_id] = (
+                own
+                if own is not None
+                else next(
+                    (
+                        value
+                        for value in map(availability_fraction, self.promised.get(component_id, ()))
+                        if value is not None
+                    ),
+                    None,
+                )
+            )
+        return self._availability[component_id]
 
     def hard_dependencies(self, start: str) -> list[tuple[str, tuple[str, ...]]]:
         """Components ``start`` cannot work without, each with the chain that leads to it."""
