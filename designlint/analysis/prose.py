@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from typing import NamedTuple
 
 from designlint.analysis.prose_check import (
     DowntimeVerdict,
@@ -27,22 +28,19 @@ from designlint.units import Measure
 TOTAL_KEYS = frozenset({"summary", "notes"})
 
 
-@dataclass(frozen=True)
-class ArithmeticResult:
+class ArithmeticResult(NamedTuple):
     field: ProseField
     claim: ArithmeticClaim
     verdict: Verdict
 
 
-@dataclass(frozen=True)
-class DowntimeResult:
+class DowntimeResult(NamedTuple):
     field: ProseField
     claim: DowntimeClaim
     verdict: DowntimeVerdict
 
 
-@dataclass(frozen=True)
-class SlaResult:
+class SlaResult(NamedTuple):
     """An SLA in prose and the SLO it must stay looser than (``slo_id`` None when the text states it)."""
 
     field: ProseField
@@ -56,16 +54,14 @@ class SlaResult:
         return self.claim.sla.quantity.as_fraction() < self.objective - 1e-12
 
 
-@dataclass(frozen=True)
-class TotalResult:
+class TotalResult(NamedTuple):
     field: ProseField
     claim: TotalClaim
     verdict: Verdict
     source: str  # "items" (the sum of cost.items) or "total" (cost.total)
 
 
-@dataclass(frozen=True)
-class DesignTotal:
+class DesignTotal(NamedTuple):
     """The design's own monthly cost, and where it comes from."""
 
     amount: Measure

@@ -20,7 +20,7 @@ from __future__ import annotations
 
 import math
 from collections.abc import Iterator
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from designlint.analysis.compare import APPROXIMATE_TOLERANCE, EXACT_TOLERANCE, compare
 from designlint.analysis.prose_claims import ARROWS, ArithmeticClaim, DowntimeClaim, Window
@@ -54,8 +54,7 @@ CONVERSIONS = {
 MAX_VARIANTS = 8
 
 
-@dataclass(frozen=True)
-class Verdict:
+class Verdict(NamedTuple):
     """A recomputed claim: whether it agrees, and the recomputed value in the stated unit's terms."""
 
     agrees: bool
@@ -314,8 +313,7 @@ def _implicit_time(computed: Measure, stated: Measure, month: float) -> Measure 
 # --- Availability and downtime ------------------------------------------------------------
 
 
-@dataclass(frozen=True)
-class DowntimeVerdict:
+class DowntimeVerdict(NamedTuple):
     agrees: bool
     allowed: Measure  # the downtime the availability leaves, in the stated unit's terms
     window_seconds: float | None  # the window of the first reading; None for a ratio such as min/year

@@ -15,6 +15,7 @@ right), a word inside an expression, or a bare number restated in the same unit.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import NamedTuple
 
 from designlint.analysis.prose_commitments import SlaClaim, TotalClaim, sla_claims, total_claims
 from designlint.analysis.prose_text import (
@@ -72,8 +73,7 @@ QUALIFIERS = frozenset(
 )
 
 
-@dataclass(frozen=True)
-class ArithmeticClaim:
+class ArithmeticClaim(NamedTuple):
     """``expression`` relates to ``result``: formulas over ``t0``, ``t1``... naming ``terms``.
 
     The left side's terms come first. ``result`` is usually one term (``t3``), the stated value;
@@ -109,16 +109,14 @@ class Window:
     unit: str  # a time unit ("month" is resolved with the design's month)
 
 
-@dataclass(frozen=True)
-class DowntimeClaim:
+class DowntimeClaim(NamedTuple):
     availability: Term
     stated: Term  # a duration, or a ratio of times such as min/year
     windows: tuple[Window, ...]  # the windows written beside it; may be empty
     approximate: bool
 
 
-@dataclass(frozen=True)
-class SentenceClaims:
+class SentenceClaims(NamedTuple):
     arithmetic: tuple[ArithmeticClaim, ...] = ()
     downtime: tuple[DowntimeClaim, ...] = ()
     sla: tuple[SlaClaim, ...] = ()
@@ -159,8 +157,7 @@ _TWO_WORD_RELATIONS = frozenset(
 )
 
 
-@dataclass(frozen=True)
-class _Read:
+class _Read(NamedTuple):
     """An expression read from token ``first``: its parts and the index just after it."""
 
     first: int

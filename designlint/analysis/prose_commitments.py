@@ -13,7 +13,7 @@
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from designlint.analysis.prose_text import (
     APPROXIMATE_RELATIONS,
@@ -53,16 +53,14 @@ HYPOTHETICAL = frozenset(
 _OF_A_PART = frozenset({"for", "of", "per", "each"})
 
 
-@dataclass(frozen=True)
-class SlaClaim:
+class SlaClaim(NamedTuple):
     sla: Term
     slo: Term | None  # an SLO stated in the same sentence
     sentence: str  # to find the service or SLO it names
     owner: str | None  # "stripe" in "Stripe's SLA": whose promise it is
 
 
-@dataclass(frozen=True)
-class TotalClaim:
+class TotalClaim(NamedTuple):
     stated: Term
     approximate: bool
     sentence: str  # to tell a part's total from the design's

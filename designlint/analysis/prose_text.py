@@ -18,7 +18,7 @@ import functools
 import re
 import typing
 from collections.abc import Iterator
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from pydantic import BaseModel
 
@@ -51,16 +51,14 @@ NOT_PROSE = frozenset(
 _TEXT_METADATA = typing.get_args(Text)[1].metadata
 
 
-@dataclass(frozen=True)
-class ProseField:
+class ProseField(NamedTuple):
     """One free-text value and the document path it was written at."""
 
     path: tuple
     text: str
 
 
-@dataclass(frozen=True)
-class Term:
+class Term(NamedTuple):
     """A number as written in prose: where it is, its text and its parsed quantity."""
 
     start: int
@@ -69,8 +67,7 @@ class Term:
     quantity: Quantity
 
 
-@dataclass(frozen=True)
-class Token:
+class Token(NamedTuple):
     """``kind`` is num, op, eq, word, break or other; ``text`` is lower case for words."""
 
     kind: str
