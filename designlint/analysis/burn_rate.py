@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import math
 from dataclasses import dataclass
+from typing import NamedTuple
 
 HOUR = 3600.0
 DAY = 86400.0
@@ -23,8 +24,7 @@ SHORT_WINDOW_SHARE = 12  # the short window is 1/12 of the long one (1 h -> 5 mi
 TOLERANCE = 0.01  # a stated burn rate within 1 % of the derived one agrees
 
 
-@dataclass(frozen=True)
-class BurnRateWindow:
+class BurnRateWindow(NamedTuple):
     """One condition of a multiwindow alert: both windows' error ratios above the threshold."""
 
     severity: str  # "page" or "ticket"

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import math
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from designlint.units import Measure, UnitError, compatible, from_quantity
 from designlint.units.display import format_number
@@ -12,8 +12,7 @@ EXACT_TOLERANCE = 0.01
 APPROXIMATE_TOLERANCE = 0.10
 
 
-@dataclass(frozen=True)
-class Comparison:
+class Comparison(NamedTuple):
     """The verdict on one stated number: ``agrees``; if not, whether units or values differ."""
 
     agrees: bool

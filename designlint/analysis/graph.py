@@ -25,7 +25,7 @@ from __future__ import annotations
 import heapq
 import re
 from collections import deque
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from designlint.analysis.strongly_connected import strongly_connected
 
@@ -92,8 +92,7 @@ def propagates(caller, dependency) -> bool:
     return not contains_failure(dependency) and caller.kind not in ROUTING_KINDS
 
 
-@dataclass(frozen=True)
-class FailureImpact:
+class FailureImpact(NamedTuple):
     """The consequences of one component failing."""
 
     component: str

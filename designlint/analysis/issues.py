@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from typing import NamedTuple
 
 # Kinds, each reported by one rule of the numbers pack.
 FORMULA = "formula"  # cannot be read or evaluated
@@ -13,8 +13,7 @@ UNREADABLE_UNIT = "unreadable-unit"  # a unit designlint cannot read
 DUPLICATE = "duplicate"  # two quantities share a name
 
 
-@dataclass(frozen=True)
-class Issue:
+class Issue(NamedTuple):
     kind: str
     path: tuple
     message: str

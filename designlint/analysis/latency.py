@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import Literal
+from typing import Literal, NamedTuple
 
 from designlint.analysis.issues import UNIT, UNREADABLE_UNIT, Issue
 from designlint.units import Measure, UnitError, from_quantity, measure
@@ -21,8 +21,7 @@ class PathLatency:
     target_value: Measure | None = None
 
 
-@dataclass(frozen=True)
-class StepCost:
+class StepCost(NamedTuple):
     """What one step costs: its duration, how it is shown, and the parallel group it runs in."""
 
     duration: Measure
@@ -30,8 +29,7 @@ class StepCost:
     group: str | None = None
 
 
-@dataclass(frozen=True)
-class PathSum:
+class PathSum(NamedTuple):
     total: Measure
     terms: list[str]  # "5 ms", "max(50 ms, 50 ms)", for showing the sum
 

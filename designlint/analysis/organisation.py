@@ -9,7 +9,7 @@ availability ceilings across designs.
 from __future__ import annotations
 
 from collections.abc import Iterable
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from designlint.analysis.org_index import (
     COMPONENT,
@@ -28,8 +28,7 @@ from designlint.analysis.strongly_connected import strongly_connected
 __all__ = ["DesignIndex", "OrgProblem", "ceilings", "index_catalog", "index_design", "ms", "pct", "resolve"]
 
 
-@dataclass(frozen=True)
-class OrgProblem:
+class OrgProblem(NamedTuple):
     """A cross-design problem, at a reference of ``design``."""
 
     kind: str  # "unknown-design" | "unknown-element" | "cycle" | "assumption" | "ceiling" | "path-latency"
@@ -140,8 +139,7 @@ def _latency_assumptions(index: DesignIndex, by_name: dict[str, DesignIndex]) ->
     return problems
 
 
-@dataclass(frozen=True)
-class CrossPathLatency:
+class CrossPathLatency(NamedTuple):
     """A request path summed across designs: each step another design does costs that design's p99."""
 
     path: RemotePath
@@ -195,8 +193,7 @@ def _path_latency(index: DesignIndex, by_name: dict[str, DesignIndex]) -> list[O
     return problems
 
 
-@dataclass(frozen=True)
-class CrossCeiling:
+class CrossCeiling(NamedTuple):
     """An availability objective and the ceiling the designs it needs put on it."""
 
     objective: Objective
