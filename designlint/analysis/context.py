@@ -22,6 +22,12 @@ class Numbers:
         return derive(self.design, self.month_seconds)
 
     @cached_property
+    def month_uses(self):
+        from designlint.analysis.conventions import month_uses
+
+        return month_uses(self.design, self.month_seconds)
+
+    @cached_property
     def budgets(self):
         from designlint.analysis.slo import error_budgets
 

@@ -140,9 +140,11 @@ class Mixture:
     hint: str
 
 
-def mixed_months(design, month_seconds: float) -> list[Mixture]:
-    """Report months of different lengths used together without the design saying which it means."""
-    uses = month_uses(design, month_seconds)
+def mixed_months(design, month_seconds: float, uses: list[MonthUse] | None = None) -> list[Mixture]:
+    """Report months of different lengths used together without the design saying which it means
+    (``uses``: the design's :func:`month_uses`, when already found)."""
+    if uses is None:
+        uses = month_uses(design, month_seconds)
     declared = design.cost is not None and design.cost.hours_per_month is not None
     found: list[Mixture] = []
     if declared:

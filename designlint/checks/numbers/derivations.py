@@ -152,9 +152,7 @@ def bits_bytes_slip(design, options) -> Iterator[Problem]:
 
 
 def _uses_months(design) -> bool:
-    from designlint.analysis.conventions import month_uses
-
-    return bool(month_uses(design, numbers(design).month_seconds))
+    return bool(numbers(design).month_uses)
 
 
 @subject(_uses_months)
@@ -162,7 +160,7 @@ def month_convention(design, options) -> Iterator[Problem]:
     from designlint.analysis.conventions import mixed_months
 
     data = numbers(design)
-    for mixture in mixed_months(design, data.month_seconds):
+    for mixture in mixed_months(design, data.month_seconds, data.month_uses):
         yield Problem(mixture.path, mixture.message, hint=mixture.hint, at_key=False)
 
 
