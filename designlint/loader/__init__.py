@@ -17,7 +17,7 @@ from designlint.errors import LoadError, Position, UsageError
 
 from .builder import build
 from .limits import DEFAULT_LIMITS, Limits
-from .positions import PositionIndex, inside_scalar
+from .positions import Point, PositionIndex, inside_scalar
 from .source import NotARegularFile, check_text, decode, read_regular, too_large
 
 TYPE_CHECKING = False  # typing is not imported at run time: the loader is on every lint's path
@@ -59,8 +59,14 @@ class LoadedDocument:
     text: str  # decoded source without a BOM; positions refer to it
     data: Any  # the root mapping: dict / list / str / int / float / bool / None inside
     positions: PositionIndex
-    # Start and end marks (0-based) of every quoted or block scalar: a `#` inside one is text.
-    scalar_spans: tuple = ()
+    # Start and end places (see `positions`) of every quoted or block scalar.
+    span_places: tuple = ()
+
+    @property
+    def scalar_spans(self) -> tuple[tuple[Point, Point], ...]:
+        """Start and end (0-based ``line`` and ``column``) of every quoted or block scalar: a
+        `#` inside one is text, not a comment."""
+        return tuple((Point(start), Point(end)) for start, end in self.span_places)
 
     def locate(self, path: tuple, *, at_key: bool = True, offset: int | None = None) -> Position:
         """The one place a document path becomes a position.
@@ -118,5 +124,5 @@ def load_path(
 def _load(text: str, file: str, limits: Limits) -> LoadedDocument:
     data, shadow, spans = build(text, file, limits)
     return LoadedDocument(
-        file=file, text=text, data=data, positions=PositionIndex(shadow), scalar_spans=tuple(spans)
+        file=file, text=text, data=data, positions=PositionIndex(shadow), span_places=tuple(spans)
     )

@@ -29,9 +29,11 @@ from yaml.scanner import Scanner
 from designlint.errors import LoadError, Position
 
 from .limits import Limits
+from .positions import COLUMN_BITS, Point, line_of, place_of
 from .resolver import (
     ALLOWED_TAGS,
     MAP,
+    MAYBE_TYPED,
     NON_SPECIFIC,
     SEQ,
     WORDS,
@@ -71,7 +73,7 @@ _NESTING_PROBLEM = "exceeded maximum nesting depth"
 
 
 def build(text: str, file: str, limits: Limits, parser_class: Any = None) -> tuple[dict, Any, list]:
-    """The root mapping of `text`, its position tree, and the start and end marks of every quoted
+    """The root mapping of `text`, its position tree, and the start and end places of every quoted
     or block scalar (a `#` inside one is text, not a comment); raises LoadError for anything else."""
     parser = (parser_class or _Parser)(text)
     try:
@@ -139,24 +141,27 @@ class _Builder:
 
         Kept as one flat loop with local variables: this is the hot path of every lint run.
         The state of the collection being filled lives in locals; its ancestors' in `stack`.
+        Places are packed inline (see `positions`): a call per value would cost more than the rest.
         """
         fail = self.fail
         max_nodes = self.limits.max_nodes
         max_stack = self.limits.max_depth - 1  # the root is depth 1 and is not on the stack
+        bits = COLUMN_BITS
         anchors: dict = {}
         stack: list = []
         # A plain key means something else than its text only if it is a core-schema word (null,
         # booleans, .inf, .nan) or starts like a number, between '+' and '9'; the rest are text.
         words = WORDS
+        maybe_typed = MAYBE_TYPED
         # id(mapping) -> the typed keys (null, bool, int, float) it has so far, by their value.
         typed_keys: dict[int, dict] = {}
         spans = self.spans
 
         data: dict = {}
-        # The collection being filled is a dict or a list, as `is_map` says (a list has no key marks).
+        # The collection being filled is a dict or a list, as `is_map` says (a list has no key places).
         children: Any = {}
-        key_marks: Any = {}
-        shadow = (root_event.start_mark, key_marks, children)
+        key_places: Any = {}
+        shadow = (place_of(root_event.start_mark), key_places, children)
         current: Any = data
         is_map = True
         key: str | None = None  # None while a mapping waits for its next key
@@ -172,45 +177,52 @@ class _Builder:
                 event = get()
                 cls = event.__class__
                 if cls is ScalarEvent:
+                    mark = event.start_mark
+                    place = mark.line << bits | mark.column
+                    style = event.style
                     if key is None and is_map:
                         if event.tag is None and event.anchor is None:
                             key = event.value
                             if key in current:
-                                raise self.duplicate(key, key_marks[key], event.start_mark)
-                            key_marks[key] = event.start_mark
+                                raise self.duplicate(key, key_places[key], mark)
+                            key_places[key] = place
                             # Only a word or a numeral can mean something else than its text.
-                            if ("+" <= key < ":" or key in words) and not event.style:
+                            if ("+" <= key < ":" or key in words) and not style:
                                 meaning = _key_value(key)
                                 if not isinstance(meaning, str):
-                                    self.same_value(typed_keys, current, key, meaning, key_marks)
+                                    self.same_value(typed_keys, current, key, meaning, key_places)
                         else:
                             key, meaning = self.key_text(event, anchors)
                             if key in current:
-                                raise self.duplicate(key, key_marks[key], event.start_mark)
-                            key_marks[key] = event.start_mark
+                                raise self.duplicate(key, key_places[key], mark)
+                            key_places[key] = place
                             if not isinstance(meaning, str):
-                                self.same_value(typed_keys, current, key, meaning, key_marks)
-                        if event.style:
-                            spans.append((event.start_mark, event.end_mark))
+                                self.same_value(typed_keys, current, key, meaning, key_places)
+                        if style:
+                            spans.append((place, place_of(event.end_mark)))
                         continue
                     count += 1
                     if count > max_nodes:
                         raise self.too_many(event)
-                    if event.tag is None:
-                        value = event.value if event.style else resolve_plain(event.value)
-                    else:
+                    value = event.value
+                    if style:
+                        spans.append((place, place_of(event.end_mark)))
+                        if event.tag is not None:
+                            value = self.tagged(event)
+                    elif event.tag is not None:
                         value = self.tagged(event)
-                    if event.style:
-                        spans.append((event.start_mark, event.end_mark))
+                    elif not value or value[0] in maybe_typed:
+                        # Most plain values are text: only these can mean something else.
+                        value = resolve_plain(value)
                     if event.anchor is not None:
                         anchors[event.anchor] = (value, 1, event.value)
                     if is_map:
                         current[key] = value
-                        children[key] = event.start_mark
+                        children[key] = place
                         key = None
                     else:
                         current.append(value)
-                        children.append(event.start_mark)
+                        children.append(place)
                 elif cls is MappingStartEvent or cls is SequenceStartEvent:
                     if key is None and is_map:
                         raise fail(
@@ -228,14 +240,16 @@ class _Builder:
                         new = []
                         new_keys = None
                         new_children = []
+                    mark = event.start_mark
+                    opened = (mark.line << bits | mark.column, new_keys, new_children)
                     if is_map:
                         current[key] = new
-                        children[key] = (event.start_mark, new_keys, new_children)
+                        children[key] = opened
                     else:
                         current.append(new)
-                        children.append((event.start_mark, new_keys, new_children))
-                    stack.append((current, key_marks, children, is_map, anchor, start_count))
-                    current, key_marks, children = new, new_keys, new_children
+                        children.append(opened)
+                    stack.append((current, key_places, children, is_map, anchor, start_count))
+                    current, key_places, children = new, new_keys, new_children
                     is_map = new_keys is not None
                     key = None
                     anchor = event.anchor
@@ -250,7 +264,7 @@ class _Builder:
                         anchors[anchor] = (current, count - start_count, None)
                     if not stack:
                         return data, shadow
-                    current, key_marks, children, is_map, anchor, start_count = stack.pop()
+                    current, key_places, children, is_map, anchor, start_count = stack.pop()
                     key = None
                 elif cls is AliasEvent:
                     entry = anchors.get(event.anchor)
@@ -266,10 +280,10 @@ class _Builder:
                             )
                         key = scalar_text
                         if key in current:
-                            raise self.duplicate(key, key_marks[key], event.start_mark)
-                        key_marks[key] = event.start_mark
+                            raise self.duplicate(key, key_places[key], event.start_mark)
+                        key_places[key] = place_of(event.start_mark)
                         if not isinstance(value, str):
-                            self.same_value(typed_keys, current, key, value, key_marks)
+                            self.same_value(typed_keys, current, key, value, key_places)
                         continue
                     count += size
                     if count > max_nodes:
@@ -278,11 +292,11 @@ class _Builder:
                     # it was written; paths through this site resolve to the alias.
                     if is_map:
                         current[key] = value
-                        children[key] = event.start_mark
+                        children[key] = place_of(event.start_mark)
                         key = None
                     else:
                         current.append(value)
-                        children.append(event.start_mark)
+                        children.append(place_of(event.start_mark))
                 else:  # the parser guarantees balanced collections inside a document
                     raise fail("DL001", f"unexpected {cls.__name__}", event.start_mark)
         except ScalarError as exc:  # a plain integer too long to convert
@@ -301,7 +315,7 @@ class _Builder:
             anchors[event.anchor] = (value, 1, event.value)
         return event.value, value
 
-    def same_value(self, typed_keys: dict, mapping: dict, key: str, meaning: Any, key_marks: Any) -> None:
+    def same_value(self, typed_keys: dict, mapping: dict, key: str, meaning: Any, key_places: dict) -> None:
         """Keys written differently can mean the same (``true``/``True``, ``~``/``null``, ``1``/``0x1``):
         YAML compares keys by value, so those are duplicates too."""
         seen = typed_keys.setdefault(id(mapping), {})
@@ -313,9 +327,9 @@ class _Builder:
         shown = key if len(key) <= 60 else key[:57] + "..."
         message = (
             f"duplicate key {shown!r}: YAML reads it as {_describe(meaning)}, like {first!r} "
-            f"on line {key_marks[first].line + 1}"
+            f"on line {line_of(key_places[first]) + 1}"
         )
-        raise self.fail("DL002", message, key_marks[key])
+        raise self.fail("DL002", message, Point(key_places[key]))
 
     def tagged(self, event: Any) -> Any:
         tag = event.tag
@@ -343,9 +357,9 @@ class _Builder:
             event.start_mark,
         )
 
-    def duplicate(self, key: str, first: Any, mark: Any) -> LoadError:
+    def duplicate(self, key: str, first: int, mark: Any) -> LoadError:
         shown = key if len(key) <= 60 else key[:57] + "..."
-        message = f"duplicate key {shown!r}; it is first defined on line {first.line + 1}"
+        message = f"duplicate key {shown!r}; it is first defined on line {line_of(first) + 1}"
         return self.fail("DL002", message, mark)
 
     def bad_alias(self, code: str, problem: str, event: Any) -> LoadError:

@@ -1,11 +1,14 @@
 """Where each value of a loaded document was written.
 
 The builder records positions in a tree that mirrors the data: a collection is a tuple
-`(mark, key_marks, children)` (key_marks is None for a sequence; children is a dict for a
-mapping and a list for a sequence), anything else is the parser's mark of that value,
-including an alias site, so paths into an alias stop there. Marks are the parser's own
-0-based objects and are turned into Positions only when asked: most are never looked at,
-and building them up front would cost more than parsing.
+`(where, key_places, children)` (key_places is None for a sequence; children is a dict for a
+mapping and a list for a sequence), anything else is where that value was written, including
+an alias site, so paths into an alias stop there.
+
+A place is one int, the parser's 0-based line and column packed as `line << COLUMN_BITS |
+column`, and is turned into a Position only when asked: most are never looked at. Ints are
+not tracked by the cyclic garbage collector, so a loaded document adds next to nothing to
+its passes, where the parser's mark objects (one per value) would be scanned again and again.
 """
 
 from __future__ import annotations
@@ -23,12 +26,44 @@ if TYPE_CHECKING:
 
 Path = tuple  # of str (mapping keys) and int (list indices); the root is ()
 
+COLUMN_BITS = 32
+"""Columns below 2**32 fit beside the line: no line of a loadable file is that long."""
+_COLUMN_MASK = (1 << COLUMN_BITS) - 1
 
-def to_position(mark: Any) -> Position:
-    return Position(mark.line + 1, mark.column + 1)
+
+def place_of(mark: Any) -> int:
+    """A parser mark as a place (for the rare marks taken off the hot path)."""
+    return mark.line << COLUMN_BITS | mark.column
 
 
-def _value_mark(entry: Any) -> Any:
+def line_of(place: int) -> int:
+    """The 0-based line of a place."""
+    return place >> COLUMN_BITS
+
+
+def column_of(place: int) -> int:
+    """The 0-based column of a place."""
+    return place & _COLUMN_MASK
+
+
+def to_position(place: int) -> Position:
+    return Position((place >> COLUMN_BITS) + 1, (place & _COLUMN_MASK) + 1)
+
+
+class Point:
+    """A place read back as the parser's marks are: 0-based ``line`` and ``column``."""
+
+    __slots__ = ("column", "line")
+
+    def __init__(self, place: int):
+        self.line = place >> COLUMN_BITS
+        self.column = place & _COLUMN_MASK
+
+    def __repr__(self) -> str:
+        return f"Point(line={self.line}, column={self.column})"
+
+
+def _value_place(entry: Any) -> int:
     return entry[0] if type(entry) is tuple else entry
 
 
@@ -40,37 +75,37 @@ class PositionIndex:
     def __init__(self, root: Any):
         self._root = root
 
-    def _locate(self, path: Path) -> tuple[int, Any, Any]:
-        """How many steps of `path` exist, the entry reached, and its key mark (or None)."""
+    def _locate(self, path: Path) -> tuple[int, Any, int | None]:
+        """How many steps of `path` exist, the entry reached, and its key's place (or None)."""
         entry = self._root
-        key_mark = None
+        key_place: int | None = None
         for depth, step in enumerate(path):
             if type(entry) is not tuple:
-                return depth, entry, key_mark
-            _, key_marks, children = entry
-            if key_marks is not None:
+                return depth, entry, key_place
+            _, key_places, children = entry
+            if key_places is not None:
                 if type(step) is not str or step not in children:
-                    return depth, entry, key_mark
-                key_mark = key_marks[step]
+                    return depth, entry, key_place
+                key_place = key_places[step]
             else:
                 # bool is an int subclass but never a list index in a path.
                 if type(step) is not int or not 0 <= step < len(children):
-                    return depth, entry, key_mark
-                key_mark = None
+                    return depth, entry, key_place
+                key_place = None
             entry = children[step]
-        return len(path), entry, key_mark
+        return len(path), entry, key_place
 
     def value(self, path: Path) -> Position | None:
         """Where the value at `path` starts, or None if there is no such value."""
         found, entry, _ = self._locate(tuple(path))
-        return to_position(_value_mark(entry)) if found == len(path) else None
+        return to_position(_value_place(entry)) if found == len(path) else None
 
     def key(self, path: Path) -> Position | None:
         """Where the mapping key of `path` starts; None for list items, the root, or no such path."""
-        found, _, key_mark = self._locate(tuple(path))
-        if found != len(path) or key_mark is None:
+        found, _, key_place = self._locate(tuple(path))
+        if found != len(path) or key_place is None:
             return None
-        return to_position(key_mark)
+        return to_position(key_place)
 
     def resolve(self, path: Path) -> tuple[Position, Path]:
         """The best position for a diagnostic about `path`, and the path it belongs to.
@@ -80,9 +115,9 @@ class PositionIndex:
         the same for its nearest existing ancestor.
         """
         path = tuple(path)
-        found, entry, key_mark = self._locate(path)
-        mark = key_mark if key_mark is not None else _value_mark(entry)
-        return to_position(mark), path[:found]
+        found, entry, key_place = self._locate(path)
+        place = key_place if key_place is not None else _value_place(entry)
+        return to_position(place), path[:found]
 
     def paths(self) -> Iterator[Path]:
         """Every path that has a recorded position, in document order, the root first."""

@@ -62,7 +62,7 @@ _FLOAT = re.compile(r"[-+]?(?:\.[0-9]+|[0-9]+(?:\.[0-9]*)?)(?:[eE][-+]?[0-9]+)?"
 
 # Every non-string plain scalar starts with one of these; anything else is a string
 # without running a regex, which is the common case in a design file.
-_MAYBE_TYPED = frozenset("0123456789+-.~nNtTfF")
+MAYBE_TYPED = frozenset("0123456789+-.~nNtTfF")
 
 
 def _to_int(text: str) -> int:
@@ -91,7 +91,7 @@ def resolve_plain(text: str):
     """The value of an untagged plain scalar under the YAML 1.2 core schema."""
     if not text:
         return None
-    if text[0] not in _MAYBE_TYPED:
+    if text[0] not in MAYBE_TYPED:
         return text
     if text in _WORDS:
         return _WORDS[text]

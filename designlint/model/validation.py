@@ -159,14 +159,23 @@ def validate_design(data: Any, root: type[BaseModel]) -> DesignValidation:
     would get a 'did you mean' search) and removed. What else fails is removed at the deepest
     optional key that contains it, and the rest validated again, so document paths never move.
     """
+    # Most documents are valid as written: then no model has an unknown key (every model forbids
+    # them), and the walk that looks for them has nothing to find.
+    try:
+        return DesignValidation(root.model_validate(data), data, [], frozenset())
+    except ValidationError as error:
+        as_written = error
     unknown = _UnknownKeys(root)
     stripped = unknown.strip(data)
     problems = unknown.problems()
     invalid = set(unknown.sections)
-    try:
-        return DesignValidation(root.model_validate(stripped), stripped, problems, frozenset(invalid))
-    except ValidationError as error:
-        errors = error.errors(include_url=False)
+    if stripped is data:  # nothing removed: validating it again would fail the same way
+        errors = as_written.errors(include_url=False)
+    else:
+        try:
+            return DesignValidation(root.model_validate(stripped), stripped, problems, frozenset(invalid))
+        except ValidationError as error:
+            errors = error.errors(include_url=False)
     problems.extend(_problems(errors, root))
     invalid.update(str(item["loc"][0]) for item in errors if item["loc"])
     pruned = stripped
