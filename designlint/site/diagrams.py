@@ -111,6 +111,14 @@ class DiagramCache:
         """Cache key -> drawings made by :meth:`draw_ahead` (or why they could not be made)."""
         self._keys: dict[int, tuple[object, str]] = {}
 
+    def sibling(self) -> DiagramCache:
+        """A cache over the same folder with counters and icons of its own (one per worker's share
+        of the designs), sharing what was worked out once: the code's fingerprint and the tools."""
+        other = DiagramCache(self.folder)
+        other._fingerprint = self._renderer_fingerprint()
+        other._tool_missing = self._tool_missing
+        return other
+
     def _renderer_fingerprint(self) -> str:
         """Changes whenever designlint's code does (drawing, blast-radius analysis, latency sums...)."""
         if self._fingerprint is None:

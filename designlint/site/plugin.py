@@ -91,18 +91,11 @@ class DesignlintPlugin(BasePlugin[DesignlintConfig]):
 
     def on_files(self, files: Files, /, *, config) -> Files:
         from designlint.errors import DesignlintError
-        from designlint.site.collect import collect
-        from designlint.site.generate import generate
+        from designlint.site.pipeline import make_site
 
         def progress(done: int, total: int) -> None:
             log.info(f"designlint: checked {done} of {total} designs")
 
-        try:
-            self.inputs = collect(self.sources(), self.root, progress)
-        except DesignlintError as error:
-            from mkdocs.exceptions import PluginError
-
-            raise PluginError(f"designlint: {error.format()}") from None
         cache = None
         if self.config.diagrams:
             from designlint.engine.cache_folder import CacheFolder
@@ -110,8 +103,14 @@ class DesignlintPlugin(BasePlugin[DesignlintConfig]):
 
             folder = CacheFolder.at(self.root, self.config.cache_dir) if self.config.cache_dir else None
             cache = DiagramCache(folder)
-        generated = generate(self.inputs, cache, config.use_directory_urls)
-        for uri, content in generated.items():
+        try:
+            site = make_site(self.sources(), self.root, cache, config.use_directory_urls, progress)
+        except DesignlintError as error:
+            from mkdocs.exceptions import PluginError
+
+            raise PluginError(f"designlint: {error.format()}") from None
+        self.inputs = site.inputs
+        for uri, content in site.files.items():
             self._add(files, config, uri, content)
         for name in ASSET_FILES:
             data = resources.files("designlint.site").joinpath("assets").joinpath(name).read_bytes()
@@ -127,7 +126,7 @@ class DesignlintPlugin(BasePlugin[DesignlintConfig]):
         if (
             cache is not None
             and cache.missing_tools()
-            and any(d.design is not None for d in self.inputs.designs)
+            and any(d.metadata is not None for d in self.inputs.designs)
         ):
             log.info(f"designlint: diagrams unavailable: {cache.missing_tools()}")
         if cache is not None and cache.problem is not None:
@@ -206,8 +205,8 @@ class DesignlintPlugin(BasePlugin[DesignlintConfig]):
         dates = [
             value[:10]
             for entry in (self.inputs.designs if self.inputs else [])
-            if entry.design is not None
-            for value in (entry.design.metadata.updated, entry.design.metadata.created)
+            if entry.metadata is not None
+            for value in (entry.metadata.updated, entry.metadata.created)
             if value and _ISO_DATE.match(value)
         ]
         return max(dates, default=EPOCH_DATE)

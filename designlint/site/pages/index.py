@@ -27,7 +27,7 @@ def _coverage_cell(cover: Coverage | None) -> Raw:
 def index_page(entries, covers: dict[str, Coverage | None]) -> str:
     rows = []
     for entry in entries:
-        meta = entry.design.metadata if entry.design is not None else None
+        meta = entry.metadata
         design_cell = Raw(
             f"{link(entry.title, entry.page, from_page=DESIGNS_INDEX)}<br>{code(entry.display)}"
         )
@@ -47,7 +47,7 @@ def index_page(entries, covers: dict[str, Coverage | None]) -> str:
             )
         )
     total = sum(len(entry.findings) for entry in entries)
-    invalid = sum(1 for entry in entries if entry.design is None)
+    invalid = sum(1 for entry in entries if entry.metadata is None)
     lead = (
         f"{len(entries)} design{'s' if len(entries) != 1 else ''}, {total} open finding{'s' if total != 1 else ''}"
         + (f", {invalid} not yet valid" if invalid else "")

@@ -77,9 +77,7 @@ def organisation(entries) -> Organisation:
         indexes[index.name] = index
         pages[index.name] = entry.page
         titles[index.name] = entry.title
-        design = entry.result.partial_design
-        owners = list(design.metadata.owners) if design is not None else []
-        for owner in owners:
+        for owner in entry.owners:
             team = teams.setdefault(_team_id(owner), Team(_team_id(owner), _team_id(owner)))
             team.designs.add(index.name)
         for team_id, name in index.teams.items():
