@@ -13,8 +13,7 @@ it starts with a deferral (``TBD: ask the DBA``), or with an absence followed on
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-from typing import Any
+from typing import Any, NamedTuple
 
 from pydantic import BaseModel
 
@@ -117,8 +116,7 @@ _LONGEST_LEAD = 40  # characters; a deferral is a word or a short phrase
 _TRIM = " \t\r\n.!"
 
 
-@dataclass(frozen=True)
-class Placeholder:
+class Placeholder(NamedTuple):
     """A placeholder written as the answer of a field."""
 
     path: tuple[str | int, ...]

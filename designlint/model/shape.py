@@ -6,8 +6,7 @@ from __future__ import annotations
 
 import types
 import typing
-from dataclasses import dataclass
-from typing import Any
+from typing import Any, NamedTuple
 
 from pydantic import BaseModel
 
@@ -20,8 +19,7 @@ MODEL_LIST = "model-list"
 OTHER = "other"  # identifiers, enumerations, numbers, booleans, mappings of anything
 
 
-@dataclass(frozen=True)
-class FieldShape:
+class FieldShape(NamedTuple):
     name: str
     """The key as written in YAML (the alias)."""
     kind: str
@@ -30,8 +28,7 @@ class FieldShape:
     """For MODEL and MODEL_LIST: the model of the mapping(s) it holds."""
 
 
-@dataclass(frozen=True)
-class ModelShape:
+class ModelShape(NamedTuple):
     fields: dict[str, FieldShape]
     """By alias, and by field name too: the models accept both."""
     aliases: tuple[str, ...]

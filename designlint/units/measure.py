@@ -11,6 +11,7 @@ import functools
 import math
 import re
 from dataclasses import dataclass
+from typing import NamedTuple
 
 from designlint.units.definitions import (
     HOURS_730,
@@ -61,8 +62,7 @@ def compatible(stated: Dims, computed: Dims) -> bool:
     return not has_counts(stated) and stated == physical(computed)
 
 
-@dataclass(frozen=True, slots=True)
-class UnitInfo:
+class UnitInfo(NamedTuple):
     factor: float
     dims: Dims
     display: Dims  # unit symbols with exponents, as they should be shown
