@@ -88,12 +88,17 @@ def prose_fields(design: BaseModel) -> list[ProseField]:
 
 
 def _collect(model: BaseModel, path: tuple, found: list[ProseField]) -> None:
+    values = model.__dict__  # a model's field values, read without attribute lookup
     for name, key, holds_text in _field_plan(type(model)):
-        value = getattr(model, name)
+        value = values[name]
         if value is None:
             continue
         if holds_text:
-            _collect_text(value, (*path, key), found)
+            if isinstance(value, str):  # most prose is one string: no call for it
+                if _DIGIT.search(value):
+                    found.append(ProseField((*path, key), value))
+            else:
+                _collect_text(value, (*path, key), found)
         elif isinstance(value, list):
             for index, item in enumerate(value):
                 _collect(item, (*path, key, index), found)
@@ -160,9 +165,11 @@ def claim_sentences(text: str) -> Iterator[tuple[int, int]]:
     """(start, end) of every sentence that holds a digit and a word or sign a claim is made with."""
     if not _DIGIT.search(text):
         return
-    anchors = [match.start() for match in _ANCHOR.finditer(text)]
-    if not anchors:
+    # Most prose holds no anchor: one search says so, without building the list of them.
+    first = _ANCHOR.search(text)
+    if first is None:
         return
+    anchors = [first.start(), *(match.start() for match in _ANCHOR.finditer(text, first.end()))]
     start, next_anchor = 0, 0
     ends = [(match.start(), match.end()) for match in _SENTENCE_END.finditer(text)]
     ends.append((len(text), len(text)))
