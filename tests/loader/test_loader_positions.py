@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import pytest
+import yaml
 
 from designlint.loader import load_text
 
@@ -133,3 +134,58 @@ def test_positions_after_crlf_and_bom():
     document = load_text("\ufeffa: 1\r\nb:\r\n  c: 2\r\n", "f")
     assert at(document.positions.key(("b", "c"))) == "3:3"
     assert at(document.positions.value(("a",))) == "1:4"
+
+
+# Where the parser's own marks are easy to get wrong: no final line break (libyaml then moves
+# its end marks to a line of their own), trailing spaces, empty values at the end, CRLF and the
+# other breaks YAML counts, characters beyond the BMP, very long lines.
+MARK_CASES = [
+    "a: b",
+    "a:",
+    "a:\n  ",
+    "a:\n  b:",
+    "a:\n  - x\n  -",
+    "a: [x, {b: }]",
+    "a: |\n  text\n  more",
+    "a: >-\n  folded\n\n  text\nb: 'q\n  r'",
+    "a:\r\n  b: 1\r\n  c: [2, 3]\r\n",
+    "a: 1\x85b: 2\u2028c:\u2029  - d\n",
+    "😀: [𝟏, é]\nb: '😀 x'\n",
+    "k: [" + "1, " * 40_000 + "2]\nnext: {a: [" + "x, " * 30_000 + "y]}\n",
+    "? complex\n: v\n? |\n  block key\n: w\n",
+]
+
+
+def parser_marks(text: str) -> dict:
+    """Every path's (key mark, value mark) as libyaml's own composer records them, 0-based."""
+    marks: dict = {}
+    stack = [((), None, yaml.compose(text, Loader=yaml.CSafeLoader))]
+    while stack:
+        path, key_node, node = stack.pop()
+        key = None if key_node is None else (key_node.start_mark.line, key_node.start_mark.column)
+        marks[path] = (key, (node.start_mark.line, node.start_mark.column))
+        if isinstance(node, yaml.MappingNode):
+            stack.extend(((*path, k.value), k, v) for k, v in node.value)
+        elif isinstance(node, yaml.SequenceNode):
+            stack.extend(((*path, index), None, item) for index, item in enumerate(node.value))
+    return marks
+
+
+def zero_based(position) -> tuple[int, int] | None:
+    return None if position is None else (position.line - 1, position.column - 1)
+
+
+@pytest.mark.parametrize("text", MARK_CASES)
+def test_positions_are_the_parsers_marks(text):
+    positions = load_text(text, "f").positions
+    recorded = {
+        path: (zero_based(positions.key(path)), zero_based(positions.value(path)))
+        for path in positions.paths()
+    }
+    assert recorded == parser_marks(text)
+
+
+def test_quoted_and_block_scalars_have_spans():
+    document = load_text("a: 'x # y'\nb: plain # c\n'k': |\n  z # w\nd: [\"e\"]", "f")
+    spans = [((s.line, s.column), (e.line, e.column)) for s, e in document.scalar_spans]
+    assert spans == [((0, 3), (0, 10)), ((2, 0), (2, 3)), ((2, 5), (4, 0)), ((4, 4), (4, 7))]
