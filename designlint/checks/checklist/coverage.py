@@ -79,36 +79,44 @@ def user_facing_availability(design, options) -> Iterator[Problem]:
         return
     covered = {t.component for t in design.nfr.availability if t.component} if design.nfr else set()
     covered |= {s.service for s in design.slos if s.kind == "availability" and s.service}
-    for i, component in _by_criticality(design):
-        if component.availability is not None:
-            continue  # the component states its own availability
-        if component.user_facing and component.id not in covered and not _skipped(component, options):
-            yield Problem(
-                ("architecture", "components", i),
-                f"user-facing component '{component.id}' has no availability target",
-                hint="add an nfr.availability entry or an availability SLO for it",
-            )
+    uncovered = [
+        (i, component)
+        for i, component in enumerate(design.architecture.components)
+        # A component may state its own availability.
+        if component.availability is None
+        and component.user_facing
+        and component.id not in covered
+        and not _skipped(component, options)
+    ]
+    for i, component in _by_criticality(design, uncovered):
+        yield Problem(
+            ("architecture", "components", i),
+            f"user-facing component '{component.id}' has no availability target",
+            hint="add an nfr.availability entry or an availability SLO for it",
+        )
 
 
 def _skipped(component, options) -> bool:
     return component.kind in set(options.get("exclude_kinds", ["client"]))
 
 
-def _by_criticality(design) -> list[tuple[int, Component]]:
-    """The components, those whose failure costs most first: the request paths it loses, then how
-    many components fail with it, then document order. Rules that list components lead with
-    the one a reviewer would ask about first."""
-    components = design.architecture.components if design.architecture else []
-    impacts = numbers(design).failure_impacts
+def _by_criticality(design, entries: list[tuple[int, Component]]) -> list[tuple[int, Component]]:
+    """``entries`` (document index, component), those whose failure costs most first: the request
+    paths it loses, then how many components fail with it, then document order. Rules that list
+    components lead with the one a reviewer would ask about first. Only the components a rule
+    reports are ranked, so a design without a gap computes no failure."""
+    if not entries:
+        return []
+    data = numbers(design)
 
     def cost(entry: tuple[int, Component]) -> tuple[int, int, int]:
         index, component = entry
-        impact = impacts.get(component.id)
+        impact = data.failure_impact(component.id)
         if impact is None:
             return (0, 0, index)
         return (-len(impact.lost_paths), -len(impact.failed), index)
 
-    return sorted(enumerate(components), key=cost)
+    return sorted(entries, key=cost)
 
 
 @reads("architecture", "failureScenarios")
@@ -117,9 +125,12 @@ def component_failure_scenarios(design, options) -> Iterator[Problem]:
         return
     degraded = {s.component for s in design.failure_scenarios if s.degradation}
     mentioned = {s.component for s in design.failure_scenarios}
-    for i, component in _by_criticality(design):
-        if _skipped(component, options) or component.id in degraded:
-            continue
+    uncovered = [
+        (i, component)
+        for i, component in enumerate(design.architecture.components)
+        if not _skipped(component, options) and component.id not in degraded
+    ]
+    for i, component in _by_criticality(design, uncovered):
         detail = (
             "has a failure scenario without a degradation strategy"
             if component.id in mentioned
@@ -146,15 +157,20 @@ def component_observability(design, options) -> Iterator[Problem]:
             alerted.add(entry.component)
     # An SLO on the component with burn-rate alerts is a metric with alert thresholds too.
     alerted |= {slo.service for slo in design.slos if slo.service and slo.burn_rate_alerts}
-    for i, component in _by_criticality(design):
-        if _skipped(component, options) or (component.external and options.get("skip_external", True)):
-            continue
-        if component.id not in alerted:
-            yield Problem(
-                ("architecture", "components", i),
-                f"component '{component.id}' has no metrics with alert thresholds",
-                hint="add observability.metrics for it with at least one alert",
-            )
+    skip_external = options.get("skip_external", True)
+    unalerted = [
+        (i, component)
+        for i, component in enumerate(design.architecture.components)
+        if not _skipped(component, options)
+        and not (component.external and skip_external)
+        and component.id not in alerted
+    ]
+    for i, component in _by_criticality(design, unalerted):
+        yield Problem(
+            ("architecture", "components", i),
+            f"component '{component.id}' has no metrics with alert thresholds",
+            hint="add observability.metrics for it with at least one alert",
+        )
 
 
 @reads("architecture")
