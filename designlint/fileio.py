@@ -11,6 +11,7 @@ import hashlib
 import os
 import stat
 import tempfile
+from collections.abc import Iterable
 from pathlib import Path
 
 
@@ -45,19 +46,25 @@ def digest(data: bytes) -> str:
 
 def write_atomic(
     path: str | os.PathLike,
-    text: str | bytes,
+    text: str | bytes | Iterable[str],
     *,
     durable: bool = True,
     unchanged_from: bytes | None = None,
 ) -> None:
-    """Write text (as UTF-8, newlines untouched) or bytes.
+    """Write text (as UTF-8, newlines untouched), bytes, or text in pieces (written as they come).
 
     ``durable=False`` skips the fsync, for files that are only worth keeping (caches): the
     replace stays atomic, but a crash may leave the file empty. With ``unchanged_from``, the
     target must still hold exactly those bytes just before it is replaced, or ChangedMeanwhile
     is raised and nothing is written.
     """
-    data = text.encode("utf-8") if isinstance(text, str) else text
+    pieces: Iterable[bytes]
+    if isinstance(text, bytes):
+        pieces = (text,)
+    elif isinstance(text, str):
+        pieces = (text.encode("utf-8"),)
+    else:  # encoded as they come: a long report is never whole in memory
+        pieces = (part.encode("utf-8") for part in text)
     target = Path(path)
     target.parent.mkdir(parents=True, exist_ok=True)
     # Keep an existing file's mode (and owner, where allowed); a new file gets what open() would
@@ -69,7 +76,8 @@ def write_atomic(
     handle, temporary = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent)
     try:
         with os.fdopen(handle, "wb") as stream:
-            stream.write(data)
+            for piece in pieces:
+                stream.write(piece)
             stream.flush()
             if durable:
                 os.fsync(stream.fileno())

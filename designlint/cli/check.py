@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import sys
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -168,11 +169,11 @@ def _check(run: CheckRun) -> int:
     from designlint.cli.outputs import parse_outputs, use_color
     from designlint.cli.progress import Progress
     from designlint.cli.reporting import announce_baselines, enabled_codes, merged_ruleset, warn
-    from designlint.engine.baseline import hide_baselined, write_baselines
+    from designlint.engine.baseline import write_baselines
     from designlint.engine.discovery import discover
     from designlint.engine.parallel import check_files, default_jobs
     from designlint.engine.session import CheckSession, Overrides
-    from designlint.reporters import REPORTERS, Report
+    from designlint.reporters import Report, Totals
 
     outputs = parse_outputs(run.output_formats, run.output)
     skipped: list = []
@@ -215,12 +216,8 @@ def _check(run: CheckRun) -> int:
         )
     finally:
         progress.close()
-    results = checked.results
-    from designlint.engine.organisation import apply_organisation
-
-    apply_organisation(files, results, session.engine_for)
-    for result in results:  # read by the cross-design pass only: not kept through the report
-        result.organisation = None
+    results = checked.results  # packed: each result is unpacked while it is read
+    results.resolve_across_designs(files, session.engine_for)
     for problem in checked.cache_problems if not run.quiet else ():
         warn(f"result cache not used: {problem}")
 
@@ -229,15 +226,23 @@ def _check(run: CheckRun) -> int:
 
     if run.write_baseline is not None:
         target = Path(run.write_baseline) if run.write_baseline else run.baseline_file
-        announce_baselines(write_baselines(files, results, config_for, target), results)
-        return EXIT_ERROR if any(result.internal_error for result in results) else EXIT_CLEAN
-    results, baselined = hide_baselined(files, results, config_for, run.baseline_file)
+        every = list(results)  # grouped by baseline file, so all are needed at once
+        announce_baselines(write_baselines(files, every, config_for, target), every)
+        return EXIT_ERROR if results.internal_error else EXIT_CLEAN
+    baselined = _hide_baselined(files, results, config_for, run.baseline_file)
     ruleset = merged_ruleset(session, files)
     junit = any(output.format == "junit" for output in outputs)
     thresholds = {
         display: Severity(run.fail_on or session.engine_for(path).config.model.fail_on)
         for path, display in files
     }
+    # One pass for the counts and the exit code, so no report needs every result at once.
+    totals = Totals()
+    failed = False
+    for (_, display), result in zip(files, results):
+        totals.add(result)
+        threshold = thresholds[display]
+        failed = failed or any(f.severity.rank >= threshold.rank for f in result.findings)
     for output in outputs:
         report = Report(
             results=results,
@@ -253,47 +258,85 @@ def _check(run: CheckRun) -> int:
                 (config_for(path).model.site_url for path, _ in files if config_for(path).model.site_url),
                 None,
             ),
+            totals=totals,
         )
         if run.statistics and output.format == "text":
             from designlint.reporters.statistics import render as statistics
 
-            text = statistics(report)
-        elif output.format == "text" and output.file is None:
-            _stream_text(report)
-            continue
+            chunks: Iterable[str] = (statistics(report),)
         else:
-            text = REPORTERS[output.format](report)
+            chunks = _rendered(output.format, report)
         if output.file is not None:
             from designlint.fileio import write_atomic
 
-            write_atomic(output.file, text)
+            write_atomic(output.file, _batched(chunks))
         else:
-            # click strips colour when stdout is not a terminal unless told otherwise (FORCE_COLOR).
-            click.echo(text, nl=False, color=report.color or None)
-    if any(result.internal_error for result in results):
+            for text in _batched(chunks):
+                # click strips colour when stdout is not a terminal unless told otherwise (FORCE_COLOR).
+                click.echo(text, nl=False, color=report.color or None)
+    if results.internal_error:
         return EXIT_ERROR
-    failed = False
-    for (path, _), result in zip(files, results):
-        threshold = Severity(run.fail_on or session.engine_for(path).config.model.fail_on)
-        failed = failed or any(f.severity.rank >= threshold.rank for f in result.findings)
     return EXIT_FINDINGS if failed else EXIT_CLEAN
+
+
+def _hide_baselined(files: list[tuple[Path, str]], results, config_for, option: Path | None) -> int:
+    """Hide the findings each file's baseline records, replacing its result; how many were hidden.
+
+    Like ``hide_baselined``, but one result at a time, so a run's results never all come alive.
+    """
+    from collections import Counter
+
+    from designlint.engine.baseline import choose_baseline, load_baseline
+
+    loaded: dict[Path, tuple] = {}
+    hidden = 0
+    for number, (path, _) in enumerate(files):
+        choice = choose_baseline(config_for(path), option)
+        if choice is None:
+            continue
+        key = choice.path.resolve()
+        if key not in loaded:
+            baseline = load_baseline(choice.path, choice.origin)
+            loaded[key] = (baseline, Counter(baseline.counts))
+        baseline, remaining = loaded[key]
+        result, count = baseline.hide_known(results[number], remaining)
+        if count:
+            results[number] = result
+            hidden += count
+    return hidden
+
+
+def _rendered(output_format: str, report) -> Iterable[str]:
+    """The report in pieces of whole lines where its format streams, else whole."""
+    if output_format == "text":
+        from designlint.reporters.text import render_chunks as text_chunks
+
+        return text_chunks(report)
+    if output_format == "json":
+        from designlint.reporters.json_report import render_chunks as json_chunks
+
+        return json_chunks(report)
+    if output_format == "sarif":
+        from designlint.reporters.sarif import render_chunks as sarif_chunks
+
+        return sarif_chunks(report)
+    from designlint.reporters import REPORTERS
+
+    return (REPORTERS[output_format](report),)
 
 
 STREAM_CHUNK = 1 << 16  # characters written at a time: few writes, and never the whole report in memory
 
 
-def _stream_text(report) -> None:
-    """Write the text report to standard output as it is rendered (identical to rendering it whole)."""
-    from designlint.reporters.text import render_chunks
-
+def _batched(chunks: Iterable[str]) -> Iterator[str]:
+    """Pieces of a report joined into writes of about STREAM_CHUNK characters."""
     pending: list[str] = []
     size = 0
-    for chunk in render_chunks(report):
+    for chunk in chunks:
         pending.append(chunk)
         size += len(chunk)
         if size >= STREAM_CHUNK:
-            # click strips colour when stdout is not a terminal unless told otherwise (FORCE_COLOR).
-            click.echo("".join(pending), nl=False, color=report.color or None)
+            yield "".join(pending)
             pending, size = [], 0
     if pending:
-        click.echo("".join(pending), nl=False, color=report.color or None)
+        yield "".join(pending)

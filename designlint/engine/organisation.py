@@ -2,9 +2,11 @@
 
 Each file's check (in whichever worker process) leaves a light :class:`FileIndex` on its result:
 the design's index and the position of every reference it makes. After the per-file checks,
-:func:`apply_organisation` resolves the references of the whole run and replaces each file's
-organisation findings (which the per-file check computed as if the file were alone) with the
-run's, stamped under that file's configuration and inline suppressions.
+:func:`cross_design_findings` resolves the references of the whole run and gives, per file, the
+run's organisation findings, stamped under that file's configuration and inline suppressions,
+which replace those the per-file check computed as if the file were alone. It edits no result:
+``check`` keeps them packed (:mod:`designlint.engine.result_store`) and merges these in as each is
+read; :func:`apply_organisation` merges them into results held as objects.
 """
 
 from __future__ import annotations
@@ -118,6 +120,24 @@ def _neighbours(
     return found
 
 
+@dataclass(frozen=True)
+class CrossDesignFindings:
+    """What the cross-design pass writes back to one file's result: the findings of its rules
+    for the whole run, which replace those the file's own check computed as if it were alone."""
+
+    replaced: frozenset[str]  # the codes of the cross-design rules
+    findings: tuple[Finding, ...] = ()
+    suppressed: tuple[Finding, ...] = ()
+
+    def write_into(self, result) -> None:
+        result.findings = [f for f in result.findings if f.code not in self.replaced]
+        result.suppressed = [f for f in result.suppressed if f.code not in self.replaced]
+        result.findings.extend(self.findings)
+        result.suppressed.extend(self.suppressed)
+        result.findings.sort(key=Finding.sort_key)
+        result.suppressed.sort(key=Finding.sort_key)
+
+
 def apply_organisation(files: list[tuple[Path, str]], results: list, engine_for: Callable) -> None:
     """Resolve references across the run and merge the findings into ``results`` (in place)."""
     indexes: list[FileIndex | None] = []
@@ -126,28 +146,44 @@ def apply_organisation(files: list[tuple[Path, str]], results: list, engine_for:
         if index is None and result.text and "#" in result.text and not result.internal_error:
             index = load_index(path, display)
         indexes.append(index)
+    written = cross_design_findings(
+        files, indexes, engine_for, lambda number: _covered_lines(results[number])
+    )
+    for number, findings in written.items():
+        findings.write_into(results[number])
+
+
+def cross_design_findings(
+    files: list[tuple[Path, str]],
+    indexes: Sequence[FileIndex | None],
+    engine_for: Callable,
+    covered: Callable[[int], dict[int, frozenset[str]]],
+) -> dict[int, CrossDesignFindings]:
+    """Resolve references across the run: by position in ``files``, what to write back to each
+    indexed file. ``covered(n)`` gives the lines of file n that inline suppressions cover (asked
+    only of files that get a finding)."""
     if not any(index is not None and index.design.references for index in indexes):
-        return
+        return {}
     known = [index.design for index in indexes if index is not None]
     problems = resolve([*known, *_neighbours(files, known, lambda: design_roots(files, engine_for))])
     by_file: dict[str, list[OrgProblem]] = {}
     for problem in problems:
         by_file.setdefault(problem.file, []).append(problem)
-    rules_by_engine: dict[int, dict] = {}
-    for (path, _), result, index in zip(files, results, indexes):
+    rules_by_engine: dict[int, tuple[dict, CrossDesignFindings]] = {}
+    written: dict[int, CrossDesignFindings] = {}
+    for number, ((path, _), index) in enumerate(zip(files, indexes)):
         if index is None:
             continue
         engine = engine_for(path)
         if id(engine) not in rules_by_engine:  # engines are shared by the files of a configuration
-            rules_by_engine[id(engine)] = rules_of(engine)
-        rules = rules_by_engine[id(engine)]
-        codes = {rule.code for rule in rules.values()}
-        result.findings = [f for f in result.findings if f.code not in codes]
-        result.suppressed = [f for f in result.suppressed if f.code not in codes]
+            rules = rules_of(engine)
+            nothing = CrossDesignFindings(frozenset(rule.code for rule in rules.values()))
+            rules_by_engine[id(engine)] = (rules, nothing)
+        rules, nothing = rules_by_engine[id(engine)]
         stamped = [_stamp(engine, rules, problem, index) for problem in by_file.get(index.design.file, [])]
-        _suppress([f for f in stamped if f is not None], result, index)
-        result.findings.sort(key=Finding.sort_key)
-        result.suppressed.sort(key=Finding.sort_key)
+        found = [finding for finding in stamped if finding is not None]
+        written[number] = _suppress(found, covered(number), index, nothing.replaced) if found else nothing
+    return written
 
 
 def rules_of(engine) -> dict:
@@ -190,11 +226,14 @@ def _covered_lines(result) -> dict[int, frozenset[str]]:
     return {line: frozenset(codes) for line, codes in covered.items()}
 
 
-def _suppress(findings: list[Finding], result, index: FileIndex) -> None:
-    covered = _covered_lines(result) if findings else {}
+def _suppress(
+    findings: list[Finding], covered: dict[int, frozenset[str]], index: FileIndex, replaced: frozenset[str]
+) -> CrossDesignFindings:
+    kept, suppressed = [], []
     for finding in findings:
         lines = index.lines.get(finding.path, (finding.position.line,))
         if any(finding.code in covered.get(line, ()) for line in lines):
-            result.suppressed.append(replace(finding))
+            suppressed.append(finding)
         else:
-            result.findings.append(finding)
+            kept.append(finding)
+    return CrossDesignFindings(replaced, tuple(kept), tuple(suppressed))

@@ -3,8 +3,9 @@
 Workers are forked once the parent has imported the engine and loaded the configuration and
 rule packs, so they start with everything a check needs and reuse the parent's session. Each
 checks its chunk exactly as a single process would, so the output is byte-identical to
-``--jobs 1``, and sends back compact results (findings and the few source lines they point
-at, never documents or models). Below ``MIN_FILES`` files, or with one job, everything runs in
+``--jobs 1``, and sends back each file's compact result packed into bytes (findings and the few
+source lines they point at, never documents or models), which the parent keeps as they are
+(:mod:`designlint.engine.result_store`). Below ``MIN_FILES`` files, or with one job, everything runs in
 this process: a worker's start-up costs more than checking a handful of designs.
 """
 
@@ -18,6 +19,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from designlint.engine.result_store import PackedResult, ResultStore, pack
 from designlint.engine.runner import FileResult
 from designlint.engine.session import CheckSession, Overrides
 
@@ -45,7 +47,7 @@ else:
 
 MIN_FILES = 16  # fewer files than this are checked in-process
 CHUNKS_PER_JOB = 4  # enough chunks to balance uneven files without paying much per chunk
-COMPACT_BATCH = 16  # files checked before their results are compacted (full results are large)
+COMPACT_BATCH = 16  # files checked before their results are packed (full results are large)
 # A check allocates many short-lived objects and no garbage cycles worth chasing file by file:
 # the youngest generation is collected after this many allocations instead of CPython's 700.
 YOUNG_THRESHOLD = 50_000
@@ -79,24 +81,24 @@ def quiet_collector() -> Iterator[None]:
 
 def _check_chunk(
     overrides: Overrides, use_cache: bool, chunk: Files, session: CheckSession | None = None, caches=None
-) -> tuple[list[FileResult], list[str]]:
-    """A chunk's compact results, and why a result cache could not be used (told once by the caller)."""
+) -> tuple[list[PackedResult], list[str]]:
+    """A chunk's packed results, and why a result cache could not be used (told once by the caller)."""
     session = session or _inherited or CheckSession(overrides, keep_designs=False)
-    # A few files at a time, each compacted at once: a whole chunk's documents and models alive
+    # A few files at a time, each packed at once: a whole chunk's documents and models alive
     # together would make memory grow with the size of the run.
     batches = [chunk[start : start + COMPACT_BATCH] for start in range(0, len(chunk), COMPACT_BATCH)]
     if not use_cache:
-        return [result for batch in batches for result in _compacted(batch, session.check(batch))], []
+        return [result for batch in batches for result in _packed(batch, session.check(batch))], []
     from designlint.engine.cache import ResultCaches, check_with_cache
 
     caches = caches or ResultCaches()
-    compacted = [
-        result for batch in batches for result in _compacted(batch, check_with_cache(session, batch, caches))
+    packed = [
+        result for batch in batches for result in _packed(batch, check_with_cache(session, batch, caches))
     ]
-    return compacted, caches.problems()
+    return packed, caches.problems()
 
 
-def _compacted(chunk: Files, results: list[FileResult]) -> list[FileResult]:
+def _packed(chunk: Files, results: list[FileResult]) -> list[PackedResult]:
     from designlint.analysis.context import release
     from designlint.engine.organisation import load_index
 
@@ -109,7 +111,7 @@ def _compacted(chunk: Files, results: list[FileResult]) -> list[FileResult]:
             result.organisation = load_index(path, display)
         if result.partial_design is not None:
             release(result.partial_design)
-        out.append(result.compact())
+        out.append(pack(result))
     return out
 
 
@@ -120,7 +122,7 @@ def chunked(files: Files, jobs: int) -> list[Files]:
 
 @dataclass
 class Checked:
-    results: list[FileResult]
+    results: ResultStore  # every file's result, packed until it is read
     cache_problems: list[str]  # why a result cache was not used, sorted, each once
 
 
@@ -136,7 +138,7 @@ def check_files(
     """Compact results for ``files`` in input order. In this process (reusing ``session`` when
     given) when running in parallel would not pay; in ``jobs`` worker processes otherwise."""
     global _inherited
-    results: list[FileResult] = []
+    results = ResultStore()
     problems: set[str] = set()
     session = session or CheckSession(overrides, keep_designs=False)
     if files:

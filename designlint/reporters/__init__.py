@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path, PurePath
 
@@ -10,9 +10,49 @@ from designlint.engine.runner import FileResult
 from designlint.findings import Severity
 
 
+@dataclass
+class Totals:
+    """What summary lines count, counted as results pass by (so no report needs them all at once)."""
+
+    files: int = 0
+    errors: int = 0
+    warnings: int = 0
+    infos: int = 0
+    suppressed: int = 0
+    internal_error: bool = False
+
+    @classmethod
+    def of(cls, results: Iterable[FileResult]) -> Totals:
+        totals = cls()
+        for result in results:
+            totals.add(result)
+        return totals
+
+    def add(self, result: FileResult) -> None:
+        self.files += 1
+        for finding in result.findings:
+            severity = finding.severity.value
+            if severity == "error":
+                self.errors += 1
+            elif severity == "warning":
+                self.warnings += 1
+            else:
+                self.infos += 1
+        self.suppressed += len(result.suppressed)
+        self.internal_error = self.internal_error or result.internal_error
+
+    @property
+    def findings(self) -> int:
+        return self.errors + self.warnings + self.infos
+
+    def by_severity(self) -> dict[str, int]:
+        return {"error": self.errors, "warning": self.warnings, "info": self.infos}
+
+
 @dataclass(frozen=True)
 class Report:
-    results: list[FileResult]
+    # In input order; ``check`` passes a ResultStore, which unpacks each result as it is read.
+    results: Sequence[FileResult]
     # A RuleSet holding every rule any checked file ran with (merged by code), for rule metadata.
     ruleset: object
     color: bool = False
@@ -29,6 +69,8 @@ class Report:
     fail_on: dict[str, Severity] = field(default_factory=dict)
     # The team's published design site (config `site-url`); rule links point at its rule pages.
     site_url: str | None = None
+    # The counts of ``results`` when the caller has them; else they are counted when asked for.
+    totals: Totals | None = None
 
     def fails(self, finding) -> bool:
         threshold = self.fail_on.get(finding.file, Severity.INFO)
@@ -37,6 +79,17 @@ class Report:
     @property
     def findings(self):
         return [finding for result in self.results for finding in result.findings]
+
+    def counted(self) -> Totals:
+        return self.totals if self.totals is not None else Totals.of(self.results)
+
+    def file_names(self) -> Sequence[str]:
+        """The file of each result, in order (a ResultStore knows them without unpacking any)."""
+        from designlint.engine.result_store import ResultStore
+
+        if isinstance(self.results, ResultStore):
+            return self.results.files
+        return [result.file for result in self.results]
 
 
 def repository_path(file: str) -> str:

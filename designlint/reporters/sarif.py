@@ -5,7 +5,9 @@ from __future__ import annotations
 import hashlib
 import json
 from collections import Counter
+from collections.abc import Iterator
 from pathlib import Path, PurePosixPath
+from typing import NamedTuple
 from urllib.parse import quote
 
 from designlint.engine.baseline import document_path
@@ -132,30 +134,71 @@ def _related_locations(finding: Finding, path: str) -> dict:
     }
 
 
+class Placed(NamedTuple):
+    """A finding in the log's order, with its repository path and which occurrence of its identity it is."""
+
+    path: str
+    finding: Finding
+    occurrence: int
+
+
 def sarif_log(report: Report) -> dict:
-    findings = sorted(report.findings, key=lambda f: (repository_path(f.file), *f.sort_key()))
+    """The whole log as one value (:func:`render_chunks` writes the same bytes a result at a time)."""
+    names = _rule_names(report)
+    index = {code: number for number, code in enumerate(sorted(names))}
+    results = [_result(p.finding, index[p.finding.code], p.path, p.occurrence) for p in _placed(report)]
+    return _log(report, results, names)
+
+
+def render(report: Report) -> str:
+    return "".join(render_chunks(report))
+
+
+# Stands for the results while the rest of the log is rendered around them.
+_RESULTS_MARK = "\0designlint results\0"
+
+
+def render_chunks(report: Report) -> Iterator[str]:
+    """The log as ``json.dumps(sarif_log(report), indent=2, sort_keys=True)`` writes it, in pieces
+    of whole lines: what comes before the results, each result, then the rest."""
+    # The rules come after the results in the log, but each result gives its rule's index in them.
+    names = _rule_names(report)
+    index = {code: number for number, code in enumerate(sorted(names))}
+    frame = json.dumps(_log(report, [_RESULTS_MARK], names), indent=2, sort_keys=True, ensure_ascii=False)
+    mark = frame.index(json.dumps(_RESULTS_MARK))
+    line_start = frame.rindex("\n", 0, mark) + 1
+    before, indent, after = frame[:line_start], frame[line_start:mark], frame[frame.index("\n", mark) :]
+    pending = None
+    for place in _placed(report):
+        result = _result(place.finding, index[place.finding.code], place.path, place.occurrence)
+        text = json.dumps(result, indent=2, sort_keys=True, ensure_ascii=False)
+        yield _chunk(before if pending is None else pending + ",\n")
+        pending = indent + text.replace("\n", "\n" + indent)
+    if pending is None:  # "results": []
+        yield _chunk(before[:-1] + after.lstrip() + "\n")
+    else:
+        yield _chunk(pending + after + "\n")
+
+
+def _chunk(text: str) -> str:
+    # Workflow commands never span a line break, so defusing line by line equals defusing the whole.
+    return defuse(text, JSON)
+
+
+def _log(report: Report, results: list, names: dict[str, str]) -> dict:
     rules = getattr(report.ruleset, "rules", {}) or {}
-    names = {f.code: f.name for f in findings}
-    codes = sorted(names)
-    index = {code: number for number, code in enumerate(codes)}
-    seen: Counter = Counter()
-    results = []
-    for finding in findings:
-        path = repository_path(finding.file)
-        identity = fingerprint(finding, path)
-        seen[identity] += 1
-        results.append(_result(finding, index[finding.code], path, seen[identity]))
     run = {
         "tool": {
             "driver": {
                 "name": "designlint",
                 "version": report.version,
                 "rules": [
-                    rule_descriptor(code, names[code], rules.get(code), report.site_url) for code in codes
+                    rule_descriptor(code, names[code], rules.get(code), report.site_url)
+                    for code in sorted(names)
                 ],
             }
         },
-        "invocations": [{"executionSuccessful": not any(r.internal_error for r in report.results)}],
+        "invocations": [{"executionSuccessful": not report.counted().internal_error}],
         # Positions count characters (the YAML parser's view), not UTF-16 code units.
         "columnKind": "unicodeCodePoints",
         "results": results,
@@ -165,5 +208,31 @@ def sarif_log(report: Report) -> dict:
     return {"$schema": SCHEMA_URI, "version": "2.1.0", "runs": [run]}
 
 
-def render(report: Report) -> str:
-    return defuse(json.dumps(sarif_log(report), indent=2, sort_keys=True, ensure_ascii=False) + "\n", JSON)
+def _rule_names(report: Report) -> dict[str, str]:
+    """Code -> rule name, for every code found (the last finding of a code names it)."""
+    return {place.finding.code: place.finding.name for place in _placed(report)}
+
+
+def _placed(report: Report) -> Iterator[Placed]:
+    """Every finding ordered by repository path, then by ``Finding.sort_key``, numbered by identity.
+
+    Results are read one file at a time in the order of their repository paths (a result's
+    findings are about its own file); files that share a path are sorted together.
+    """
+    paths = [repository_path(name) for name in report.file_names()]
+    order = sorted(range(len(paths)), key=paths.__getitem__)
+    start = 0
+    while start < len(order):
+        end = start + 1
+        while end < len(order) and paths[order[end]] == paths[order[start]]:
+            end += 1
+        group = [finding for number in order[start:end] for finding in report.results[number].findings]
+        group.sort(key=lambda f: (repository_path(f.file), *f.sort_key()))
+        # An identity includes the path, so occurrences are counted within one path.
+        seen: Counter = Counter()
+        for finding in group:
+            path = repository_path(finding.file)
+            identity = fingerprint(finding, path)
+            seen[identity] += 1
+            yield Placed(path, finding, seen[identity])
+        start = end

@@ -6,7 +6,7 @@ from collections import Counter
 
 
 def render(report) -> str:
-    counts = Counter((f.code, f.name, f.severity.value) for f in report.findings)
+    counts = Counter((f.code, f.name, f.severity.value) for r in report.results for f in r.findings)
     if not counts:
         return ""
     width = len(str(max(counts.values())))

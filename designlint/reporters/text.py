@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from collections import Counter
 from collections.abc import Iterator
 
 import click
@@ -85,19 +84,18 @@ def _finding_lines(finding: Finding, result, rules, report) -> list[str]:
 
 
 def summary(report) -> str:
-    findings = report.findings
-    files = len(report.results)
+    totals = report.counted()
+    files = totals.files
     noun = "file" if files == 1 else "files"
-    if not findings:
+    if not totals.findings:
         if report.baselined:
             return f"All clear: {files} {noun} checked, no new findings ({report.baselined} in baseline)."
         return f"All clear: {files} {noun} checked, no findings."
-    counts = Counter(f.severity.value for f in findings)
+    counts = totals.by_severity()
     parts = [
         f"{counts[s]} {s}{'s' if counts[s] != 1 else ''}" for s in ("error", "warning", "info") if counts[s]
     ]
-    total = len(findings)
-    suppressed = sum(len(r.suppressed) for r in report.results)
-    tail = f", {suppressed} suppressed" if suppressed else ""
+    total = totals.findings
+    tail = f", {totals.suppressed} suppressed" if totals.suppressed else ""
     tail += f", {report.baselined} in baseline" if report.baselined else ""
     return f"Found {total} finding{'s' if total != 1 else ''} ({', '.join(parts)}{tail}) in {files} {noun} checked."
