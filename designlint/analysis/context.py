@@ -118,7 +118,13 @@ def release(design) -> None:
 
 def numbers(design) -> Numbers:
     """The Numbers of ``design``, computed once per design instance and shared by its rules."""
-    derived = design._derived
-    if "numbers" not in derived:
-        derived["numbers"] = Numbers(design)
-    return derived["numbers"]
+    # Every rule asks, many times per design: read the private attribute from pydantic's slot
+    # rather than through the model's __getattr__, which costs a microsecond a time.
+    private = getattr(design, "__pydantic_private__", None)
+    derived = private.get("_derived") if private else None
+    if derived is None:
+        derived = design._derived
+    found = derived.get("numbers")
+    if found is None:
+        found = derived["numbers"] = Numbers(design)
+    return found

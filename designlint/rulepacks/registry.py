@@ -19,6 +19,7 @@ DEFAULT_PACK = "staff-checklist"
 OPT_IN_PRESETS = ("depth",)
 """Built-in packs that extend the default checklist with rules ``check`` runs only when asked
 (``packs = ["depth"]``); ``score`` always grades with them."""
+_NOTHING = object()
 _PLACEHOLDER = re.compile(r"\{([A-Za-z_][A-Za-z0-9_]*)\}")
 
 
@@ -77,7 +78,11 @@ class CompiledRule:
         says so; one that declares the sections it reads (``designlint.checks.reads``) when one
         of them is filled in; any other rule without ``given`` always has one."""
         if self.selector is not None:
-            return next(subjects(self, document), None) is not None
+            where = self.where
+            selected = self.selector.nodes(document)
+            if where is None:
+                return next(selected, _NOTHING) is not _NOTHING
+            return any(where.is_valid(node) for node in selected)
         present = getattr(self.check, "subject", None)
         if present is not None and design is not None:
             try:

@@ -33,19 +33,48 @@ class Selector:
         frontier: list[tuple[DocPath, Any]] = [((), document)]
         for step in self.steps:
             nxt: list[tuple[DocPath, Any]] = []
-            for path, node in frontier:
-                if step is WILDCARD:
+            append = nxt.append
+            if step is WILDCARD:
+                for path, node in frontier:
                     if isinstance(node, list):
-                        nxt.extend(((*path, i), item) for i, item in enumerate(node))
+                        for index, item in enumerate(node):
+                            append(((*path, index), item))
                     elif isinstance(node, dict):
-                        nxt.extend(((*path, k), v) for k, v in node.items())
-                elif isinstance(step, int):
+                        for key, value in node.items():
+                            append(((*path, key), value))
+            elif isinstance(step, int):
+                for path, node in frontier:
                     if isinstance(node, list) and step < len(node):
-                        nxt.append(((*path, step), node[step]))
-                elif isinstance(node, dict) and step in node:
-                    nxt.append(((*path, step), node[step]))
+                        append(((*path, step), node[step]))
+            else:
+                for path, node in frontier:
+                    if isinstance(node, dict) and step in node:
+                        append(((*path, step), node[step]))
             frontier = nxt
-        yield from frontier
+        return iter(frontier)
+
+    def nodes(self, document: Any) -> Iterator[Any]:
+        """The selected nodes without their paths, one at a time: enough to ask whether there is one."""
+        return _nodes(document, self.steps, 0)
+
+
+def _nodes(node: Any, steps: tuple[Any, ...], depth: int) -> Iterator[Any]:
+    # Keys lead most selectors: follow them without a frame each.
+    while depth < len(steps) and steps[depth] is not WILDCARD:
+        step = steps[depth]
+        if isinstance(step, int):
+            if not (isinstance(node, list) and step < len(node)):
+                return
+        elif not (isinstance(node, dict) and step in node):
+            return
+        node = node[step]
+        depth += 1
+    if depth == len(steps):
+        yield node
+        return
+    children = node if isinstance(node, list) else node.values() if isinstance(node, dict) else ()
+    for child in children:
+        yield from _nodes(child, steps, depth + 1)
 
 
 def compile_selector(text: str) -> Selector:
