@@ -9,12 +9,12 @@ from __future__ import annotations
 import re
 
 _KEEP_OPEN = re.compile(r"<(pre|textarea)\b", re.IGNORECASE)
-_INDENT = re.compile(r"\n[ \t]+")
-_BLANK_LINES = re.compile(r"\n{2,}")
+# A line break with the indentation and blank lines after it: one pass, one line break.
+_BREAK_AND_INDENT = re.compile(r"\n[ \t\n]+")
 
 
 def _squeeze(html: str) -> str:
-    return _BLANK_LINES.sub("\n", _INDENT.sub("\n", html))
+    return _BREAK_AND_INDENT.sub("\n", html)
 
 
 def compact_html(html: str) -> str:

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from functools import cached_property
 
 from designlint.analysis.org_index import OWNER, TEAM, DesignIndex, Reference
 from designlint.site.escape import Raw
@@ -42,6 +43,15 @@ class Organisation:
     indexes: dict[str, DesignIndex]
     teams: dict[str, Team]
     dependents: dict[str, dict[str, set[str]]]  # provider -> dependent -> elements it uses
+
+    @cached_property
+    def owning_teams(self) -> dict[str, frozenset[str]]:
+        """Design name -> the teams that own it (its metadata.owners), worked out once for every page."""
+        owning: dict[str, set[str]] = {}
+        for team in self.teams.values():
+            for design in team.designs:
+                owning.setdefault(design, set()).add(team.id)
+        return {design: frozenset(teams) for design, teams in owning.items()}
 
 
 def _service_refs(index: DesignIndex) -> list[Reference]:
@@ -104,7 +114,7 @@ def _owner_of(org: Organisation, design: str, element: str) -> set[str]:
     owner = index.owners.get(element)
     if owner:
         return {_team_id(owner)}
-    return {team.id for team in org.teams.values() if design in team.designs}
+    return set(org.owning_teams.get(design, ()))
 
 
 def service_map_dot(org: Organisation) -> str:
