@@ -1,0 +1,132 @@
+"""A report written in pieces is byte for byte the document built whole, whatever its results hold.
+
+``check`` writes JSON, SARIF and text a few results at a time; the whole-document builders
+(the SARIF log as one value, and the JSON document as a mapping dumped key by key) are the
+reference. Cases cover hostile file names and keys (escaped workflow commands), no findings,
+results out of path order, the same file twice (SARIF numbers identical findings across them)
+and a baseline count.
+"""
+
+from __future__ import annotations
+
+import json
+from collections import Counter
+
+import pytest
+
+from bench.generate import write_corpus
+from designlint.engine.discovery import discover
+from designlint.engine.parallel import check_files
+from designlint.engine.runner import FileResult
+from designlint.engine.session import CheckSession, Overrides
+from designlint.reporters import Report, json_report, sarif, text
+from designlint.reporters.ci_log import JSON, defuse
+from tests.reporters.test_ci_log import BODY, FILE_NAMES
+
+
+@pytest.fixture(scope="module")
+def checked(tmp_path_factory):
+    folder = tmp_path_factory.mktemp("designs")
+    write_corpus(6, folder, 5)
+    for name in FILE_NAMES:
+        (folder / name).write_text(BODY, encoding="utf-8")
+    files = discover([str(folder)])
+    session = CheckSession(keep_designs=False)
+    store = check_files(Overrides(), files, jobs=1, use_cache=False, session=session).results
+    ruleset = session.engine_for(files[0][0]).ruleset
+    return store, ruleset
+
+
+def whole_json(report) -> str:
+    """The JSON report as one mapping, each key dumped in turn (the layout of ``json_report``)."""
+    findings = [json_report.finding_dict(f) for f in report.findings]
+    counts = {s: sum(1 for f in findings if f["severity"] == s) for s in ("error", "warning", "info")}
+    document = {
+        "tool": {"name": "designlint", "version": report.version},
+        "files": [r.file for r in report.results],
+        "findings": findings,
+        "suppressed": sum(len(r.suppressed) for r in report.results),
+        "baselined": report.baselined,
+        "summary": {"files": len(report.results), "findings": len(findings), **counts},
+    }
+
+    def compact(value: object) -> str:
+        return json.dumps(value, sort_keys=True, ensure_ascii=False, separators=(", ", ": "))
+
+    lines = []
+    for key in sorted(document):
+        value = document[key]
+        if key in ("findings", "files") and value:
+            items = ",\n".join(f"    {compact(item)}" for item in value)
+            lines.append(f"  {json.dumps(key)}: [\n{items}\n  ]")
+        else:
+            lines.append(f"  {json.dumps(key)}: {compact(value)}")
+    return defuse("{\n" + ",\n".join(lines) + "\n}\n", JSON)
+
+
+def whole_sarif(report) -> str:
+    return defuse(
+        json.dumps(sarif.sarif_log(report), indent=2, sort_keys=True, ensure_ascii=False) + "\n", JSON
+    )
+
+
+def whole_text(report) -> str:
+    """Every finding, then the summary counted over all the findings at once."""
+    rules = report.ruleset.rules
+    listed = [
+        text._chunk(text._finding_lines(f, r, rules, report)) for r in report.results for f in r.findings
+    ]
+    findings = report.findings
+    files = len(report.results)
+    noun = "file" if files == 1 else "files"
+    if not findings:
+        summary = f"All clear: {files} {noun} checked, no findings."
+    else:
+        counts = Counter(f.severity.value for f in findings)
+        parts = [
+            f"{counts[s]} {s}{'s' if counts[s] != 1 else ''}"
+            for s in ("error", "warning", "info")
+            if counts[s]
+        ]
+        suppressed = sum(len(r.suppressed) for r in report.results)
+        tail = f", {suppressed} suppressed" if suppressed else ""
+        tail += f", {report.baselined} in baseline" if report.baselined else ""
+        summary = f"Found {len(findings)} findings ({', '.join(parts)}{tail}) in {files} {noun} checked."
+    if not findings and report.baselined:
+        summary = f"All clear: {files} {noun} checked, no new findings ({report.baselined} in baseline)."
+    return "".join(listed) + text._chunk([summary])
+
+
+STREAMED = {
+    "json": (json_report.render_chunks, whole_json),
+    "sarif": (sarif.render_chunks, whole_sarif),
+    "text": (text.render_chunks, whole_text),
+}
+
+CASES = {
+    "as checked": lambda store: {"results": store},
+    "as a list": lambda store: {"results": list(store)},
+    "no results": lambda store: {"results": []},
+    "no findings": lambda store: {"results": [FileResult("clean.yaml"), FileResult("also clean.yaml")]},
+    "out of path order": lambda store: {"results": list(reversed(store))},
+    "the same file twice": lambda store: {"results": [*store, *store]},
+    "with a baseline": lambda store: {"results": store, "baselined": 3},
+}
+
+
+@pytest.mark.parametrize("output_format", sorted(STREAMED))
+@pytest.mark.parametrize("case", sorted(CASES))
+def test_a_streamed_report_is_the_whole_document(checked, output_format, case):
+    store, ruleset = checked
+    report = Report(ruleset=ruleset, version="t", **CASES[case](store))
+    streamed, whole = STREAMED[output_format]
+    chunks = list(streamed(report))
+    assert all(chunk.endswith("\n") for chunk in chunks)  # whole lines: escaping piece by piece is exact
+    assert "".join(chunks) == whole(report)
+
+
+def test_the_cases_hold_what_they_claim(checked):
+    store, _ = checked
+    assert any(f.related for r in store for f in r.findings)
+    assert any(set(r.file) & {"\n", ":"} for r in store)
+    assert sum(1 for r in store for f in r.findings) > 1
