@@ -81,3 +81,21 @@ def test_a_summary_keeps_what_the_site_wide_pages_read(designs):
     assert summary.owners == tuple(entry.design.metadata.owners)
     assert summary.findings == entry.findings and summary.result.organisation is entry.result.organisation
     assert (summary.title, summary.name, summary.page) == (entry.title, entry.name, entry.page)
+
+
+def test_with_other_threads_running_nothing_is_forked(designs, tmp_path, monkeypatch):
+    """A serving site runs other threads, which a forked worker would inherit mid-flight."""
+    import threading
+
+    monkeypatch.setattr(pipeline, "MIN_DESIGNS", 2)
+    monkeypatch.setattr(pipeline, "_run_workers", lambda *a: pytest.fail("forked beside other threads"))
+    expected, _ = _made(designs, tmp_path / "one", 1)
+    stop = threading.Event()
+    other = threading.Thread(target=stop.wait)
+    other.start()
+    try:
+        site, _ = _made(designs, tmp_path / "threads", 2)
+    finally:
+        stop.set()
+        other.join()
+    assert site.files == expected.files
