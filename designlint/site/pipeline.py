@@ -8,7 +8,8 @@ in the designs' order, so the site is byte-identical to one made in a single pro
 
 Workers are forked once the configuration and rule packs are loaded, so they start with
 everything a check needs. Below :data:`MIN_DESIGNS` designs, with one core, or where forking is
-not safe (a serving site runs other threads), everything is made in this process.
+not safe (a serving site runs other threads), everything is made in this process. What runs in
+a worker logs at info level at most: a warning there would not count towards ``--strict``.
 """
 
 from __future__ import annotations
