@@ -7,7 +7,7 @@ both as long as it says so: ``cost.hoursPerMonth`` declares the month that ``mon
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from designlint.formula import FormulaError, parse
 from designlint.units import UnitError, from_quantity, resolve_unit
@@ -17,8 +17,7 @@ DAY = 86400.0
 _MONTH_WORD = re.compile(r"(?<![A-Za-z0-9_])(?:months?|mo|mth)(?![A-Za-z0-9_])")
 
 
-@dataclass(frozen=True)
-class MonthUse:
+class MonthUse(NamedTuple):
     path: tuple
     what: str
     seconds: float  # the month length this use assumes
@@ -133,8 +132,7 @@ def _readable(unit: str) -> bool:
     return True
 
 
-@dataclass(frozen=True)
-class Mixture:
+class Mixture(NamedTuple):
     path: tuple
     message: str
     hint: str

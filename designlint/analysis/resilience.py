@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from collections import deque
 from dataclasses import dataclass, field
+from typing import NamedTuple
 
 from designlint.analysis.graph import ROUTING_KINDS, contains_failure
 from designlint.units import UnitError, from_quantity
@@ -180,8 +181,7 @@ def ceilings(design, month_seconds: float, index: ComponentIndex | None = None) 
     return results
 
 
-@dataclass(frozen=True)
-class SinglePoint:
+class SinglePoint(NamedTuple):
     component: str
     entry: str
     chain: tuple[str, ...]
