@@ -240,24 +240,35 @@ class FailureGraph:
         failed ones they reached included)."""
         lost: set[str] = set()
         live_callers: dict[str, int] = {}  # changed counts only; the shared ones stay as they are
-        queued = {self._cluster_of[component] for component in failed if component in self.reachable}
+        cluster_of, nodes, shared, entries = self._cluster_of, self._nodes, self._live_callers, self._entries
+        queued = {cluster_of[component] for component in failed if component in self.reachable}
         waiting = sorted(queued)
         while waiting:
-            cluster = self._clusters[heapq.heappop(waiting)]
-            for component in self._decide(cluster, failed, live_callers):
+            number = heapq.heappop(waiting)
+            cluster = self._clusters[number]
+            if cluster.cyclic:
+                dropped = self._decide(cluster, failed, live_callers)
+            else:  # most groups are one component: decided inline, as ``_decide`` would
+                member = cluster.members[0]
+                if member not in failed and (
+                    member in entries or live_callers.get(member, shared[member]) > 0
+                ):
+                    continue
+                dropped = cluster.members
+            for component in dropped:
                 lost.add(component)
-                for target in self._nodes[component].callees:
-                    number = self._cluster_of[target]
-                    if number == self._cluster_of[component]:
+                for target in nodes[component].callees:
+                    target_number = cluster_of[target]
+                    if target_number == number:
                         continue
-                    live_callers[target] = live_callers.get(target, self._live_callers[target]) - 1
-                    if number not in queued:
-                        queued.add(number)
-                        heapq.heappush(waiting, number)
+                    live_callers[target] = live_callers.get(target, shared[target]) - 1
+                    if target_number not in queued:
+                        queued.add(target_number)
+                        heapq.heappush(waiting, target_number)
         return lost
 
     def _decide(self, cluster: _Cluster, failed: set[str], live_callers: dict[str, int]) -> list[str]:
-        """The members of a group users no longer reach, once every earlier group is decided."""
+        """The members of a cyclic group users no longer reach, once every earlier group is decided."""
 
         def held(component: str) -> bool:
             """Reached from outside the group, or an entry point, and not failed itself."""
@@ -267,9 +278,6 @@ class FailureGraph:
                 component in self._entries or live_callers.get(component, self._live_callers[component]) > 0
             )
 
-        if not cluster.cyclic:
-            member = cluster.members[0]
-            return [] if held(member) else [member]
         reached = {member for member in cluster.members if held(member)}
         queue = deque(sorted(reached))
         number = self._cluster_of[cluster.members[0]]

@@ -9,6 +9,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from dataclasses import dataclass
 
+from designlint.analysis.context import numbers
 from designlint.checks import reads
 from designlint.findings import Problem
 from designlint.units import Measure, UnitError, from_quantity
@@ -31,13 +32,21 @@ def _per_item_counts(design) -> dict[tuple, list[tuple[int, Measure]]]:
     item) differs between kinds of item without any key being hot.
     """
     groups: dict[tuple, list[tuple[int, Measure]]] = {}
+    derivations = numbers(design).derivations
     for index, quantity in enumerate(design.scale.quantities if design.scale else []):
         if quantity.value is None:
             continue
-        try:
-            value = from_quantity(quantity.value)
-        except UnitError:
-            continue
+        item = derivations.items[index]
+        if derivations.by_name.get(item.name) is item:
+            # Read once by the derivations (a count per item does not depend on the month).
+            if item.stated_value is None:
+                continue  # an unreadable unit
+            value = item.stated_value
+        else:  # a second quantity of one name, which the derivations do not read
+            try:
+                value = from_quantity(quantity.value)
+            except UnitError:
+                continue
         powers = dict(value.dims)
         counted = [base for base, power in powers.items() if power > 0]
         per = [base for base, power in powers.items() if power < 0]
