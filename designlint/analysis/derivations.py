@@ -305,8 +305,13 @@ def arithmetic_of(rationale: str | None) -> str | None:
     """
     if not rationale or len(rationale) > MAX_LENGTH:
         return None
-    text = _TIMES.sub(" * ", _GROUPING.sub("", rationale.strip().rstrip(".")))
-    if not any(char in _ARITHMETIC for char in text):
+    text = rationale.strip().rstrip(".")
+    # Each rewrite only where its character occurs; most rationales are prose with neither.
+    if "," in text:
+        text = _GROUPING.sub("", text)
+    if "×" in text or "x" in text:
+        text = _TIMES.sub(" * ", text)
+    if not any(operator in text for operator in _ARITHMETIC):
         return None
     try:
         tree = parse(text)
