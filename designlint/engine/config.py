@@ -92,16 +92,22 @@ class Config:
     def enabled(self, rule, file: str | Path) -> bool:
         if getattr(rule, "dormant", False):
             return False  # an opt-in preset's rule that was not asked for
-        select, ignore = self.model.select, list(self.model.ignore)
-        for override in self._applicable(file):
-            select = override.select if override.select is not None else select
-            ignore += override.ignore
+        select, ignore = self.model.select, self.model.ignore
+        overrides = self._applicable(file)
+        if overrides:  # asked for every rule of every file: copy only when an override applies
+            ignore = list(ignore)
+            for override in overrides:
+                select = override.select if override.select is not None else select
+                ignore += override.ignore
         return _matches_any(rule, select) and not _matches_any(rule, ignore)
 
     def severity(self, rule, file: str | Path) -> Severity:
-        table = dict(self.model.severity)
-        for override in self._applicable(file):
-            table.update(override.severity)
+        table = self.model.severity
+        overrides = self._applicable(file)
+        if overrides:
+            table = dict(table)
+            for override in overrides:
+                table.update(override.severity)
         for key in (rule.code, rule.name):
             if key in table:
                 return Severity(table[key])
