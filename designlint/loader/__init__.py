@@ -66,7 +66,8 @@ class LoadedDocument:
     def scalar_spans(self) -> tuple[tuple[Point, Point], ...]:
         """Start and end (0-based ``line`` and ``column``) of every quoted or block scalar: a
         `#` inside one is text, not a comment."""
-        return tuple((Point(start), Point(end)) for start, end in self.span_places)
+        point = self.positions.lines.point
+        return tuple((point(start), point(end)) for start, end in self.span_places)
 
     def locate(self, path: tuple, *, at_key: bool = True, offset: int | None = None) -> Position:
         """The one place a document path becomes a position.
@@ -122,7 +123,7 @@ def load_path(
 
 
 def _load(text: str, file: str, limits: Limits) -> LoadedDocument:
-    data, shadow, spans = build(text, file, limits)
+    data, shadow, spans, lines = build(text, file, limits)
     return LoadedDocument(
-        file=file, text=text, data=data, positions=PositionIndex(shadow), span_places=tuple(spans)
+        file=file, text=text, data=data, positions=PositionIndex(shadow, lines), span_places=tuple(spans)
     )

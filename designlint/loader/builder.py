@@ -29,7 +29,7 @@ from yaml.scanner import Scanner
 from designlint.errors import LoadError, Position
 
 from .limits import Limits
-from .positions import COLUMN_BITS, Point, line_of, place_of
+from .positions import Lines, end_of_text, exact_place, place_of
 from .resolver import (
     ALLOWED_TAGS,
     MAP,
@@ -72,14 +72,15 @@ _OPEN = object()  # an anchored collection still being built: an alias to it is 
 _NESTING_PROBLEM = "exceeded maximum nesting depth"
 
 
-def build(text: str, file: str, limits: Limits, parser_class: Any = None) -> tuple[dict, Any, list]:
-    """The root mapping of `text`, its position tree, and the start and end places of every quoted
-    or block scalar (a `#` inside one is text, not a comment); raises LoadError for anything else."""
+def build(text: str, file: str, limits: Limits, parser_class: Any = None) -> tuple[dict, Any, list, Lines]:
+    """The root mapping of `text`, its position tree, the start and end places of every quoted
+    or block scalar (a `#` inside one is text, not a comment), and what turns places into lines
+    and columns; raises LoadError for anything else."""
     parser = (parser_class or _Parser)(text)
     try:
         builder = _Builder(text, file, limits)
         data, shadow = builder.run(parser.get_event)
-        return data, shadow, builder.spans
+        return data, shadow, builder.spans, builder.lines
     except MarkedYAMLError as exc:
         if exc.problem == _NESTING_PROBLEM and not isinstance(parser, PythonParser):
             # libyaml 0.2.6 stops deep flow nesting itself, while scanning ahead and so
@@ -102,6 +103,8 @@ class _Builder:
         self.file = file
         self.limits = limits
         self.spans: list = []
+        self.lines = Lines(text)
+        self.end = end_of_text(text)
 
     def fail(self, code: str, message: str, mark: Any) -> LoadError:
         position = position_in(LINE_BREAK.split(self.text), mark)
@@ -141,12 +144,12 @@ class _Builder:
 
         Kept as one flat loop with local variables: this is the hot path of every lint run.
         The state of the collection being filled lives in locals; its ancestors' in `stack`.
-        Places are packed inline (see `positions`): a call per value would cost more than the rest.
+        Places are taken inline (see `positions`): a call per value would cost more than the rest.
         """
         fail = self.fail
         max_nodes = self.limits.max_nodes
         max_stack = self.limits.max_depth - 1  # the root is depth 1 and is not on the stack
-        bits = COLUMN_BITS
+        end = self.end  # a mark at this offset keeps its own line and column
         anchors: dict = {}
         stack: list = []
         # A plain key means something else than its text only if it is a core-schema word (null,
@@ -161,7 +164,7 @@ class _Builder:
         # The collection being filled is a dict or a list, as `is_map` says (a list has no key places).
         children: Any = {}
         key_places: Any = {}
-        shadow = (place_of(root_event.start_mark), key_places, children)
+        shadow = (place_of(root_event.start_mark, end), key_places, children)
         current: Any = data
         is_map = True
         key: str | None = None  # None while a mapping waits for its next key
@@ -178,7 +181,9 @@ class _Builder:
                 cls = event.__class__
                 if cls is ScalarEvent:
                     mark = event.start_mark
-                    place = mark.line << bits | mark.column
+                    place = mark.index
+                    if place == end:
+                        place = exact_place(mark)
                     style = event.style
                     if key is None and is_map:
                         if event.tag is None and event.anchor is None:
@@ -199,14 +204,14 @@ class _Builder:
                             if not isinstance(meaning, str):
                                 self.same_value(typed_keys, current, key, meaning, key_places)
                         if style:
-                            spans.append((place, place_of(event.end_mark)))
+                            spans.append((place, place_of(event.end_mark, end)))
                         continue
                     count += 1
                     if count > max_nodes:
                         raise self.too_many(event)
                     value = event.value
                     if style:
-                        spans.append((place, place_of(event.end_mark)))
+                        spans.append((place, place_of(event.end_mark, end)))
                         if event.tag is not None:
                             value = self.tagged(event)
                     elif event.tag is not None:
@@ -241,7 +246,10 @@ class _Builder:
                         new_keys = None
                         new_children = []
                     mark = event.start_mark
-                    opened = (mark.line << bits | mark.column, new_keys, new_children)
+                    place = mark.index
+                    if place == end:
+                        place = exact_place(mark)
+                    opened = (place, new_keys, new_children)
                     if is_map:
                         current[key] = new
                         children[key] = opened
@@ -281,7 +289,7 @@ class _Builder:
                         key = scalar_text
                         if key in current:
                             raise self.duplicate(key, key_places[key], event.start_mark)
-                        key_places[key] = place_of(event.start_mark)
+                        key_places[key] = place_of(event.start_mark, end)
                         if not isinstance(value, str):
                             self.same_value(typed_keys, current, key, value, key_places)
                         continue
@@ -292,11 +300,11 @@ class _Builder:
                     # it was written; paths through this site resolve to the alias.
                     if is_map:
                         current[key] = value
-                        children[key] = place_of(event.start_mark)
+                        children[key] = place_of(event.start_mark, end)
                         key = None
                     else:
                         current.append(value)
-                        children.append(place_of(event.start_mark))
+                        children.append(place_of(event.start_mark, end))
                 else:  # the parser guarantees balanced collections inside a document
                     raise fail("DL001", f"unexpected {cls.__name__}", event.start_mark)
         except ScalarError as exc:  # a plain integer too long to convert
@@ -327,9 +335,9 @@ class _Builder:
         shown = key if len(key) <= 60 else key[:57] + "..."
         message = (
             f"duplicate key {shown!r}: YAML reads it as {_describe(meaning)}, like {first!r} "
-            f"on line {line_of(key_places[first]) + 1}"
+            f"on line {self.lines.point(key_places[first]).line + 1}"
         )
-        raise self.fail("DL002", message, Point(key_places[key]))
+        raise self.fail("DL002", message, self.lines.point(key_places[key]))
 
     def tagged(self, event: Any) -> Any:
         tag = event.tag
@@ -359,7 +367,7 @@ class _Builder:
 
     def duplicate(self, key: str, first: int, mark: Any) -> LoadError:
         shown = key if len(key) <= 60 else key[:57] + "..."
-        message = f"duplicate key {shown!r}; it is first defined on line {line_of(first) + 1}"
+        message = f"duplicate key {shown!r}; it is first defined on line {self.lines.point(first).line + 1}"
         return self.fail("DL002", message, mark)
 
     def bad_alias(self, code: str, problem: str, event: Any) -> LoadError:

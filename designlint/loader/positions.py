@@ -5,15 +5,19 @@ The builder records positions in a tree that mirrors the data: a collection is a
 mapping and a list for a sequence), anything else is where that value was written, including
 an alias site, so paths into an alias stop there.
 
-A place is one int, the parser's 0-based line and column packed as `line << COLUMN_BITS |
-column`, and is turned into a Position only when asked: most are never looked at. Ints are
-not tracked by the cyclic garbage collector, so a loaded document adds next to nothing to
-its passes, where the parser's mark objects (one per value) would be scanned again and again.
+A place is one int: the character offset of the parser's mark (its ``index``), turned into a
+line and column only when asked, from a table of line starts built on first use; most places
+are never looked at. Ints are not tracked by the cyclic garbage collector, so a loaded document
+adds next to nothing to its passes, where the parser's mark objects (one per value) would be
+scanned again and again. One exception: at the very end of a text without a final line break,
+libyaml moves its marks to a line of their own, so a mark there keeps its own line and column,
+packed into a negative int (`exact_place`).
 """
 
 from __future__ import annotations
 
 import functools
+from itertools import accumulate
 
 from designlint.errors import Position
 
@@ -26,28 +30,26 @@ if TYPE_CHECKING:
 
 Path = tuple  # of str (mapping keys) and int (list indices); the root is ()
 
-COLUMN_BITS = 32
-"""Columns below 2**32 fit beside the line: no line of a loadable file is that long."""
-_COLUMN_MASK = (1 << COLUMN_BITS) - 1
+_COLUMN_BITS = 32  # no line of a loadable file is 2**32 characters long
+_COLUMN_MASK = (1 << _COLUMN_BITS) - 1
+_BREAKS = "\r\n\x85\u2028\u2029"  # what LINE_BREAK matches, character by character
 
 
-def place_of(mark: Any) -> int:
-    """A parser mark as a place (for the rare marks taken off the hot path)."""
-    return mark.line << COLUMN_BITS | mark.column
+def exact_place(mark: Any) -> int:
+    """A mark as a place that keeps the mark's own line and column."""
+    return ~(mark.line << _COLUMN_BITS | mark.column)
 
 
-def line_of(place: int) -> int:
-    """The 0-based line of a place."""
-    return place >> COLUMN_BITS
+def end_of_text(text: str) -> int:
+    """The offset at which marks must be kept with `exact_place`: the end of a text that does
+    not end in a line break (-1, no offset, for one that does)."""
+    return len(text) if text and text[-1] not in _BREAKS else -1
 
 
-def column_of(place: int) -> int:
-    """The 0-based column of a place."""
-    return place & _COLUMN_MASK
-
-
-def to_position(place: int) -> Position:
-    return Position((place >> COLUMN_BITS) + 1, (place & _COLUMN_MASK) + 1)
+def place_of(mark: Any, end: int) -> int:
+    """A mark as a place, for the rare marks taken off the builder's hot path."""
+    index = mark.index
+    return exact_place(mark) if index == end else index
 
 
 class Point:
@@ -55,12 +57,63 @@ class Point:
 
     __slots__ = ("column", "line")
 
-    def __init__(self, place: int):
-        self.line = place >> COLUMN_BITS
-        self.column = place & _COLUMN_MASK
+    def __init__(self, line: int, column: int):
+        self.line = line
+        self.column = column
 
     def __repr__(self) -> str:
         return f"Point(line={self.line}, column={self.column})"
+
+
+class Lines:
+    """Places of one text as 0-based lines and columns, counting line breaks as the parser does."""
+
+    __slots__ = ("_lookups", "_newlines_only", "_starts", "text")
+
+    def __init__(self, text: str):
+        self.text = text
+        self._starts: list[int] | None = None
+        self._newlines_only: bool | None = None
+        self._lookups = 0
+
+    def point(self, place: int) -> Point:
+        if place < 0:
+            packed = ~place
+            return Point(packed >> _COLUMN_BITS, packed & _COLUMN_MASK)
+        if self._starts is None:
+            if self._newlines_only is None:
+                text = self.text
+                self._newlines_only = not (
+                    "\r" in text or "\x85" in text or "\u2028" in text or "\u2029" in text
+                )
+            # A document is asked for a few positions (its findings): counting line breaks
+            # up to each costs less than a table of every line. The table comes after a
+            # bounded number of lookups, so the time stays linear in the size of the text.
+            if self._newlines_only and self._lookups < _COUNTED_LOOKUPS:
+                self._lookups += 1
+                line_start = self.text.rfind("\n", 0, place) + 1
+                return Point(self.text.count("\n", 0, line_start), place - line_start)
+            self._starts = _line_starts(self.text)
+        from bisect import bisect_right  # on first use: importing the loader stays light
+
+        starts = self._starts
+        line = bisect_right(starts, place) - 1
+        return Point(line, place - starts[line])
+
+    def position(self, place: int) -> Position:
+        point = self.point(place)
+        return Position(point.line + 1, point.column + 1)
+
+
+_COUNTED_LOOKUPS = 32
+
+
+def _line_starts(text: str) -> list[int]:
+    """The offset where each line starts (one more entry after a final line break)."""
+    if "\r" in text or "\x85" in text or "\u2028" in text or "\u2029" in text:
+        return [0, *(match.end() for match in LINE_BREAK.finditer(text))]
+    # Only "\n" breaks: splitting is several times faster than the regular expression.
+    return list(accumulate(map((1).__add__, map(len, text.split("\n"))), initial=0))
 
 
 def _value_place(entry: Any) -> int:
@@ -70,10 +123,11 @@ def _value_place(entry: Any) -> int:
 class PositionIndex:
     """Positions of values and mapping keys, by path."""
 
-    __slots__ = ("_root",)
+    __slots__ = ("_root", "lines")
 
-    def __init__(self, root: Any):
+    def __init__(self, root: Any, lines: Lines):
         self._root = root
+        self.lines = lines
 
     def _locate(self, path: Path) -> tuple[int, Any, int | None]:
         """How many steps of `path` exist, the entry reached, and its key's place (or None)."""
@@ -98,14 +152,14 @@ class PositionIndex:
     def value(self, path: Path) -> Position | None:
         """Where the value at `path` starts, or None if there is no such value."""
         found, entry, _ = self._locate(tuple(path))
-        return to_position(_value_place(entry)) if found == len(path) else None
+        return self.lines.position(_value_place(entry)) if found == len(path) else None
 
     def key(self, path: Path) -> Position | None:
         """Where the mapping key of `path` starts; None for list items, the root, or no such path."""
         found, _, key_place = self._locate(tuple(path))
         if found != len(path) or key_place is None:
             return None
-        return to_position(key_place)
+        return self.lines.position(key_place)
 
     def resolve(self, path: Path) -> tuple[Position, Path]:
         """The best position for a diagnostic about `path`, and the path it belongs to.
@@ -117,7 +171,7 @@ class PositionIndex:
         path = tuple(path)
         found, entry, key_place = self._locate(path)
         place = key_place if key_place is not None else _value_place(entry)
-        return to_position(place), path[:found]
+        return self.lines.position(place), path[:found]
 
     def paths(self) -> Iterator[Path]:
         """Every path that has a recorded position, in document order, the root first."""

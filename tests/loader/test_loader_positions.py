@@ -153,6 +153,9 @@ MARK_CASES = [
     "😀: [𝟏, é]\nb: '😀 x'\n",
     "k: [" + "1, " * 40_000 + "2]\nnext: {a: [" + "x, " * 30_000 + "y]}\n",
     "? complex\n: v\n? |\n  block key\n: w\n",
+    "a: 1\rb: 2\r\nc: [3]\x85d: 4",
+    "? a\n? ",  # an empty scalar at the end, where libyaml moves its mark to a line of its own
+    "x:\n  ? a\n  ?",  # two empty scalars at the end, on different lines
 ]
 
 
