@@ -12,7 +12,7 @@ import sys
 
 # Start-up (click, pydantic and the design models, rule packs) creates some 60,000 objects that
 # live as long as the process, and little cyclic garbage: at Python's default threshold (700) the
-# collector runs about 90 times over them, some 6 % of a one-file check's instructions. The engine
+# collector runs about 90 times over them, some 6 % of a one-file check's CPU time. The engine
 # freezes what is loaded and sets its own threshold while it checks files.
 START_UP_YOUNG_THRESHOLD = 200_000
 
@@ -32,7 +32,7 @@ def run() -> None:
     try:
         run_cli()
     finally:
-        # Exiting, Python collects cycles over every object a few times (some 5 % of a one-file
-        # check), only to free memory the process is about to hand back. Frozen objects are not
+        # Exiting, Python collects cycles over every object a few times (some 6 % of a one-file
+        # check's instructions), only to free memory the process is about to hand back. Frozen objects are not
         # scanned; files are flushed and closed as before, by their owners and at exit.
         gc.freeze()
