@@ -33,6 +33,7 @@ def run() -> None:
         run_cli()
     finally:
         # Exiting, Python collects cycles over every object a few times (some 6 % of a one-file
-        # check's instructions), only to free memory the process is about to hand back. Frozen objects are not
-        # scanned; files are flushed and closed as before, by their owners and at exit.
+        # check's instructions), only to free memory the process is about to hand back. Frozen
+        # objects are not scanned; files are flushed and closed as before, by their owners and at
+        # exit.
         gc.freeze()
