@@ -26,7 +26,8 @@ def run() -> None:
     # designlint validates its own models only; discovering pydantic plugins scans every installed
     # distribution's metadata, which costs more than checking a design. A user's setting wins.
     os.environ.setdefault("PYDANTIC_DISABLE_PLUGINS", "__all__")
-    gc.set_threshold(START_UP_YOUNG_THRESHOLD, *gc.get_threshold()[1:])
+    if sys.argv[1:2] != ["server"]:  # the editor server runs for hours: Python's default suits it
+        gc.set_threshold(START_UP_YOUNG_THRESHOLD, *gc.get_threshold()[1:])
     from designlint.cli import run as run_cli
 
     try:
