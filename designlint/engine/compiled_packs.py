@@ -3,8 +3,8 @@
 Reading the packs (YAML with positions), validating them against the pack format and compiling
 their rules costs more than checking a design, and the packs rarely change. So the compiled rule
 set is kept as an entry of ``$XDG_CACHE_HOME/designlint/compiled-packs/`` (else
-``~/.cache/designlint/``): one entry per list of packs asked for (and, when one is a path, the
-folder it is relative to). The entry's seal also covers designlint's version, the size and time
+``~/.cache/designlint/``): one entry per installation of designlint and list of packs asked for
+(and, when one is a path, the folder it is relative to). The entry's seal also covers designlint's version, the size and time
 of the modules that define and compile rules, and the Python version, so a changed designlint
 replaces the entry; and the entry records the SHA-256 of every pack file it was built from (the
 built-in packs and every file loaded through ``extends``): when one differs, the packs are loaded
@@ -42,8 +42,10 @@ def compiled_ruleset(packs: Iterable[str], base_dir: Path | None = None) -> Rule
     packs = list(packs)
     # Built-in names do not depend on the folder; paths are read relative to it.
     base = base_dir if any(_is_path(pack) for pack in packs) else None
-    # One entry per set of packs, replaced when designlint changes (the seal covers the rest).
-    name = hashlib.sha256(f"{base}\n{packs!r}".encode()).hexdigest()[:40]
+    # One entry per installation and set of packs, replaced when designlint changes (the seal covers
+    # the rest): two installations (virtualenvs, checkouts) sharing a user's cache would otherwise
+    # replace each other's entry on every run.
+    name = hashlib.sha256(f"{_PACKAGE}\n{base}\n{packs!r}".encode()).hexdigest()[:40]
     context = _context(packs, base)
     folder = CacheFolder(key_folder(), (FOLDER,))
     payload = folder.read((), name, context=context, limit=MAX_ENTRY_BYTES)

@@ -58,6 +58,17 @@ def test_second_load_is_restored_and_equal_to_a_fresh_load(loads, tmp_path):
             assert list(restored.selector.select(design)) == list(loaded.selector.select(design))
 
 
+def test_two_installations_keep_an_entry_each(loads, tmp_path, monkeypatch):
+    # Another virtualenv or checkout sharing the user's cache must not replace this one's entry.
+    compiled_ruleset(["staff-checklist"], tmp_path)
+    installed_here = compiled_packs._PACKAGE
+    monkeypatch.setattr(compiled_packs, "_PACKAGE", tmp_path / "elsewhere" / "designlint")
+    compiled_ruleset(["staff-checklist"], tmp_path)
+    monkeypatch.setattr(compiled_packs, "_PACKAGE", installed_here)
+    compiled_ruleset(["staff-checklist"], tmp_path)
+    assert len(loads) == 2
+
+
 def test_a_changed_pack_file_is_loaded_again(loads, tmp_path):
     pack = tmp_path / "team.yaml"
     pack.write_text(CUSTOM.format(severity="info"), encoding="utf-8")
