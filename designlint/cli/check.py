@@ -307,7 +307,7 @@ def _hide_baselined(files: list[tuple[Path, str]], results, config_for, option: 
 
 
 def _rendered(output_format: str, report) -> Iterable[str]:
-    """The report in pieces of whole lines where its format streams, else whole."""
+    """The report in pieces of whole lines, as it is rendered."""
     if output_format == "text":
         from designlint.reporters.text import render_chunks as text_chunks
 
@@ -320,9 +320,13 @@ def _rendered(output_format: str, report) -> Iterable[str]:
         from designlint.reporters.sarif import render_chunks as sarif_chunks
 
         return sarif_chunks(report)
-    from designlint.reporters import REPORTERS
+    if output_format == "github":
+        from designlint.reporters.github import render_chunks as github_chunks
 
-    return (REPORTERS[output_format](report),)
+        return github_chunks(report)
+    from designlint.reporters.junit import render_chunks as junit_chunks
+
+    return junit_chunks(report)
 
 
 STREAM_CHUNK = 1 << 16  # characters written at a time: few writes, and never the whole report in memory

@@ -2,12 +2,12 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path, PurePath
 
 from designlint.engine.runner import FileResult
-from designlint.findings import Severity
+from designlint.findings import Finding, Severity
 
 
 @dataclass
@@ -105,6 +105,26 @@ def repository_path(file: str) -> str:
             return Path(file).as_posix()
     parts = [part for part in path.parts if part != "."]
     return PurePath(*parts).as_posix() if parts else "."
+
+
+def in_path_order(report: Report) -> Iterator[Finding]:
+    """Every finding ordered by repository path, then by ``Finding.sort_key`` (as sorting them all
+    at once would order them), reading results one file at a time in the order of their paths.
+
+    A result's findings are about its own file, so only files that share a repository path are
+    sorted together.
+    """
+    paths = [repository_path(name) for name in report.file_names()]
+    order = sorted(range(len(paths)), key=paths.__getitem__)
+    start = 0
+    while start < len(order):
+        end = start + 1
+        while end < len(order) and paths[order[end]] == paths[order[start]]:
+            end += 1
+        group = [finding for number in order[start:end] for finding in report.results[number].findings]
+        group.sort(key=lambda f: (repository_path(f.file), *f.sort_key()))
+        yield from group
+        start = end
 
 
 def printable(text: str) -> str:

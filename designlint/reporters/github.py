@@ -8,9 +8,10 @@ from __future__ import annotations
 
 import os
 from collections import Counter
+from collections.abc import Iterable, Iterator
 
 from designlint.findings import Severity
-from designlint.reporters import Report, message_with_hint, printable, repository_path
+from designlint.reporters import Report, in_path_order, message_with_hint, printable, repository_path
 
 _COMMANDS = {Severity.ERROR: "error", Severity.WARNING: "warning", Severity.INFO: "notice"}
 
@@ -72,14 +73,16 @@ def truncated(findings) -> bool:
 
 def job_summary(findings) -> str:
     """Every finding as a Markdown table for the job summary page."""
-    rows = [
-        "## designlint findings",
-        "",
-        f"{len(findings)} findings; GitHub shows at most {SHOWN_PER_LEVEL} annotations of each level per step.",
-        "",
-        "| File | Line | Severity | Rule | Message |",
-        "| --- | ---: | --- | --- | --- |",
-    ]
+    findings = list(findings)
+    return "".join(_summary_lines(findings, len(findings)))
+
+
+def _summary_lines(findings: Iterable, total: int) -> Iterator[str]:
+    yield (
+        f"## designlint findings\n\n{total} findings; GitHub shows at most {SHOWN_PER_LEVEL} "
+        "annotations of each level per step.\n\n| File | Line | Severity | Rule | Message |\n"
+        "| --- | ---: | --- | --- | --- |\n"
+    )
     for f in findings:
         cells = (
             repository_path(f.file),
@@ -88,27 +91,34 @@ def job_summary(findings) -> str:
             f"{f.code} {f.name}",
             message_with_hint(f),
         )
-        rows.append("| " + " | ".join(markdown_cell(cell) for cell in cells) + " |")
-    return "\n".join(rows) + "\n"
+        yield "| " + " | ".join(markdown_cell(cell) for cell in cells) + " |\n"
 
 
 def render(report: Report) -> str:
+    return "".join(render_chunks(report))
+
+
+def render_chunks(report: Report) -> Iterator[str]:
+    """An annotation per finding as it is read, then the notice and the summary line."""
     from designlint.reporters.text import summary
 
-    findings = sorted(report.findings, key=lambda f: (repository_path(f.file), *f.sort_key()))
-    out = "".join(annotation(f) + "\n" for f in findings)
-    if truncated(findings):
+    levels: Counter = Counter()
+    for finding in in_path_order(report):
+        levels[_COMMANDS[finding.severity]] += 1
+        yield annotation(finding) + "\n"
+    total = sum(levels.values())
+    if any(count > SHOWN_PER_LEVEL for count in levels.values()):
         target = os.environ.get(SUMMARY_ENV)
         if target:
             # Appended, as GitHub collects every step's summary from this file.
             with open(target, "a", encoding="utf-8") as handle:
-                handle.write(job_summary(findings))
+                handle.writelines(_summary_lines(in_path_order(report), total))
             where = "every finding is listed in the job summary"
         else:
             where = "run 'designlint check' for the full list"
-        out += (
-            f"::notice title=designlint::{len(findings)} findings; GitHub shows at most {SHOWN_PER_LEVEL} "
+        yield (
+            f"::notice title=designlint::{total} findings; GitHub shows at most {SHOWN_PER_LEVEL} "
             f"annotations of each level per step, so some are not annotated: {where}\n"
         )
     # The summary is a plain log line: nothing the runner interprets.
-    return out + summary(report) + "\n"
+    yield summary(report) + "\n"

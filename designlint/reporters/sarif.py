@@ -6,13 +6,14 @@ import hashlib
 import json
 from collections import Counter
 from collections.abc import Iterator
+from json.encoder import encode_basestring
 from pathlib import Path, PurePosixPath
 from typing import NamedTuple
 from urllib.parse import quote
 
 from designlint.engine.baseline import document_path
 from designlint.findings import Finding, Severity, format_path
-from designlint.reporters import Report, message_with_hint, repository_path
+from designlint.reporters import Report, in_path_order, message_with_hint, repository_path
 from designlint.reporters.ci_log import JSON, defuse
 from designlint.rulepacks.model import DIMENSIONS
 
@@ -171,13 +172,40 @@ def render_chunks(report: Report) -> Iterator[str]:
     pending = None
     for place in _placed(report):
         result = _result(place.finding, index[place.finding.code], place.path, place.occurrence)
-        text = json.dumps(result, indent=2, sort_keys=True, ensure_ascii=False)
         yield _chunk(before if pending is None else pending + ",\n")
-        pending = indent + text.replace("\n", "\n" + indent)
+        pending = indent + _indented(result, indent)
     if pending is None:  # "results": []
         yield _chunk(before[:-1] + after.lstrip() + "\n")
     else:
         yield _chunk(pending + after + "\n")
+
+
+_SCALARS = {True: "true", False: "false", None: "null"}
+
+
+def _indented(value: object, indent: str) -> str:
+    """``value`` as ``json.dumps(value, indent=2, sort_keys=True, ensure_ascii=False)`` writes it,
+    each line after the first preceded by ``indent``. (The standard encoder builds closures that
+    refer to one another on every call: a result at a time, that is garbage only the cyclic
+    collector frees.)"""
+    inner = indent + "  "
+    if isinstance(value, dict):
+        if not value:
+            return "{}"
+        members = ",\n".join(
+            f"{inner}{encode_basestring(key)}: {_indented(value[key], inner)}" for key in sorted(value)
+        )
+        return f"{{\n{members}\n{indent}}}"
+    if isinstance(value, (list, tuple)):
+        if not value:
+            return "[]"
+        items = ",\n".join(inner + _indented(item, inner) for item in value)
+        return f"[\n{items}\n{indent}]"
+    if isinstance(value, str):
+        return encode_basestring(value)
+    if value is None or isinstance(value, bool):
+        return _SCALARS[value]
+    return json.dumps(value)  # a number
 
 
 def _chunk(text: str) -> str:
@@ -214,25 +242,14 @@ def _rule_names(report: Report) -> dict[str, str]:
 
 
 def _placed(report: Report) -> Iterator[Placed]:
-    """Every finding ordered by repository path, then by ``Finding.sort_key``, numbered by identity.
-
-    Results are read one file at a time in the order of their repository paths (a result's
-    findings are about its own file); files that share a path are sorted together.
-    """
-    paths = [repository_path(name) for name in report.file_names()]
-    order = sorted(range(len(paths)), key=paths.__getitem__)
-    start = 0
-    while start < len(order):
-        end = start + 1
-        while end < len(order) and paths[order[end]] == paths[order[start]]:
-            end += 1
-        group = [finding for number in order[start:end] for finding in report.results[number].findings]
-        group.sort(key=lambda f: (repository_path(f.file), *f.sort_key()))
-        # An identity includes the path, so occurrences are counted within one path.
-        seen: Counter = Counter()
-        for finding in group:
-            path = repository_path(finding.file)
-            identity = fingerprint(finding, path)
-            seen[identity] += 1
-            yield Placed(path, finding, seen[identity])
-        start = end
+    """Every finding in the log's order, numbered among the findings of the same identity."""
+    seen: Counter = Counter()
+    current = None
+    for finding in in_path_order(report):
+        path = repository_path(finding.file)
+        if path != current:  # an identity includes the path: occurrences are counted within one
+            seen.clear()
+            current = path
+        identity = fingerprint(finding, path)
+        seen[identity] += 1
+        yield Placed(path, finding, seen[identity])

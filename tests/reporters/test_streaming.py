@@ -10,6 +10,7 @@ and a baseline count.
 from __future__ import annotations
 
 import json
+import xml.etree.ElementTree as ET
 from collections import Counter
 
 import pytest
@@ -19,8 +20,8 @@ from designlint.engine.discovery import discover
 from designlint.engine.parallel import check_files
 from designlint.engine.runner import FileResult
 from designlint.engine.session import CheckSession, Overrides
-from designlint.reporters import Report, json_report, sarif, text
-from designlint.reporters.ci_log import JSON, defuse
+from designlint.reporters import Report, github, json_report, junit, repository_path, sarif, text
+from designlint.reporters.ci_log import JSON, XML, defuse
 from tests.reporters.test_ci_log import BODY, FILE_NAMES
 
 
@@ -97,28 +98,63 @@ def whole_text(report) -> str:
     return "".join(listed) + text._chunk([summary])
 
 
+def whole_junit(report) -> str:
+    """The JUnit tree built whole, indented and written at once."""
+    root = ET.Element("testsuites", name="designlint")
+    for result in report.results:
+        cases = junit._cases(result, report.enabled.get(result.file, ()), report.ruleset, report.fails)
+        root.append(junit._suite(result.file, cases))
+    for total in ("tests", "failures", "errors"):
+        root.set(total, str(sum(int(suite.attrib[total]) for suite in root)))
+    ET.indent(root)
+    document = '<?xml version="1.0" encoding="UTF-8"?>\n' + ET.tostring(root, encoding="unicode") + "\n"
+    return defuse(document, XML)
+
+
+def whole_github(report) -> str:
+    """Every finding sorted at once, annotated."""
+    findings = sorted(report.findings, key=lambda f: (repository_path(f.file), *f.sort_key()))
+    out = "".join(github.annotation(f) + "\n" for f in findings)
+    if github.truncated(findings):
+        out += (
+            f"::notice title=designlint::{len(findings)} findings; GitHub shows at most "
+            f"{github.SHOWN_PER_LEVEL} annotations of each level per step, so some are not annotated: "
+            "run 'designlint check' for the full list\n"
+        )
+    return out + text.summary(report) + "\n"
+
+
 STREAMED = {
+    "github": (github.render_chunks, whole_github),
+    "junit": (junit.render_chunks, whole_junit),
     "json": (json_report.render_chunks, whole_json),
     "sarif": (sarif.render_chunks, whole_sarif),
     "text": (text.render_chunks, whole_text),
 }
 
 CASES = {
-    "as checked": lambda store: {"results": store},
-    "as a list": lambda store: {"results": list(store)},
-    "no results": lambda store: {"results": []},
-    "no findings": lambda store: {"results": [FileResult("clean.yaml"), FileResult("also clean.yaml")]},
-    "out of path order": lambda store: {"results": list(reversed(store))},
-    "the same file twice": lambda store: {"results": [*store, *store]},
-    "with a baseline": lambda store: {"results": store, "baselined": 3},
+    "as checked": lambda store, codes: {"results": store},
+    "as a list": lambda store, codes: {"results": list(store)},
+    "no results": lambda store, codes: {"results": []},
+    "no findings": lambda store, codes: {
+        "results": [FileResult("clean.yaml"), FileResult("also clean.yaml")]
+    },
+    "out of path order": lambda store, codes: {"results": list(reversed(store))},
+    "the same file twice": lambda store, codes: {"results": [*store, *store]},
+    "with a baseline": lambda store, codes: {"results": store, "baselined": 3},
+    "with every rule enabled": lambda store, codes: {
+        "results": store,
+        "enabled": dict.fromkeys(store.files, codes),
+    },
 }
 
 
 @pytest.mark.parametrize("output_format", sorted(STREAMED))
 @pytest.mark.parametrize("case", sorted(CASES))
-def test_a_streamed_report_is_the_whole_document(checked, output_format, case):
+def test_a_streamed_report_is_the_whole_document(checked, output_format, case, monkeypatch):
+    monkeypatch.delenv(github.SUMMARY_ENV, raising=False)
     store, ruleset = checked
-    report = Report(ruleset=ruleset, version="t", **CASES[case](store))
+    report = Report(ruleset=ruleset, version="t", **CASES[case](store, tuple(sorted(ruleset.rules))))
     streamed, whole = STREAMED[output_format]
     chunks = list(streamed(report))
     assert all(chunk.endswith("\n") for chunk in chunks)  # whole lines: escaping piece by piece is exact
@@ -129,4 +165,4 @@ def test_the_cases_hold_what_they_claim(checked):
     store, _ = checked
     assert any(f.related for r in store for f in r.findings)
     assert any(set(r.file) & {"\n", ":"} for r in store)
-    assert sum(1 for r in store for f in r.findings) > 1
+    assert sum(1 for r in store for f in r.findings) > github.SHOWN_PER_LEVEL  # the notice is written
