@@ -20,6 +20,7 @@ from designlint.engine.discovery import discover
 from designlint.engine.parallel import check_files
 from designlint.engine.runner import FileResult
 from designlint.engine.session import CheckSession, Overrides
+from designlint.fileio import write_atomic
 from designlint.reporters import Report, github, json_report, junit, repository_path, sarif, text
 from designlint.reporters.ci_log import JSON, XML, defuse
 from tests.reporters.test_ci_log import BODY, FILE_NAMES
@@ -166,3 +167,19 @@ def test_the_cases_hold_what_they_claim(checked):
     assert any(f.related for r in store for f in r.findings)
     assert any(set(r.file) & {"\n", ":"} for r in store)
     assert sum(1 for r in store for f in r.findings) > github.SHOWN_PER_LEVEL  # the notice is written
+
+
+def test_a_report_written_in_pieces_replaces_its_file_whole_or_not_at_all(tmp_path):
+    target = tmp_path / "report.json"
+    target.write_text("before\n", encoding="utf-8")
+
+    def failing():
+        yield "half a report\n"
+        raise RuntimeError("a reporter failed")
+
+    with pytest.raises(RuntimeError):
+        write_atomic(target, failing())
+    assert target.read_text(encoding="utf-8") == "before\n"
+    assert list(tmp_path.iterdir()) == [target]
+    write_atomic(target, iter(["one\n", "two\n"]))
+    assert target.read_text(encoding="utf-8") == "one\ntwo\n"
