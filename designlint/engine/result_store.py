@@ -42,7 +42,9 @@ class PackedResult:
 
 def pack(result: FileResult) -> PackedResult:
     """``result`` compacted and packed (its text, models and outcomes are dropped)."""
-    compact = result.compact()
+    # A result read back from the store is compact already: compacting it again would lose the
+    # source lines it kept, having no text to take them from.
+    compact = result if result.kept_lines is not None else result.compact()
     index = cast("FileIndex | None", compact.organisation)
     fields = (
         compact.file,

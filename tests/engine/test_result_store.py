@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import gc
 import shutil
+from dataclasses import replace
 
 import pytest
 
@@ -88,3 +89,19 @@ def test_cross_design_findings_written_back_are_those_merged_into_results(tmp_pa
     apply_organisation(files, whole, session.engine_for)
     assert [(r.findings, r.suppressed) for r in store] == [(r.findings, r.suppressed) for r in whole]
     assert any(f.code.startswith("DL6") for r in whole for f in r.findings)
+
+
+def test_a_replaced_result_keeps_the_source_lines_of_its_findings(corpus):
+    """What a baseline does: a result read back, some findings dropped, stored again."""
+    files, session = corpus
+    store = check_files(Overrides(), files, jobs=1, use_cache=False, session=session).results
+    number = next(n for n, result in enumerate(store) if len(result.findings) > 1)
+    before = store[number]
+    kept = before.findings[1:]
+    store[number] = replace(before, findings=kept)
+    after = store[number]
+    assert after.findings == kept
+    assert [after.source_line(f.position.line) for f in kept] == [
+        before.source_line(f.position.line) for f in kept
+    ]
+    assert all(after.source_line(f.position.line) is not None for f in kept)
