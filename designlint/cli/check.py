@@ -284,22 +284,14 @@ def _hide_baselined(files: list[tuple[Path, str]], results, config_for, option: 
 
     Like ``hide_baselined``, but one result at a time, so a run's results never all come alive.
     """
-    from collections import Counter
+    from designlint.engine.baseline import BaselineFilter
 
-    from designlint.engine.baseline import choose_baseline, load_baseline
-
-    loaded: dict[Path, tuple] = {}
+    baselines = BaselineFilter(config_for, option)
     hidden = 0
     for number, (path, _) in enumerate(files):
-        choice = choose_baseline(config_for(path), option)
-        if choice is None:
+        if not baselines.applies(path):
             continue
-        key = choice.path.resolve()
-        if key not in loaded:
-            baseline = load_baseline(choice.path, choice.origin)
-            loaded[key] = (baseline, Counter(baseline.counts))
-        baseline, remaining = loaded[key]
-        result, count = baseline.hide_known(results[number], remaining)
+        result, count = baselines.hide(path, results[number])
         if count:
             results[number] = result
             hidden += count

@@ -159,24 +159,40 @@ def choose_baseline(config, option: Path | None) -> BaselineChoice | None:
 ConfigFor = Callable[[Path], object]  # design path -> its Config
 
 
+class BaselineFilter:
+    """Hides the findings each file's baseline records, loading every baseline file once per run."""
+
+    def __init__(self, config_for: ConfigFor, option: Path | None) -> None:
+        self._config_for = config_for
+        self._option = option
+        self._loaded: dict[Path, tuple[Baseline, Counter]] = {}
+
+    def applies(self, path: Path) -> bool:
+        """Whether ``path`` has a baseline, so its result need not be read when it has none."""
+        return choose_baseline(self._config_for(path), self._option) is not None
+
+    def hide(self, path: Path, result: FileResult) -> tuple[FileResult, int]:
+        """``result`` without the findings its baseline still has to account for, and how many."""
+        choice = choose_baseline(self._config_for(path), self._option)
+        if choice is None:
+            return result, 0
+        key = choice.path.resolve()
+        if key not in self._loaded:
+            baseline = load_baseline(choice.path, choice.origin)
+            self._loaded[key] = (baseline, Counter(baseline.counts))
+        baseline, remaining = self._loaded[key]
+        return baseline.hide_known(result, remaining)
+
+
 def hide_baselined(
     files: list[tuple[Path, str]], results: list[FileResult], config_for: ConfigFor, option: Path | None
 ) -> tuple[list[FileResult], int]:
     """Results without the findings their baselines record, and how many were hidden."""
-    loaded: dict[Path, tuple[Baseline, Counter]] = {}
+    baselines = BaselineFilter(config_for, option)
     out: list[FileResult] = []
     hidden = 0
     for (path, _), result in zip(files, results):
-        choice = choose_baseline(config_for(path), option)
-        if choice is None:
-            out.append(result)
-            continue
-        key = choice.path.resolve()
-        if key not in loaded:
-            baseline = load_baseline(choice.path, choice.origin)
-            loaded[key] = (baseline, Counter(baseline.counts))
-        baseline, remaining = loaded[key]
-        result, count = baseline.hide_known(result, remaining)
+        result, count = baselines.hide(path, result)
         out.append(result)
         hidden += count
     return out, hidden
