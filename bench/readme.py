@@ -156,6 +156,17 @@ def _scaling(scaling: dict) -> list[str]:
     return lines
 
 
+def _server(server: dict) -> list[str]:
+    """``bench/server.py --save``: an edit in the editor to its diagnostics."""
+    return [
+        f"Editor server (`bench/server.py --save`): a one-character edit of `{server['file']}` to its "
+        f"diagnostics, {server['runs']} edits: median {server['median_ms']:.0f} ms (fastest "
+        f"{server['min_ms']:.0f} ms, p90 {server['p90_ms']:.0f} ms), of which {server['debounce_ms']} ms is the "
+        f"wait for the buffer to be quiet; the check alone takes {server['floor_check_document_ms']:.0f} ms. "
+        f"Target <= {server['target_ms']} ms: {'met' if server['met'] else '**missed**'}.",
+    ]
+
+
 def render_table(result: dict) -> str:
     """The Markdown the README shows between the markers; generated, never typed."""
     labels, target_labels = _labels()
@@ -187,6 +198,8 @@ def render_table(result: dict) -> str:
         lines += ["", *_scaling(result["scaling"])]
     if result.get("site"):
         lines += ["", *_site(result["site"])]
+    if result.get("server"):
+        lines += ["", *_server(result["server"])]
     return "\n".join(lines) + "\n"
 
 

@@ -104,11 +104,28 @@ def _with(results: dict, change) -> dict:
             ),
             "| 500 | 14.31 | 9.10 s | 2.10x | 18.0 ms | 1.00 |",
         ),
+        (
+            lambda r: r.__setitem__(
+                "server",
+                {
+                    "file": "designs/newsfeed.yaml",
+                    "runs": 30,
+                    "median_ms": 140.2,
+                    "min_ms": 110.0,
+                    "p90_ms": 180.0,
+                    "debounce_ms": 100,
+                    "floor_check_document_ms": 30.0,
+                    "target_ms": 150,
+                    "met": True,
+                },
+            ),
+            "median 140 ms (fastest 110 ms, p90 180 ms)",
+        ),
     ],
-    ids=["new-row", "new-target", "site", "memory", "scaling"],
+    ids=["new-row", "new-target", "site", "memory", "scaling", "server"],
 )
 def test_a_new_measurement_changes_the_shape(results, change, appears):
-    before = _with(results, lambda r: [r.pop(key, None) for key in ("site", "memory", "scaling")])
+    before = _with(results, lambda r: [r.pop(key, None) for key in ("site", "memory", "scaling", "server")])
     changed = _with(before, change)
     assert appears in render_table(changed)
     assert shape(render_table(before)) != shape(render_table(changed))
