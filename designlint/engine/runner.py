@@ -77,7 +77,8 @@ class FileResult:
         """What ``check`` still reads once the file is done: findings, the lines they (and the
         cross-design pass) point at, and the organisation index; no text, models or outcomes.
 
-        Thousands of results stay alive until the report is written, so each must be small.
+        A run keeps every file's compact result, packed (``engine/result_store.py``), until the
+        report is written, so each must be small.
         """
         lines = {finding.position.line for finding in self.findings}
         index = self.organisation
