@@ -147,12 +147,13 @@ _ADMITTED_ABSENCE = ("no way back", "cannot roll back", "can't roll back", "cann
 
 # Every phrase starts with one of these words: anything else is an answer, known at a glance.
 _FIRST_WORDS = frozenset(phrase.split()[0] for phrase in DEFERRED | ABSENT)
+_WORD_TRIM = ";,:.!-—–"  # trimmed off the end of the first word: "TBD:", "None."
 
 
 def is_placeholder(text: str, none_is_an_answer: bool = False) -> bool:
     """Whether ``text`` is a placeholder rather than an answer (see the module docstring)."""
     words = text[: _LONGEST_LEAD + 4].split(None, 1)
-    first = words[0].rstrip(";,:.!-—–").lower() if words else ""
+    first = words[0].rstrip(_WORD_TRIM).lower() if words else ""
     if first and first not in _FIRST_WORDS:
         return False
     absent = frozenset() if none_is_an_answer else ABSENT
@@ -178,35 +179,100 @@ def find_placeholders(data: Any, model: type[BaseModel]) -> list[Placeholder]:
     """Every placeholder answer in ``data`` (plain loaded values) read as ``model``."""
     found: list[Placeholder] = []
     # (path, mapping, model); the walk follows the model, so its depth is the model's.
-    stack: list[tuple[tuple[str | int, ...], Any, type[BaseModel]]] = [((), data, model)]
+    stack: list[tuple[tuple[str | int, ...], dict, type[BaseModel]]] = []
+    if isinstance(data, dict):
+        stack.append(((), data, model))
     while stack:
         path, node, current = stack.pop()
-        if not isinstance(node, dict):
-            continue
-        fields = shape(current).fields
-        nested = []
+        read = _READ_KEYS.get(current) or _read_keys(current)
+        nested: list[tuple[tuple[str | int, ...], dict, type[BaseModel]]] = []
         for key, value in node.items():
-            field = fields.get(key)
-            if field is None or field.name in NOT_ANSWERS:
+            field = read.get(key)
+            if field is None:
                 continue
-            here = (*path, key)
-            if field.kind == PROSE:
-                if isinstance(value, str) and is_placeholder(value, field.name in NONE_IS_AN_ANSWER):
-                    found.append(Placeholder(here, value, field.name, field.required))
-            elif field.kind == PROSE_LIST:
-                if isinstance(value, list):
-                    allowed = field.name in NONE_IS_AN_ANSWER
-                    found.extend(
-                        Placeholder((*here, index), item, field.name, field.required)
-                        for index, item in enumerate(value)
-                        if isinstance(item, str) and is_placeholder(item, allowed)
-                    )
-            elif field.kind == MODEL and field.model is not None:
-                nested.append((here, value, field.model))
-            elif field.kind == MODEL_LIST and field.model is not None and isinstance(value, list):
-                nested.extend(((*here, index), item, field.model) for index, item in enumerate(value))
-        stack.extend(reversed(nested))
+            kind = field.kind
+            if kind == PROSE:
+                # Most answers are ruled out by how they start; the path is built for hits only.
+                if isinstance(value, str) and _may_be_placeholder(value, field.none_is_an_answer):
+                    found.append(Placeholder((*path, key), value, field.field, field.required))
+            elif kind == MODEL:
+                if isinstance(value, dict):
+                    nested.append(((*path, key), value, field.model))
+            elif not isinstance(value, list):
+                continue
+            elif kind == MODEL_LIST:
+                for index, item in enumerate(value):
+                    if isinstance(item, dict):
+                        nested.append(((*path, key, index), item, field.model))
+            else:  # PROSE_LIST
+                for index, item in enumerate(value):
+                    if isinstance(item, str) and _may_be_placeholder(item, field.none_is_an_answer):
+                        found.append(Placeholder((*path, key, index), item, field.field, field.required))
+        if nested:
+            stack.extend(reversed(nested))
     return found
+
+
+def _may_be_placeholder(text: str, none_is_an_answer: bool) -> bool:
+    """``is_placeholder``, answered at a glance for text that starts like no phrase."""
+    if text[:1] in _NO_PHRASE_STARTS or text[:2] in _NO_PHRASE_STARTS:
+        return False
+    return is_placeholder(text, none_is_an_answer)
+
+
+def _no_phrase_starts() -> frozenset[str]:
+    """ASCII starts (one character, or two) that begin no phrase's first word.
+
+    A start counts only when none of its characters is blank or trimmed off the first word, so the
+    first word really begins with it; other text, non-ASCII included, is read in full.
+    """
+    plain = [char for char in map(chr, range(33, 127)) if char not in _WORD_TRIM]
+    firsts = {word[0] for word in _FIRST_WORDS}
+    pairs = {word[:2] for word in _FIRST_WORDS if len(word) > 1}
+    starts = {char for char in plain if char.lower() not in firsts}
+    starts.update(
+        first + second
+        for first in plain
+        if first.lower() in firsts
+        for second in plain
+        if (first + second).lower() not in pairs
+    )
+    return frozenset(starts)
+
+
+_NO_PHRASE_STARTS = _no_phrase_starts()
+
+
+class _Read(NamedTuple):
+    """A key the walk reads, with what it needs to know about it."""
+
+    kind: str
+    field: str
+    required: bool
+    none_is_an_answer: bool
+    model: type[BaseModel]
+    """For a mapping (or list of them) the model it holds; for an answer, the model that asks."""
+
+
+_READ_KEYS: dict[type[BaseModel], dict[str, _Read]] = {}
+
+
+def _read_keys(model: type[BaseModel]) -> dict[str, _Read]:
+    """The keys of ``model`` the walk reads: answers, and the mappings that hold more of them."""
+    read = _READ_KEYS.get(model)
+    if read is None:
+        read = _READ_KEYS[model] = {}
+        for key, field in shape(model).fields.items():
+            if field.name in NOT_ANSWERS:
+                continue
+            if field.kind in (PROSE, PROSE_LIST):
+                held = model
+            elif field.kind in (MODEL, MODEL_LIST) and field.model is not None:
+                held = field.model
+            else:
+                continue
+            read[key] = _Read(field.kind, field.name, field.required, field.name in NONE_IS_AN_ANSWER, held)
+    return read
 
 
 def blank(data: Any, placeholders: list[Placeholder]) -> Any:

@@ -157,3 +157,27 @@ def test_no_rule_is_satisfied_by_a_placeholder(tmp_path):
     assert result.outcomes["DL420"] is Outcome.FOUND  # `fallback: none` is no fallback
     [call] = [f for f in result.findings if f.code == "DL420"]
     assert "has no fallback" in call.message
+
+
+def test_the_walk_finds_what_is_placeholder_says_whatever_the_text_starts_with():
+    """The walk rules most answers out by their first characters; it must agree with the full test."""
+    from designlint.model import Design
+    from designlint.model.placeholders import find_placeholders
+
+    printable = [chr(code) for code in range(32, 127)] + ["\t", "é", "İ", "…"]
+    starts = [first + second for first in printable for second in printable] + list(printable)
+    texts = [text for text, _, _ in WORDS] + starts + [start + " tbd" for start in printable]
+    phases = [
+        {"name": f"phase {index}", "rollback": text, "successCriteria": [text]}
+        for index, text in enumerate(texts)
+    ]
+    data = {"migrations": [{"name": "Move reads", "phases": phases}]}
+    found = {(p.path[3], p.path[4]) for p in find_placeholders(data, Design)}
+    expected = {
+        (index, key)
+        for index, text in enumerate(texts)
+        for key in ("rollback", "successCriteria")
+        if is_placeholder(text)
+    }
+    assert found == expected
+    assert len(expected) > 100  # the starts that can begin a phrase are read in full
