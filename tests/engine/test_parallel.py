@@ -8,7 +8,7 @@ import sys
 import pytest
 
 from bench.generate import write_corpus
-from designlint.engine.parallel import MIN_FILES, chunked
+from designlint.engine.parallel import MIN_CHUNK, Dealer
 
 
 @pytest.fixture(scope="module")
@@ -52,8 +52,37 @@ def test_the_result_cache_answers_workers_too(corpus):
     assert cold.stdout == warm.stdout == again.stdout
 
 
-def test_chunks_keep_every_file_once_in_order():
-    files = [(i, str(i)) for i in range(MIN_FILES * 5 + 3)]
-    chunks = chunked(files, 2)
+@pytest.mark.parametrize(("count", "jobs"), [(16, 2), (83, 2), (500, 2), (500, 8), (5000, 2)])
+def test_chunks_keep_every_file_once_in_order_and_shrink(count, jobs):
+    files = [(i, str(i)) for i in range(count)]
+    dealer = Dealer(files, jobs)
+    dealt = []
+    while (taken := dealer.take()) is not None:
+        dealt.append(taken)
+    assert [number for number, _ in dealt] == list(range(len(dealt)))
+    chunks = [chunk for _, chunk in dealt]
     assert [f for chunk in chunks for f in chunk] == files
-    assert len(chunks) <= 2 * 4 + 1
+    sizes = [len(chunk) for chunk in chunks]
+    assert sizes == sorted(sizes, reverse=True)
+    assert all(size >= MIN_CHUNK for size in sizes[:-1])
+    # the last chunks are small, so every core finishes at about the same time
+    assert sizes[-1] <= MIN_CHUNK
+    assert len(chunks) < 60
+
+
+@pytest.mark.parametrize("failing", [0, 17, 49])
+def test_an_error_in_any_chunk_is_raised_and_nothing_hangs(corpus, monkeypatch, failing):
+    from designlint.engine import parallel
+    from designlint.engine.session import Overrides
+
+    files = [(path, path.name) for path in sorted(corpus.glob("*.yaml"))]
+    packed = parallel.pack
+
+    def pack_or_fail(result):
+        if result.file == files[failing][1]:
+            raise ValueError(f"cannot pack {result.file}")
+        return packed(result)
+
+    monkeypatch.setattr(parallel, "pack", pack_or_fail)  # workers are forked with it in place
+    with pytest.raises(ValueError, match="cannot pack"):
+        parallel.check_files(Overrides(), files, jobs=2, use_cache=False)
