@@ -83,6 +83,14 @@ class Numbers:
         return build_index(self.design, self.components)
 
     @cached_property
+    def references(self):
+        """Every ``design#element`` reference the design writes, in document order: read by the
+        design index and by every cross-design rule asking whether it has anything to check."""
+        from designlint.analysis.org_index import design_references
+
+        return design_references(self.design)
+
+    @cached_property
     def references_alone(self):
         """The design's references to other designs, resolved as if it were the only design in the run."""
         from designlint.analysis.organisation import resolve

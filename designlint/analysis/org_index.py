@@ -225,8 +225,10 @@ def _objectives(design, component_refs: dict[str, Reference], index: ComponentIn
     return tuple(objectives)
 
 
-def _references(design) -> list[Reference]:
-    """Every ``design#element`` the design writes, in document order of the sections that hold them."""
+def design_references(design) -> tuple[Reference, ...]:
+    """Every ``design#element`` the design writes, in document order of the sections that hold them.
+
+    Computed once per design: read it through ``numbers(design).references``."""
     components = design.architecture.components if design.architecture else []
     found = []
     where: DocPath
@@ -265,12 +267,14 @@ def _references(design) -> list[Reference]:
             if value and is_element_ref(value):
                 where = ("crossTeamDependencies", number, key)
                 found.append(Reference(where, dependency.service, *_split(value), None, CROSS_TEAM, False))
-    return found
+    return tuple(found)
 
 
 def references_other_designs(design) -> bool:
     """Whether the design writes any ``design#element`` reference: what the cross-design rules check."""
-    return bool(_references(design))
+    from designlint.analysis.context import numbers
+
+    return bool(numbers(design).references)
 
 
 def index_design(design, file: str) -> DesignIndex:
@@ -287,7 +291,9 @@ def build_index(design, components_index: ComponentIndex) -> DesignIndex:
     file = ""
     components = design.architecture.components if design.architecture else []
     elements = {c.id for c in components} | {t.id for t in design.teams}
-    references = _references(design)
+    from designlint.analysis.context import numbers
+
+    references = numbers(design).references
     sync_calls = [
         (component.id, d.target)
         for component in components
@@ -318,7 +324,7 @@ def build_index(design, components_index: ComponentIndex) -> DesignIndex:
         design.metadata.name,
         file,
         frozenset(elements),
-        tuple(references),
+        references,
         tuple(sync_calls),
         promised,
         _p99(design),

@@ -70,7 +70,6 @@ class DesignTotal(NamedTuple):
 
 @dataclass
 class ProseReport:
-    fields: int = 0  # prose fields that hold a digit, the only ones that can make a claim
     arithmetic: list[ArithmeticResult] = field(default_factory=list)
     downtime: list[DowntimeResult] = field(default_factory=list)
     sla: list[SlaResult] = field(default_factory=list)
@@ -84,7 +83,6 @@ def analyse_prose(numbers) -> ProseReport:
     total: DesignTotal | None = None
     total_known = False
     for prose in prose_fields(design):
-        report.fields += 1
         text = prose.text
         for start, end in claim_sentences(text):
             claims = sentence_claims(text, start, end)

@@ -81,7 +81,9 @@ class Token(NamedTuple):
 
 
 def prose_fields(design: BaseModel) -> list[ProseField]:
-    """Every prose value of ``design`` that holds a digit (no claim without one), in model order."""
+    """Every prose value of ``design`` that could make a claim, in model order: one that holds a
+    digit and a word or sign a claim is made with (see :func:`claim_sentences`). Most prose holds
+    neither, and is dropped before any path is built for it."""
     found: list[ProseField] = []
     _collect(design, (), found)
     return found
@@ -95,7 +97,7 @@ def _collect(model: BaseModel, path: tuple, found: list[ProseField]) -> None:
             continue
         if holds_text:
             if isinstance(value, str):  # most prose is one string: no call for it
-                if has_digit(value):
+                if has_digit(value) and _ANCHOR.search(value) is not None:
                     found.append(ProseField((*path, key), value))
             else:
                 _collect_text(value, (*path, key), found)
@@ -109,11 +111,11 @@ def _collect(model: BaseModel, path: tuple, found: list[ProseField]) -> None:
 def _collect_text(value: object, path: tuple, found: list[ProseField]) -> None:
     """A prose field's value: a string, a list of strings, or a mapping of such lists."""
     if isinstance(value, str):
-        if has_digit(value):
+        if has_digit(value) and _ANCHOR.search(value) is not None:
             found.append(ProseField(path, value))
     elif isinstance(value, list):
         for index, item in enumerate(value):
-            if isinstance(item, str) and has_digit(item):
+            if isinstance(item, str) and has_digit(item) and _ANCHOR.search(item) is not None:
                 found.append(ProseField((*path, index), item))
     elif isinstance(value, dict):
         for key, item in value.items():

@@ -76,7 +76,9 @@ class Config:
         except ValueError:
             return path.as_posix()
 
-    def _applicable(self, file: str | Path) -> tuple[PathOverride, ...]:
+    def applicable(self, file: str | Path) -> tuple[PathOverride, ...]:
+        """The path overrides that apply to ``file``, in configuration order (the same objects for
+        every file they apply to, so callers may resolve a file's rules once per distinct tuple)."""
         if not self.model.overrides:
             return ()
         key = str(file)
@@ -93,7 +95,7 @@ class Config:
         if getattr(rule, "dormant", False):
             return False  # an opt-in preset's rule that was not asked for
         select, ignore = self.model.select, self.model.ignore
-        overrides = self._applicable(file)
+        overrides = self.applicable(file)
         if overrides:  # asked for every rule of every file: copy only when an override applies
             ignore = list(ignore)
             for override in overrides:
@@ -103,7 +105,7 @@ class Config:
 
     def severity(self, rule, file: str | Path) -> Severity:
         table = self.model.severity
-        overrides = self._applicable(file)
+        overrides = self.applicable(file)
         if overrides:
             table = dict(table)
             for override in overrides:

@@ -16,7 +16,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field, replace
 from functools import cached_property
 from pathlib import Path
-from typing import Any
+from typing import Any, NamedTuple
 
 from designlint.engine.config import Config
 from designlint.engine.grouping import group_findings
@@ -109,6 +109,29 @@ class Engine:
         self.ruleset = ruleset
         self.config = config
         self._reads: dict[str, frozenset[str] | None] = {}
+        self._checked: list[tuple[str, CompiledRule]] | None = None
+        # The enabled rules with their stamps, per distinct set of path overrides: every file
+        # without an override shares one, instead of asking the configuration per rule and finding.
+        self._stamps: dict[tuple[int, ...], dict[str, _RuleStamp]] = {}
+
+    def _checked_rules(self) -> list[tuple[str, CompiledRule]]:
+        """(code, rule) of every rule that runs on a design (not the engine's own), by code."""
+        if self._checked is None:
+            self._checked = [(rule.code, rule) for rule in self.ruleset if not rule.rule.engine]
+        return self._checked
+
+    def _stamps_for(self, file: str) -> dict[str, _RuleStamp]:
+        """Rule code -> how its findings are stamped in ``file``, for the rules enabled there."""
+        overrides = self.config.applicable(file)
+        key = tuple(id(override) for override in overrides)
+        found = self._stamps.get(key)
+        if found is None:
+            found = self._stamps[key] = {
+                rule.code: _rule_stamp(rule, self.config, file)
+                for rule in self.ruleset
+                if self.config.enabled(rule, file)
+            }
+        return found
 
     def check_path(self, path: Path, display: str | None = None) -> FileResult:
         from designlint.loader import load_path
@@ -165,28 +188,25 @@ class Engine:
         """Run every enabled rule that can run; record what each did in ``result.outcomes``."""
         raw: list[tuple[str, Problem]] = []
         ran = result.outcomes
-        for rule in self.ruleset:
-            if rule.rule.engine:
+        enabled = self._stamps_for(document.file)
+        for code, rule in self._checked_rules():
+            if design is None or code not in enabled or (invalid and self._reads_any(rule, invalid)):
+                ran[code] = Outcome.NOT_RUN
                 continue
-            if (
-                design is None
-                or not self.config.enabled(rule, document.file)
-                or self._reads_any(rule, invalid)
-            ):
-                ran[rule.code] = Outcome.NOT_RUN
-                continue
-            ran[rule.code] = Outcome.PASSED
             try:
                 run = rule.run(design, data)
             except Exception as exc:  # a broken check must not hide the others
+                ran[code] = Outcome.PASSED
                 result.internal_error = True
-                message = f"rule {rule.code} ({rule.name}) failed: {type(exc).__name__}: {exc}"
+                message = f"rule {code} ({rule.name}) failed: {type(exc).__name__}: {exc}"
                 raw.append((INTERNAL_ERROR, Problem((), message, hint=_origin(exc))))
                 continue
             if not run.subject:
-                ran[rule.code] = Outcome.VACUOUS
+                ran[code] = Outcome.VACUOUS
                 continue
-            raw.extend((rule.code, problem) for problem in run.problems)
+            ran[code] = Outcome.PASSED
+            for problem in run.problems:
+                raw.append((code, problem))
         return raw
 
     def _reads_any(self, rule: CompiledRule, invalid: frozenset[str]) -> bool:
@@ -201,26 +221,35 @@ class Engine:
     def _stamp(self, code: str, problem: Problem, document) -> Finding | None:
         from designlint.findings import RelatedLocation
 
-        rule = self.ruleset.rules.get(code)
-        if rule is not None and code != INTERNAL_ERROR and not self.config.enabled(rule, document.file):
-            return None
-        severity = self.config.severity(rule, document.file) if rule is not None else Severity.ERROR
-        related = tuple(
-            RelatedLocation(
-                path, document.locate(path, at_key=problem.at_key), stable_path(path, document.data)
+        stamp = self._stamps_for(document.file).get(code)
+        if stamp is None:
+            rule = self.ruleset.rules.get(code)
+            if rule is None:
+                stamp = _UNKNOWN_RULE_STAMP
+            elif code == INTERNAL_ERROR:
+                stamp = _rule_stamp(rule, self.config, document.file)
+            else:
+                return None  # the rule is disabled for this file
+        related = (
+            tuple(
+                RelatedLocation(
+                    path, document.locate(path, at_key=problem.at_key), stable_path(path, document.data)
+                )
+                for path in problem.related
             )
-            for path in problem.related
+            if problem.related
+            else ()
         )
         return Finding(
             file=document.file,
             position=document.locate(problem.path, at_key=problem.at_key, offset=problem.offset),
             code=code,
-            name=rule.name if rule else "internal-error",
-            severity=severity,
+            name=stamp.name,
+            severity=stamp.severity,
             message=problem.message,
             path=problem.path,
-            hint=problem.hint or (rule.rule.hint if rule else None),
-            dimensions=tuple(rule.rule.dimensions) if rule else (),
+            hint=problem.hint or stamp.hint,
+            dimensions=stamp.dimensions,
             fingerprint_path=stable_path(problem.path, document.data),
             related=related,
         )
@@ -313,6 +342,22 @@ class Engine:
                 hint=hint or rule.rule.hint,
             )
         ]
+
+
+class _RuleStamp(NamedTuple):
+    """What stamping adds to a rule's problems in one file: resolved once per configuration."""
+
+    name: str
+    severity: Severity
+    hint: str | None
+    dimensions: tuple[str, ...]
+
+
+_UNKNOWN_RULE_STAMP = _RuleStamp("internal-error", Severity.ERROR, None, ())
+
+
+def _rule_stamp(rule: CompiledRule, config: Config, file: str) -> _RuleStamp:
+    return _RuleStamp(rule.name, config.severity(rule, file), rule.rule.hint, tuple(rule.rule.dimensions))
 
 
 class _PathLines:
