@@ -27,11 +27,15 @@ CURRENCY_SYMBOLS = {"$": "USD", "€": "EUR", "£": "GBP"}
 # Every pattern here is anchored and free of nested or overlapping quantifiers, and whitespace
 # runs are possessive (``\s*+``), so reading a value takes time linear in its length.
 _NUMBER = r"(?:[0-9][0-9,]*+(?:\.[0-9]++)?|\.[0-9]++)(?:[eE][-+]?[0-9]++)?"
-_QUALIFIER_RE = re.compile(r"\s*+(~|≈|<=|>=|<|>|≤|≥)?\s*+([$€£])?")
 _NUMBER_RE = re.compile(_NUMBER)
 _RANGE_RE = re.compile(r"(?:-|–|to(?![A-Za-z]))\s*+([$€£])?")
 _SPACES_RE = re.compile(r"\s*+")
 _UNIT_RE = re.compile(r"[A-Za-z%$€£µ/·*^ ()\-_.0-9x×]*+")
+# The qualifier and currency are atomic: a number that does not follow them is not read elsewhere.
+_HEAD_RE = re.compile(r"\s*+(?>(~|≈|<=|>=|<|>|≤|≥)?)\s*+(?>([$€£])?)(" + _NUMBER + r")\s*+")
+_ASCII_LETTERS = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz")
+_RANGE_STARTS = frozenset("-–t")  # what _RANGE_RE can start with
+_BOUNDS = {"≤": "<=", "≥": ">="}
 
 # JSON Schema (ECMA) patterns: ``\d`` is ASCII there. Editors only; designlint reads values itself.
 QUANTITY_PATTERN = (
@@ -129,6 +133,13 @@ def parse_quantity(value: Any) -> Quantity:
     Each stretch of the text is scanned a bounded number of times, so a value of any length is
     read in linear time (a run of 200,000 spaces takes about a millisecond).
     """
+    if isinstance(value, str):  # nearly every value: answered from the parses of earlier spellings
+        if len(value) > CACHED_UP_TO:
+            return _parse_text(value)
+        parsed = _parse_cached(value)
+        if isinstance(parsed, _Unreadable):
+            raise ValueError(parsed.reason)
+        return parsed
     if isinstance(value, Quantity):
         return value
     if isinstance(value, bool):
@@ -136,14 +147,7 @@ def parse_quantity(value: Any) -> Quantity:
     if isinstance(value, (int, float)):
         number = float(value) if not isinstance(value, int) or abs(value) < 10**300 else math.inf
         return Quantity(text=str(value), magnitude=_checked(number, str(value)))
-    if not isinstance(value, str):
-        raise ValueError("expected a number or a string such as '12K/s', '300 ms' or '$350/month'")
-    if len(value) > CACHED_UP_TO:
-        return _parse_text(value)
-    parsed = _parse_cached(value)
-    if isinstance(parsed, _Unreadable):
-        raise ValueError(parsed.reason)
-    return parsed
+    raise ValueError("expected a number or a string such as '12K/s', '300 ms' or '$350/month'")
 
 
 CACHED_UP_TO = 200
@@ -165,26 +169,33 @@ def _parse_cached(value: str) -> Quantity | _Unreadable:
 
 
 def _parse_text(value: str) -> Quantity:
-    foreign = _foreign_digit(value)
-    if foreign is not None:
-        raise ValueError(
-            f"'{foreign}' (U+{ord(foreign):04X}) is not a digit designlint reads: write numbers with 0-9"
-        )
-    head = _QUALIFIER_RE.match(value)
-    assert head is not None  # every part of it is optional
-    qualifier, currency = head.group(1) or "", head.group(2)
-    first = _read_number(value, head.end())
-    if first is None:
+    if not value.isascii():
+        foreign = _foreign_digit(value)
+        if foreign is not None:
+            raise ValueError(
+                f"'{foreign}' (U+{ord(foreign):04X}) is not a digit designlint reads: write numbers with 0-9"
+            )
+    # The qualifier, the currency, the first number and the spaces after it, in one match.
+    head = _HEAD_RE.match(value)
+    if head is None:
         raise ValueError(f"'{_shown(value)}' is not a number with a unit ({_EXAMPLES})")
+    qualifier, currency = head.group(1) or "", head.group(2)
+    magnitude = float(head.group(3).replace(",", ""))
+    unit_start = head.end()
+    multiplied = False
+    if value[unit_start : unit_start + 1] in _ASCII_LETTERS:  # a multiplier starts with a letter
+        found = read_multiplier(value, head.end(3), unit_start)
+        if found is not None:
+            multiplied = True
+            magnitude *= found.factor
+            unit_start = _spaces_after(value, found.end)
     low: float | None = None
-    magnitude = first.value * (first.multiplier or 1.0)
-    unit_start = first.gap_end
-    dash = _RANGE_RE.match(value, first.gap_end)
+    dash = _RANGE_RE.match(value, unit_start) if value[unit_start : unit_start + 1] in _RANGE_STARTS else None
     second = _read_number(value, dash.end()) if dash else None
     if dash is not None and second is not None:
-        low_value = first.value * (first.multiplier or 1.0)
-        if first.multiplier is None and second.multiplier is not None and first.value <= second.value:
-            low_value = first.value * second.multiplier  # "200-300 million": one multiplier for both
+        low_value = magnitude
+        if not multiplied and second.multiplier is not None and magnitude <= second.value:
+            low_value = magnitude * second.multiplier  # "200-300 million": one multiplier for both
         low, magnitude = low_value, second.value * (second.multiplier or 1.0)
         currency = currency or dash.group(1)
         unit_start = second.gap_end
@@ -203,13 +214,13 @@ def _parse_text(value: str) -> Quantity:
     _checked(magnitude, text)
     if low is not None:
         _checked(low, text)
-    bound = {"≤": "<=", "≥": ">="}.get(qualifier, qualifier) if qualifier not in ("~", "≈") else ""
+    approximate = qualifier in ("~", "≈")
     return Quantity(
         text=text,
         magnitude=magnitude,
         unit=unit,
-        approximate=qualifier in ("~", "≈"),
-        bound=bound,
+        approximate=approximate,
+        bound="" if approximate else _BOUNDS.get(qualifier, qualifier),
         low=low,
     )
 

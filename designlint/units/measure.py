@@ -10,8 +10,7 @@ from __future__ import annotations
 import functools
 import math
 import re
-from dataclasses import dataclass
-from typing import NamedTuple
+from typing import Final, NamedTuple
 
 from designlint.units.definitions import (
     HOURS_730,
@@ -40,6 +39,12 @@ def _merge(left: Dims, right: Dims, sign: int) -> Dims:
         return left
     if not left and sign == 1:
         return right
+    return _merged(left, right, sign)
+
+
+@functools.lru_cache(maxsize=4096)
+def _merged(left: Dims, right: Dims, sign: int) -> Dims:
+    """The few dimension tuples a run uses combine the same ways over and over: merge each pair once."""
     merged = dict(left)
     for name, exp in right:
         merged[name] = merged.get(name, 0) + sign * exp
@@ -68,13 +73,32 @@ class UnitInfo(NamedTuple):
     display: Dims  # unit symbols with exponents, as they should be shown
 
 
-@dataclass(frozen=True, slots=True)
 class Measure:
-    """``value`` is in base units (seconds, bytes, bits, currency units, counts)."""
+    """``value`` is in base units (seconds, bytes, bits, currency units, counts).
 
-    value: float
-    dims: Dims = ()
-    display: Dims = ()
+    A value: never changed once made (``Final``), compared and hashed by its fields. A plain class
+    with slots rather than a frozen dataclass, whose every field is set through
+    ``object.__setattr__``: the checks make tens of thousands of these per run.
+    """
+
+    __slots__ = ("dims", "display", "value")
+    __match_args__ = ("value", "dims", "display")
+
+    def __init__(self, value: float, dims: Dims = (), display: Dims = ()) -> None:
+        self.value: Final = value
+        self.dims: Final = dims
+        self.display: Final = display
+
+    def __eq__(self, other: object) -> bool:
+        if not isinstance(other, Measure):
+            return NotImplemented
+        return (self.value, self.dims, self.display) == (other.value, other.dims, other.display)
+
+    def __hash__(self) -> int:
+        return hash((self.value, self.dims, self.display))
+
+    def __repr__(self) -> str:
+        return f"Measure(value={self.value!r}, dims={self.dims!r}, display={self.display!r})"
 
     def __mul__(self, other: Measure) -> Measure:
         return Measure(
@@ -261,21 +285,27 @@ def measure(magnitude: float, unit: str = "", month_seconds: float = DEFAULT_MON
     return Measure(magnitude * info.factor, info.dims, info.display)
 
 
+# A value in base units lies within these (or is zero); see MAX_MAGNITUDE.
+_SMALLEST_BASE = 1 / MAX_MAGNITUDE**2
+_LARGEST_BASE = MAX_MAGNITUDE**2
+
+
 def from_quantity(
     quantity, month_seconds: float = DEFAULT_MONTH_SECONDS, *, use_low: bool = False
 ) -> Measure:
     """A model ``Quantity`` as a Measure; a range gives its midpoint unless ``use_low``."""
     magnitude = quantity.magnitude
-    if quantity.low is not None:
-        magnitude = quantity.low if use_low else (quantity.low + quantity.magnitude) / 2
+    low = quantity.low
+    if low is not None:
+        magnitude = low if use_low else (low + magnitude) / 2
     if not math.isfinite(magnitude):
         raise UnitError("the number is not finite")
-    result = measure(magnitude, quantity.unit, month_seconds)
-    if not math.isfinite(result.value) or (
-        result.value != 0 and not 1 / MAX_MAGNITUDE**2 <= abs(result.value) <= MAX_MAGNITUDE**2
-    ):
+    info = resolve_unit(quantity.unit, month_seconds)
+    value = magnitude * info.factor
+    # Not finite (inf, nan) fails the range test too.
+    if value != 0 and not _SMALLEST_BASE <= abs(value) <= _LARGEST_BASE:
         raise UnitError(f"'{quantity}' is out of range in base units")
-    return result
+    return Measure(value, info.dims, info.display)
 
 
 def month_seconds_of(design) -> float:

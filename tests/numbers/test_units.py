@@ -184,3 +184,19 @@ def test_checking_never_imports_pint():
     )
     result = subprocess.run([sys.executable, "-c", code], cwd=ROOT, capture_output=True, text=True)
     assert result.stdout.strip().splitlines()[-1] == "PINT:False", result.stderr[-500:]
+
+
+def test_a_measure_is_a_value():
+    import pickle
+
+    from designlint.units import Measure
+
+    speed = value("12K requests/s")
+    same = value("12000 requests/s")
+    assert speed == same and hash(speed) == hash(same) and speed is not same
+    assert speed != value("12K requests/min") and speed != (speed.value, speed.dims, speed.display)
+    assert pickle.loads(pickle.dumps(speed)) == speed
+    assert repr(Measure(2.0, (("second", 1),))) == "Measure(value=2.0, dims=(('second', 1),), display=())"
+    assert (speed * Measure(2.0)).value == 24_000 and (speed * Measure(2.0)).dims == speed.dims
+    with pytest.raises(AttributeError):
+        speed.extra = 1
