@@ -57,11 +57,19 @@ class ConfigModel(_ConfigSection):
         return [self.design_root] if isinstance(self.design_root, str) else list(self.design_root)
 
 
+def _config_model(raw: Any) -> ConfigModel:
+    """``ConfigModel.model_validate(raw)``; building the validator costs more than reading a
+    configuration, so it is kept between runs."""
+    from designlint.engine.model_validators import model_validator
+
+    return model_validator(ConfigModel)(raw)
+
+
 @dataclass
 class Config:
     """Resolved configuration; ``root`` is the folder paths in it are relative to."""
 
-    model: ConfigModel = field(default_factory=ConfigModel)
+    model: ConfigModel = field(default_factory=lambda: _config_model({}))
     root: Path = field(default_factory=Path.cwd)
     source: str | None = None
     locate: Any = None  # callable(key path) -> Position | None, for errors pointing into the config
@@ -189,7 +197,7 @@ def load_config(path: Path) -> Config:
     else:
         raw, locate = _read_yaml_config(path)
     try:
-        model = ConfigModel.model_validate(raw)
+        model = _config_model(raw)
     except ValidationError as error:
         first = error.errors(include_url=False)[0]
         loc = tuple(first["loc"])

@@ -64,6 +64,7 @@ def index_document(document, design) -> FileIndex | None:
 
 def load_index(path: Path, display: str) -> FileIndex | None:
     """Index a file whose result came from the cache (which keeps findings, not models)."""
+    from designlint.engine.model_validators import model_validator
     from designlint.errors import LoadError
     from designlint.loader import load_path
     from designlint.model import Design
@@ -79,8 +80,9 @@ def load_index(path: Path, display: str) -> FileIndex | None:
     if kind == "TeamCatalog":
         from designlint.model.catalog import TeamCatalog
 
-        return index_document(document, validate_design(document.data, TeamCatalog).model)
-    validation = validate_design(document.data, Design)
+        validate = model_validator(TeamCatalog)
+        return index_document(document, validate_design(document.data, TeamCatalog, validate).model)
+    validation = validate_design(document.data, Design, model_validator(Design))
     return index_document(document, validation.model)
 
 

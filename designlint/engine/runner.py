@@ -146,6 +146,7 @@ class Engine:
         return self.check_document(document)
 
     def check_document(self, document) -> FileResult:
+        from designlint.engine.model_validators import model_validator
         from designlint.engine.organisation import index_document
         from designlint.model import Design
         from designlint.model.placeholders import blank, find_placeholders
@@ -157,7 +158,7 @@ class Engine:
         root = _catalog_model() if catalog else Design
         placeholders = find_placeholders(document.data, root)
         data = blank(document.data, placeholders)
-        validation = validate_design(data, root)
+        validation = validate_design(data, root, model_validator(root))
         raw: list[tuple[str, Problem]] = list(validation.problems)
         raw.extend((PLACEHOLDER_ANSWER, _placeholder_problem(p)) for p in placeholders)
         result.partial_design = validation.model

@@ -67,6 +67,27 @@ class FallbackText(str):
         return (FallbackText, (str(self), self.strategy))
 
 
+def _validate_fallback(value: Any, validate_plan: core_schema.ValidatorFunctionWrapHandler) -> FallbackText:
+    if isinstance(value, FallbackText):
+        return value
+    if isinstance(value, str):
+        if len(value) > MAX_TEXT:
+            raise PydanticCustomError(
+                "string_too_long",
+                "String should have at most {max_length} characters",
+                {"max_length": MAX_TEXT},
+            )
+        return FallbackText(value)
+    plan: FallbackPlan = validate_plan(value)
+    return FallbackText(plan.description or STRATEGY_TEXT[plan.strategy], plan.strategy)
+
+
+def _serialize_fallback(value: FallbackText) -> Any:
+    if value.strategy is None:
+        return str(value)
+    return {"strategy": value.strategy, "description": str(value)}
+
+
 class _FallbackAnnotation:
     """Pydantic hooks: a string as it is, a mapping validated as a FallbackPlan (errors at its keys)."""
 
@@ -75,28 +96,11 @@ class _FallbackAnnotation:
         cls, source: Any, handler: GetCoreSchemaHandler
     ) -> core_schema.CoreSchema:
         plan_schema = handler.generate_schema(FallbackPlan)
-
-        def validate(value: Any, validate_plan: core_schema.ValidatorFunctionWrapHandler) -> FallbackText:
-            if isinstance(value, FallbackText):
-                return value
-            if isinstance(value, str):
-                if len(value) > MAX_TEXT:
-                    raise PydanticCustomError(
-                        "string_too_long",
-                        "String should have at most {max_length} characters",
-                        {"max_length": MAX_TEXT},
-                    )
-                return FallbackText(value)
-            plan: FallbackPlan = validate_plan(value)
-            return FallbackText(plan.description or STRATEGY_TEXT[plan.strategy], plan.strategy)
-
-        def serialize(value: FallbackText) -> Any:
-            if value.strategy is None:
-                return str(value)
-            return {"strategy": value.strategy, "description": str(value)}
-
+        # Module-level hooks: the core schema pickles (it is cached between runs).
         return core_schema.no_info_wrap_validator_function(
-            validate, plan_schema, serialization=core_schema.plain_serializer_function_ser_schema(serialize)
+            _validate_fallback,
+            plan_schema,
+            serialization=core_schema.plain_serializer_function_ser_schema(_serialize_fallback),
         )
 
     @classmethod

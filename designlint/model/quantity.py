@@ -225,21 +225,30 @@ def _parse_text(value: str) -> Quantity:
     )
 
 
+def _validate_quantity(value: Any) -> Quantity:
+    try:
+        return parse_quantity(value)
+    except ValueError as exc:
+        raise PydanticCustomError("quantity", "{reason}", {"reason": str(exc)}) from None
+
+
+def _quantity_text(quantity: Quantity) -> str:
+    return quantity.text
+
+
 class _QuantityAnnotation:
-    """Pydantic hooks: validate from YAML scalars, describe as number-or-pattern in JSON Schema."""
+    """Pydantic hooks: validate from YAML scalars, describe as number-or-pattern in JSON Schema.
+
+    The hooks are module-level functions so the core schema pickles (it is cached between runs).
+    """
 
     @classmethod
     def __get_pydantic_core_schema__(
         cls, source: Any, handler: GetCoreSchemaHandler
     ) -> core_schema.CoreSchema:
-        def validate(value: Any) -> Quantity:
-            try:
-                return parse_quantity(value)
-            except ValueError as exc:
-                raise PydanticCustomError("quantity", "{reason}", {"reason": str(exc)}) from None
-
         return core_schema.no_info_plain_validator_function(
-            validate, serialization=core_schema.plain_serializer_function_ser_schema(lambda q: q.text)
+            _validate_quantity,
+            serialization=core_schema.plain_serializer_function_ser_schema(_quantity_text),
         )
 
     @classmethod

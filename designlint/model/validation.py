@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from typing import Any
 
@@ -152,8 +152,13 @@ class DesignValidation:
         return not self.problems
 
 
-def validate_design(data: Any, root: type[BaseModel]) -> DesignValidation:
+def validate_design(
+    data: Any, root: type[BaseModel], validate: Callable[[Any], Any] | None = None
+) -> DesignValidation:
     """Validate ``data`` as ``root``; an error in one section leaves the others usable.
+
+    ``validate`` is ``root.model_validate`` or a validator built from the same schema (the engine's
+    cached one, which returns the same instances and errors).
 
     Unknown keys are found by one walk along the format (pydantic would report each, and each
     would get a 'did you mean' search) and removed. What else fails is removed at the deepest
@@ -161,8 +166,9 @@ def validate_design(data: Any, root: type[BaseModel]) -> DesignValidation:
     """
     # Most documents are valid as written: then no model has an unknown key (every model forbids
     # them), and the walk that looks for them has nothing to find.
+    validate = validate or root.model_validate
     try:
-        return DesignValidation(root.model_validate(data), data, [], frozenset())
+        return DesignValidation(validate(data), data, [], frozenset())
     except ValidationError as error:
         as_written = error
     unknown = _UnknownKeys(root)
@@ -173,7 +179,7 @@ def validate_design(data: Any, root: type[BaseModel]) -> DesignValidation:
         errors = as_written.errors(include_url=False)
     else:
         try:
-            return DesignValidation(root.model_validate(stripped), stripped, problems, frozenset(invalid))
+            return DesignValidation(validate(stripped), stripped, problems, frozenset(invalid))
         except ValidationError as error:
             errors = error.errors(include_url=False)
     problems.extend(_problems(errors, root))
@@ -185,7 +191,7 @@ def validate_design(data: Any, root: type[BaseModel]) -> DesignValidation:
             break
         pruned = without_keys(pruned, [cut for cut in cuts if cut is not None])
         try:
-            return DesignValidation(root.model_validate(pruned), pruned, problems, frozenset(invalid))
+            return DesignValidation(validate(pruned), pruned, problems, frozenset(invalid))
         except ValidationError as again:
             errors = again.errors(include_url=False)
     return DesignValidation(None, pruned, problems, frozenset(invalid))

@@ -49,6 +49,9 @@ NOT_ON_THE_CHECK_PATH = [
     "jinja2",
     "difflib",
 ]
+# Loaded only to build a model's validator (pydantic's plugin discovery reads every installed
+# distribution's metadata): a check whose validators are cached builds none.
+NOT_ON_THE_WARM_CHECK_PATH = ["pydantic.plugin._loader", "importlib.metadata"]
 
 _PROBE = """
 import json, sys
@@ -85,6 +88,50 @@ def loaded(tmp_path_factory) -> dict[str, list[str]]:
 def test_a_one_file_check_does_not_import(loaded, run, module):
     imported = [name for name in loaded[run] if name == module or name.startswith(module + ".")]
     assert imported == [], f"a one-file check ({run}) imported {imported[:5]}"
+
+
+@pytest.mark.parametrize("module", NOT_ON_THE_WARM_CHECK_PATH)
+def test_a_check_with_cached_validators_builds_none(loaded, module):
+    imported = [name for name in loaded["packs cached"] if name == module or name.startswith(module + ".")]
+    assert imported == [], f"a one-file check with a warm cache imported {imported[:5]}"
+
+
+BROKEN = """\
+apiVersion: designlint/v1
+kind: Design
+metadata: {name: broken, ownerz: [a]}
+scale:
+  quantities:
+    - {name: dau, value: thirty days}
+architecture:
+  components:
+    - {id: api, dependsOn: [{target: db, fallback: {strategy: pray}}]}
+    - {id: db}
+"""
+
+
+def test_cold_warm_and_damaged_caches_give_the_same_output(tmp_path):
+    """The user cache empty (validators built), warm (restored), then with every entry damaged."""
+    (tmp_path / "broken.yaml").write_text(BROKEN, encoding="utf-8")
+    env = {**os.environ, "XDG_CACHE_HOME": str(tmp_path / "user-cache")}
+    env.pop("PYDANTIC_DISABLE_PLUGINS", None)
+    command = [sys.executable, "-m", "designlint", "check", "--no-cache", str(ROOT / "designs/newsfeed.yaml")]
+    command.append(str(tmp_path / "broken.yaml"))
+
+    def check() -> tuple[int, str, str]:
+        done = subprocess.run(command, cwd=tmp_path, env=env, capture_output=True, text=True)
+        return done.returncode, done.stdout, done.stderr
+
+    cold = check()
+    entries = sorted((tmp_path / "user-cache" / "designlint" / "model-validators").iterdir())
+    assert entries, "the cold run kept the validators it built"
+    warm = check()
+    for entry in entries:
+        entry.write_bytes(entry.read_bytes()[:200] + b"damaged")
+    damaged = check()
+    assert cold[0] == 1 and "unknown key 'ownerz'" in cold[1]
+    assert warm == cold
+    assert damaged == cold
 
 
 def test_the_probe_sees_the_check_path(loaded):
