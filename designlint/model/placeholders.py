@@ -193,7 +193,12 @@ def find_placeholders(data: Any, model: type[BaseModel]) -> list[Placeholder]:
             kind = field.kind
             if kind == PROSE:
                 # Most answers are ruled out by how they start; the path is built for hits only.
-                if isinstance(value, str) and _may_be_placeholder(value, field.none_is_an_answer):
+                if (
+                    isinstance(value, str)
+                    and value[:1] not in _NO_PHRASE_STARTS
+                    and value[:2] not in _NO_PHRASE_STARTS
+                    and is_placeholder(value, field.none_is_an_answer)
+                ):
                     found.append(Placeholder((*path, key), value, field.field, field.required))
             elif kind == MODEL:
                 if isinstance(value, dict):
@@ -206,18 +211,16 @@ def find_placeholders(data: Any, model: type[BaseModel]) -> list[Placeholder]:
                         nested.append(((*path, key, index), item, field.model))
             else:  # PROSE_LIST
                 for index, item in enumerate(value):
-                    if isinstance(item, str) and _may_be_placeholder(item, field.none_is_an_answer):
+                    if (
+                        isinstance(item, str)
+                        and item[:1] not in _NO_PHRASE_STARTS
+                        and item[:2] not in _NO_PHRASE_STARTS
+                        and is_placeholder(item, field.none_is_an_answer)
+                    ):
                         found.append(Placeholder((*path, key, index), item, field.field, field.required))
         if nested:
             stack.extend(reversed(nested))
     return found
-
-
-def _may_be_placeholder(text: str, none_is_an_answer: bool) -> bool:
-    """``is_placeholder``, answered at a glance for text that starts like no phrase."""
-    if text[:1] in _NO_PHRASE_STARTS or text[:2] in _NO_PHRASE_STARTS:
-        return False
-    return is_placeholder(text, none_is_an_answer)
 
 
 def _no_phrase_starts() -> frozenset[str]:
