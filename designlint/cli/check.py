@@ -226,23 +226,25 @@ def _check(run: CheckRun) -> int:
 
     if run.write_baseline is not None:
         target = Path(run.write_baseline) if run.write_baseline else run.baseline_file
-        every = list(results)  # grouped by baseline file, so all are needed at once
-        announce_baselines(write_baselines(files, every, config_for, target), every)
+        written = write_baselines(files, results, config_for, target)  # reads one result at a time
+        announce_baselines(written, results.failed())
         return EXIT_ERROR if results.internal_error else EXIT_CLEAN
     baselined = _hide_baselined(files, results, config_for, run.baseline_file)
     ruleset = merged_ruleset(session, files)
     junit = any(output.format == "junit" for output in outputs)
+    configs = [config_for(path) for path, _ in files]
     thresholds = {
-        display: Severity(run.fail_on or session.engine_for(path).config.model.fail_on)
-        for path, display in files
+        display: Severity(run.fail_on or config.model.fail_on) for (_, display), config in zip(files, configs)
     }
-    # One pass for the counts and the exit code, so no report needs every result at once.
+    # One pass over the counts for the summary and the exit code, so no report needs every result
+    # at once.
     totals = Totals()
     failed = False
-    for (_, display), result in zip(files, results):
-        totals.add(result)
-        threshold = thresholds[display]
-        failed = failed or any(f.severity.rank >= threshold.rank for f in result.findings)
+    for number, (_, display) in enumerate(files):
+        tally = results.tally(number)  # counted where it was checked: nothing is unpacked
+        totals.add_tally(tally)
+        failed = failed or tally.worst >= thresholds[display].rank
+    site_url = next((config.model.site_url for config in configs if config.model.site_url), None)
     for output in outputs:
         report = Report(
             results=results,
@@ -254,10 +256,7 @@ def _check(run: CheckRun) -> int:
             baselined=baselined,
             quiet=run.quiet,
             fail_on=thresholds,
-            site_url=next(
-                (config_for(path).model.site_url for path, _ in files if config_for(path).model.site_url),
-                None,
-            ),
+            site_url=site_url,
             totals=totals,
         )
         if run.statistics and output.format == "text":

@@ -13,8 +13,13 @@ from designlint.rulepacks.registry import RuleSet
 def merged_ruleset(session, files: list[tuple[Path, str]]) -> RuleSet:
     """Every rule the files ran with; files under different configurations may use different packs."""
     merged = RuleSet()
+    seen = set()  # most files share an engine: its rules are merged once
     for path, _ in files:
-        for rule in session.engine_for(path).ruleset:
+        engine = session.engine_for(path)
+        if id(engine) in seen:
+            continue
+        seen.add(id(engine))
+        for rule in engine.ruleset:
             merged.rules.setdefault(rule.code, rule)
     return merged
 

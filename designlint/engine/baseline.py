@@ -14,7 +14,7 @@ from __future__ import annotations
 import json
 import os
 from collections import Counter
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field, replace
 from pathlib import Path, PurePath
 from typing import Annotated, Literal
@@ -199,22 +199,26 @@ def hide_baselined(
 
 
 def write_baselines(
-    files: list[tuple[Path, str]], results: list[FileResult], config_for: ConfigFor, target: Path | None
+    files: list[tuple[Path, str]], results: Sequence[FileResult], config_for: ConfigFor, target: Path | None
 ) -> list[tuple[Path, Baseline]]:
-    """Write each file's findings to its baseline (``target``, else configured, else the default)."""
-    groups: dict[Path, tuple[Path, list[FileResult]]] = {}
-    for (path, _), result in zip(files, results):
+    """Write each file's findings to its baseline (``target``, else configured, else the default).
+
+    Results are read one at a time, baseline by baseline (a run's results are packed until read),
+    so writing a baseline never needs every result at once.
+    """
+    groups: dict[Path, tuple[Path, list[int]]] = {}  # the numbers of the results in each baseline
+    for number, (path, _) in enumerate(files):
         choice = choose_baseline(config_for(path), target)
         destination = choice.path if choice else Path(DEFAULT_BASELINE)
-        groups.setdefault(destination.resolve(), (destination, []))[1].append(result)
+        groups.setdefault(destination.resolve(), (destination, []))[1].append(number)
     # Check every destination before writing any, so a refusal leaves nothing half done.
     for destination, _ in groups.values():
         _refuse_to_clobber(destination)
     from designlint.fileio import write_atomic
 
     written = []
-    for _, (destination, group) in sorted(groups.items()):
-        baseline = Baseline.from_results(group, destination.parent)
+    for _, (destination, numbers) in sorted(groups.items()):
+        baseline = Baseline.from_results((results[number] for number in numbers), destination.parent)
         write_atomic(destination, baseline.to_json())
         written.append((destination, baseline))
     return written

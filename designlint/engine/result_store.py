@@ -21,12 +21,31 @@ import zlib
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING, cast, overload
+from typing import TYPE_CHECKING, NamedTuple, cast, overload
 
 from designlint.engine.runner import FileResult
 
 if TYPE_CHECKING:
     from designlint.engine.organisation import CrossDesignFindings, FileIndex
+
+
+class Tally(NamedTuple):
+    """What a run's summary and exit code need of one result, counted where it was checked."""
+
+    errors: int
+    warnings: int
+    infos: int
+    suppressed: int
+    worst: int  # the highest severity rank among its findings, -1 when it has none
+    internal_error: bool
+
+    @classmethod
+    def of(cls, result: FileResult) -> Tally:
+        ranks = [0, 0, 0]  # info, warning, error
+        for finding in result.findings:
+            ranks[finding.severity.rank] += 1
+        worst = 2 if ranks[2] else 1 if ranks[1] else 0 if ranks[0] else -1
+        return cls(ranks[2], ranks[1], ranks[0], len(result.suppressed), worst, result.internal_error)
 
 
 @dataclass(frozen=True)
@@ -38,6 +57,7 @@ class PackedResult:
     index: bytes | None  # the cross-design index, read by the cross-design pass only
     internal_error: bool
     references: bool  # whether the design names another design's element
+    tally: Tally
 
 
 def pack(result: FileResult) -> PackedResult:
@@ -60,6 +80,7 @@ def pack(result: FileResult) -> PackedResult:
         index=None if index is None else _packed(index),
         internal_error=compact.internal_error,
         references=bool(index is not None and index.design.references),
+        tally=Tally.of(compact),
     )
 
 
@@ -95,6 +116,7 @@ class ResultStore(Sequence[FileResult]):
         self._files: list[str] = []
         self._reports: list[bytes] = []
         self._indexes: list[bytes | None] = []
+        self._tallies: list[Tally] = []
         self._failed: set[int] = set()  # the files where a rule crashed
         self._references = False
         self._written_back: dict[int, CrossDesignFindings] = {}
@@ -107,6 +129,7 @@ class ResultStore(Sequence[FileResult]):
             self._files.append(item.file)
             self._reports.append(item.report)
             self._indexes.append(item.index)
+            self._tallies.append(item.tally)
             self._references = self._references or item.references
 
     def __len__(self) -> int:
@@ -137,6 +160,7 @@ class ResultStore(Sequence[FileResult]):
         """Replace a result (a baseline hid some of its findings); what was written back is in it."""
         packed = pack(result)
         self._reports[number] = packed.report
+        self._tallies[number] = packed.tally
         self._written_back.pop(number, None)
         self._failed.discard(number)
         if packed.internal_error:
@@ -146,6 +170,16 @@ class ResultStore(Sequence[FileResult]):
     def files(self) -> Sequence[str]:
         """The file of each result (as reported), without unpacking any."""
         return self._files
+
+    def tally(self, number: int) -> Tally:
+        """The counts of a result, without unpacking it unless the cross-design pass added to it."""
+        if number in self._written_back:
+            return Tally.of(self[number])
+        return self._tallies[number]
+
+    def failed(self) -> list[FileResult]:
+        """The results of the files where a rule crashed, in order (few, or none)."""
+        return [self[number] for number in sorted(self._failed)]
 
     @property
     def internal_error(self) -> bool:

@@ -27,8 +27,17 @@ class CheckSession:
         self.keep_designs = keep_designs
         self._engines: dict[str | None, Engine] = {}
         self._config_files: dict[Path, Path | None] = {}
+        # Reports ask for a file's engine several times (thresholds, baselines, rule metadata):
+        # answered without touching the file system again.
+        self._by_file: dict[Path, Engine] = {}
 
     def engine_for(self, file: Path) -> Engine:
+        engine = self._by_file.get(file)
+        if engine is None:
+            engine = self._by_file[file] = self._engine_for(file)
+        return engine
+
+    def _engine_for(self, file: Path) -> Engine:
         config_path = self.overrides.config_file or self._config_file_for(file)
         key = str(config_path.resolve()) if config_path else None
         engine = self._engines.get(key)

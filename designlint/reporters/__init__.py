@@ -5,9 +5,13 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path, PurePath
+from typing import TYPE_CHECKING
 
 from designlint.engine.runner import FileResult
 from designlint.findings import Finding, Severity
+
+if TYPE_CHECKING:
+    from designlint.engine.result_store import Tally
 
 
 @dataclass
@@ -40,6 +44,15 @@ class Totals:
                 self.infos += 1
         self.suppressed += len(result.suppressed)
         self.internal_error = self.internal_error or result.internal_error
+
+    def add_tally(self, tally: Tally) -> None:
+        """Count a result from its tally (a packed result need not be read to be counted)."""
+        self.files += 1
+        self.errors += tally.errors
+        self.warnings += tally.warnings
+        self.infos += tally.infos
+        self.suppressed += tally.suppressed
+        self.internal_error = self.internal_error or tally.internal_error
 
     @property
     def findings(self) -> int:

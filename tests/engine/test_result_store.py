@@ -15,9 +15,10 @@ from bench.generate import write_corpus
 from designlint.engine.discovery import discover
 from designlint.engine.organisation import apply_organisation
 from designlint.engine.parallel import check_files
+from designlint.engine.result_store import Tally
 from designlint.engine.runner import FileResult
 from designlint.engine.session import CheckSession, Overrides
-from designlint.reporters import Report, json_report, sarif, text
+from designlint.reporters import Report, Totals, json_report, sarif, text
 from tests.conftest import ROOT
 
 
@@ -89,6 +90,9 @@ def test_cross_design_findings_written_back_are_those_merged_into_results(tmp_pa
     apply_organisation(files, whole, session.engine_for)
     assert [(r.findings, r.suppressed) for r in store] == [(r.findings, r.suppressed) for r in whole]
     assert any(f.code.startswith("DL6") for r in whole for f in r.findings)
+    # the counts kept beside each packed result include what the cross-design pass added
+    assert [store.tally(number) for number in range(len(store))] == [Tally.of(r) for r in whole]
+    assert Totals.of(whole) == tallied(store)
 
 
 def test_a_replaced_result_keeps_the_source_lines_of_its_findings(corpus):
@@ -105,3 +109,21 @@ def test_a_replaced_result_keeps_the_source_lines_of_its_findings(corpus):
         before.source_line(f.position.line) for f in kept
     ]
     assert all(after.source_line(f.position.line) is not None for f in kept)
+    assert store.tally(number) == Tally.of(after)
+    assert store.tally(number).errors + store.tally(number).warnings + store.tally(number).infos == len(kept)
+
+
+def tallied(store) -> Totals:
+    totals = Totals()
+    for number in range(len(store)):
+        totals.add_tally(store.tally(number))
+    return totals
+
+
+def test_counts_kept_beside_packed_results_are_those_of_the_results(corpus):
+    files, session = corpus
+    store = check_files(Overrides(), files, jobs=2, use_cache=False, session=session).results
+    assert tallied(store) == Totals.of(store)
+    worst = [max((f.severity.rank for f in result.findings), default=-1) for result in store]
+    assert [store.tally(number).worst for number in range(len(store))] == worst
+    assert set(worst) >= {1, 2}
