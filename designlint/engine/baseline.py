@@ -14,7 +14,7 @@ from __future__ import annotations
 import json
 import os
 from collections import Counter
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field, replace
 from pathlib import Path, PurePath
 from typing import Annotated, Literal
@@ -28,6 +28,7 @@ from designlint.rulepacks.model import RuleCode
 
 DEFAULT_BASELINE = "designlint-baseline.json"
 BASELINE_VERSION = 1
+JSON_CHUNK = 1 << 16  # characters written at a time
 
 Key = tuple[str, str, str]  # (file relative to the baseline's folder, document path, rule code)
 Origin = tuple[str | None, Position | None]  # where the baseline was named, for error messages
@@ -58,6 +59,8 @@ def file_key(file: str, root: Path) -> str:
 class Baseline:
     root: Path
     counts: Counter = field(default_factory=Counter)
+    # Each file's key, worked out once: every finding of a file shares one string.
+    _file_keys: dict[str, str] = field(default_factory=dict, repr=False, compare=False)
 
     @classmethod
     def from_results(cls, results: Iterable[FileResult], root: Path) -> Baseline:
@@ -72,7 +75,7 @@ class Baseline:
     def keys(self, finding) -> list[Key]:
         """The finding's own key and one per related location: a gap reported once for many items
         is known only while every one of its places is."""
-        file = file_key(finding.file, self.root)
+        file = self._file_key(finding.file)
         related = [
             (file, place.fingerprint_path or format_path(place.path), finding.code)
             for place in finding.related
@@ -80,14 +83,46 @@ class Baseline:
         return [self.key(finding), *related]
 
     def key(self, finding) -> Key:
-        return (file_key(finding.file, self.root), document_path(finding), finding.code)
+        return (self._file_key(finding.file), document_path(finding), finding.code)
+
+    def _file_key(self, file: str) -> str:
+        key = self._file_keys.get(file)
+        if key is None:
+            key = self._file_keys[file] = file_key(file, self.root)
+        return key
 
     def to_json(self) -> str:
-        tree: dict[str, dict[str, dict[str, int]]] = {}
-        for (file, path, code), count in self.counts.items():
-            tree.setdefault(file, {}).setdefault(path, {})[code] = count
-        document = {"version": BASELINE_VERSION, "findings": tree}
-        return json.dumps(document, indent=2, sort_keys=True, ensure_ascii=False) + "\n"
+        return "".join(self.json_chunks())
+
+    def json_chunks(self) -> Iterator[str]:
+        """The baseline file's text in pieces of about ``JSON_CHUNK`` characters: what
+        ``json.dumps(document, indent=2, sort_keys=True, ensure_ascii=False)`` writes, without
+        building the nested document or holding every token of it (as the standard encoder does
+        with an indent). Sorting the keys as tuples orders each level as sorting each dict would."""
+        if not self.counts:
+            yield f'{{\n  "findings": {{}},\n  "version": {BASELINE_VERSION}\n}}\n'
+            return
+        pending = ['{\n  "findings": {']
+        size = 0
+        last_file = last_path = None
+        for file, path, code in sorted(self.counts):  # the keys only: no pair made per entry
+            if file != last_file:
+                opening = "" if last_file is None else "\n      }\n    },"
+                opening += f"\n    {_string(file)}: {{\n      {_string(path)}: {{"
+                last_file, last_path = file, path
+            elif path != last_path:
+                opening = f"\n      }},\n      {_string(path)}: {{"
+                last_path = path
+            else:
+                opening = ","
+            piece = f"{opening}\n        {_string(code)}: {self.counts[file, path, code]}"
+            pending.append(piece)
+            size += len(piece)
+            if size >= JSON_CHUNK:
+                yield "".join(pending)
+                pending, size = [], 0
+        pending.append(f'\n      }}\n    }}\n  }},\n  "version": {BASELINE_VERSION}\n}}\n')
+        yield "".join(pending)
 
     @property
     def files(self) -> int:
@@ -103,6 +138,10 @@ class Baseline:
             else:
                 kept.append(finding)
         return replace(result, findings=kept), len(result.findings) - len(kept)
+
+
+def _string(text: str) -> str:
+    return json.dumps(text, ensure_ascii=False)
 
 
 def load_baseline(path: Path, origin: Origin = (None, None)) -> Baseline:
@@ -219,7 +258,7 @@ def write_baselines(
     written = []
     for _, (destination, numbers) in sorted(groups.items()):
         baseline = Baseline.from_results((results[number] for number in numbers), destination.parent)
-        write_atomic(destination, baseline.to_json())
+        write_atomic(destination, baseline.json_chunks())
         written.append((destination, baseline))
     return written
 

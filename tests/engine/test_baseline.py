@@ -215,3 +215,32 @@ def test_a_grouped_finding_stays_known_only_while_each_of_its_places_is(repo, ru
     design.write_text(HEADER + GROUPED + "    - {id: queue, name: Queue, kind: queue}\n", encoding="utf-8")
     code, out, _ = run("check", "--no-source", "designs", "--baseline", "designlint-baseline.json")
     assert code == 1 and "3 components have no failure scenario" in out
+
+
+WRITTEN_AS_JSON = [
+    {},
+    {("a.yaml", "x", "DL001"): 1},
+    {
+        ("a.yaml", "x", "DL001"): 1,
+        ("a.yaml", "x", "DL002"): 3,
+        ("a.yaml", "x.y", "DL001"): 1,
+        ("a.yaml", "y", "DL001"): 2,
+        ("a b.yaml", "", "DL100"): 1,
+        ('q"é\u2028\n.yaml', 'z[0]."q\\\\"', "DL500"): 1,
+        ("ä.yaml", "x", "DL010"): 4,
+    },
+    # enough entries that the text is written in several pieces
+    {(f"designs/{n // 50:03}.yaml", f"components[{n % 50}].name", "DL200"): n + 1 for n in range(4000)},
+]
+
+
+@pytest.mark.parametrize("counts", WRITTEN_AS_JSON)
+def test_a_baseline_written_in_pieces_is_the_standard_encoders_text(counts):
+    baseline = Baseline(Path("."), Counter(counts))
+    tree: dict = {}
+    for (file, path, code), count in counts.items():
+        tree.setdefault(file, {}).setdefault(path, {})[code] = count
+    document = {"version": 1, "findings": tree}
+    expected = json.dumps(document, indent=2, sort_keys=True, ensure_ascii=False) + "\n"
+    assert baseline.to_json() == expected
+    assert json.loads(expected) == document
