@@ -14,6 +14,7 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
 from pathlib import Path
+from typing import NamedTuple
 
 from designlint.analysis.organisation import DesignIndex, OrgProblem, index_catalog, index_design, resolve
 from designlint.errors import Position
@@ -122,8 +123,7 @@ def _neighbours(
     return found
 
 
-@dataclass(frozen=True)
-class CrossDesignFindings:
+class CrossDesignFindings(NamedTuple):  # cheaper to define at start-up than a dataclass
     """What the cross-design pass writes back to one file's result: the findings of its rules
     for the whole run, which replace those the file's own check computed as if it were alone."""
 

@@ -18,6 +18,7 @@ import bisect
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
+from typing import NamedTuple
 
 from designlint.errors import Position
 
@@ -38,8 +39,7 @@ class Suppression:
     used: set[str] = field(default_factory=set)
 
 
-@dataclass(frozen=True)
-class MalformedSuppression:
+class MalformedSuppression(NamedTuple):
     position: Position
     message: str
 

@@ -3,8 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable, Iterator
-from dataclasses import dataclass
-from typing import Any
+from typing import Any, NamedTuple
 
 from pydantic import BaseModel, ValidationError
 
@@ -132,8 +131,7 @@ RELATED_LIMIT = 100
 _PRUNING_ROUNDS = 8  # each round removes a level; the format is not nested deeper
 
 
-@dataclass(frozen=True)
-class DesignValidation:
+class DesignValidation(NamedTuple):  # a named tuple: cheaper to define at start-up than a dataclass
     """A design validated section by section: what failed, and a model of what did not."""
 
     model: Any

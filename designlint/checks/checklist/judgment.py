@@ -7,7 +7,7 @@ searches text.
 from __future__ import annotations
 
 from collections.abc import Iterator
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from designlint.analysis.context import numbers
 from designlint.checks import reads
@@ -16,8 +16,7 @@ from designlint.units import Measure, UnitError, from_quantity
 from designlint.units.definitions import is_count
 
 
-@dataclass(frozen=True)
-class HeavyTail:
+class HeavyTail(NamedTuple):
     """Two scale numbers of one per-item unit far apart: a typical item and the heaviest one."""
 
     typical_index: int
