@@ -286,6 +286,8 @@ class ResultCaches:
 
     def __init__(self) -> None:
         self._by_root: dict[Path, ResultCache] = {}
+        # Each engine's fingerprint and cache, by engine, worked out once per run (not per batch).
+        self.for_engine: dict[int, tuple[str, ResultCache]] = {}
 
     def for_root(self, root: Path) -> ResultCache:
         cache = self._by_root.get(root)
@@ -309,7 +311,7 @@ def check_with_cache(
     from designlint.loader.source import read_regular
 
     caches = caches if caches is not None else ResultCaches()
-    fingerprints: dict[int, tuple[str, ResultCache]] = {}
+    fingerprints = caches.for_engine
     results = []
     for path, display in files:
         engine = session.engine_for(path)
