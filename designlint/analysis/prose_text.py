@@ -97,13 +97,28 @@ def _collect(model: BaseModel, path: tuple, found: list[ProseField]) -> None:
             continue
         if holds_text:
             if isinstance(value, str):  # most prose is one string: no call for it
-                if has_digit(value) and _ANCHOR.search(value) is not None:
+                if may_claim(value):
                     found.append(ProseField((*path, key), value))
             else:
                 _collect_text(value, (*path, key), found)
         elif isinstance(value, list):
             for index, item in enumerate(value):
-                _collect(item, (*path, key, index), found)
+                texts = _text_only_plan(type(item))
+                if texts is None:
+                    _collect(item, (*path, key, index), found)
+                    continue
+                # Most list items (quantities, dependencies, steps) hold prose and nothing
+                # else: read here, without a call or a path per item.
+                item_values = item.__dict__
+                for item_name, item_key in texts:
+                    text = item_values[item_name]
+                    if text is None:
+                        continue
+                    if isinstance(text, str):
+                        if may_claim(text):
+                            found.append(ProseField((*path, key, index, item_key), text))
+                    else:
+                        _collect_text(text, (*path, key, index, item_key), found)
         else:
             _collect(value, (*path, key), found)
 
@@ -111,15 +126,25 @@ def _collect(model: BaseModel, path: tuple, found: list[ProseField]) -> None:
 def _collect_text(value: object, path: tuple, found: list[ProseField]) -> None:
     """A prose field's value: a string, a list of strings, or a mapping of such lists."""
     if isinstance(value, str):
-        if has_digit(value) and _ANCHOR.search(value) is not None:
+        if may_claim(value):
             found.append(ProseField(path, value))
     elif isinstance(value, list):
         for index, item in enumerate(value):
-            if isinstance(item, str) and has_digit(item) and _ANCHOR.search(item) is not None:
+            if isinstance(item, str) and may_claim(item):
                 found.append(ProseField((*path, index), item))
     elif isinstance(value, dict):
         for key, item in value.items():
             _collect_text(item, (*path, key), found)
+
+
+@functools.cache
+def _text_only_plan(model_class: type[BaseModel]) -> tuple[tuple[str, str], ...] | None:
+    """(attribute, YAML key) of each prose field when a model holds prose and no section that
+    could; None when it holds a section too."""
+    plan = _field_plan(model_class)
+    if not all(holds_text for _, _, holds_text in plan):
+        return None
+    return tuple((name, key) for name, key, _ in plan)
 
 
 @functools.cache
@@ -180,6 +205,55 @@ def has_digit(text: str) -> bool:
             or "9" in text
         )
     return _DIGIT.search(text) is not None
+
+
+# Strings that every match of _ANCHOR contains one of: most prose holds none, and looking for
+# them costs a third of the expression's search.
+_ANCHOR_PARTS = (
+    "=",
+    "≈",
+    "→",
+    "⇒",
+    "->",
+    "%",
+    "SLA",
+    "otal",
+    "is",
+    "gives",
+    "equals",
+    "yields",
+    "means",
+    "allows",
+    "leaves",
+    "translate",
+    "amount",
+    "come",
+)
+
+
+def may_claim(text: str) -> bool:
+    """Whether ``text`` holds a digit and a word or sign a claim is made with (the test
+    :func:`claim_sentences` starts with)."""
+    if text.isascii():  # has_digit, inline: every prose value of a design is asked
+        if not (
+            "0" in text
+            or "1" in text
+            or "2" in text
+            or "3" in text
+            or "4" in text
+            or "5" in text
+            or "6" in text
+            or "7" in text
+            or "8" in text
+            or "9" in text
+        ):
+            return False
+    elif _DIGIT.search(text) is None:
+        return False
+    for part in _ANCHOR_PARTS:
+        if part in text:
+            return _ANCHOR.search(text) is not None
+    return False
 
 
 def claim_sentences(text: str) -> Iterator[tuple[int, int]]:

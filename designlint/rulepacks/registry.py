@@ -50,26 +50,31 @@ class CompiledRule:
     _validators: dict[str, Any] = field(default_factory=dict, repr=False)
 
     def _validator_for(self, key: str, schema: dict[str, Any] | None):
-        if schema is None:
-            return None
-        if key not in self._validators:
+        direct: Any = None
+        if schema is not None:
             from designlint.rulepacks.schema_check import compile_schema
 
-            direct: Any = compile_schema(schema)  # a direct check, else a jsonschema validator
+            direct = compile_schema(schema)  # a direct check, else a jsonschema validator
             if direct is None:
                 import jsonschema
 
                 direct = jsonschema.Draft7Validator(schema)
-            self._validators[key] = direct
-        return self._validators[key]
+        self._validators[key] = direct  # None too: asked per design, most rules have no `where`
+        return direct
 
     @property
     def then(self):
-        return self._validator_for("then", self.rule.then.schema_ if self.rule.then else None)
+        found = self._validators.get("then", _NOTHING)
+        if found is _NOTHING:
+            found = self._validator_for("then", self.rule.then.schema_ if self.rule.then else None)
+        return found
 
     @property
     def where(self):
-        return self._validator_for("where", self.rule.where)
+        found = self._validators.get("where", _NOTHING)
+        if found is _NOTHING:
+            found = self._validator_for("where", self.rule.where)
+        return found
 
     def has_subject(self, document: Any, design: Any = None) -> bool:
         """Whether the design holds anything this rule checks: its ``given`` selects a node
@@ -335,6 +340,8 @@ def _run_declarative(rule: CompiledRule, document: Any) -> RuleRun:
     then = rule.then
     for path, node in subjects(rule, document):
         selected = True
+        if then.is_valid(node):  # most nodes pass: no error objects for them
+            continue
         # The first error only: one finding per node keeps output readable.
         error = next(iter(then.iter_errors(node)), None)
         if error is not None:
