@@ -120,6 +120,20 @@ def repository_path(file: str) -> str:
     return PurePath(*parts).as_posix() if parts else "."
 
 
+def repository_paths() -> Callable[[str], str]:
+    """``repository_path``, worked out once per file for one report (it resolves the file on disk,
+    and a report asks again for every finding)."""
+    known: dict[str, str] = {}
+
+    def path_of(file: str) -> str:
+        path = known.get(file)
+        if path is None:
+            path = known[file] = repository_path(file)
+        return path
+
+    return path_of
+
+
 def in_path_order(report: Report) -> Iterator[Finding]:
     """Every finding ordered by repository path, then by ``Finding.sort_key`` (as sorting them all
     at once would order them), reading results one file at a time in the order of their paths.
@@ -127,7 +141,8 @@ def in_path_order(report: Report) -> Iterator[Finding]:
     A result's findings are about its own file, so only files that share a repository path are
     sorted together.
     """
-    paths = [repository_path(name) for name in report.file_names()]
+    path_of = repository_paths()
+    paths = [path_of(name) for name in report.file_names()]
     order = sorted(range(len(paths)), key=paths.__getitem__)
     start = 0
     while start < len(order):
@@ -135,7 +150,7 @@ def in_path_order(report: Report) -> Iterator[Finding]:
         while end < len(order) and paths[order[end]] == paths[order[start]]:
             end += 1
         group = [finding for number in order[start:end] for finding in report.results[number].findings]
-        group.sort(key=lambda f: (repository_path(f.file), *f.sort_key()))
+        group.sort(key=lambda f: (path_of(f.file), *f.sort_key()))
         yield from group
         start = end
 

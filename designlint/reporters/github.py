@@ -8,10 +8,17 @@ from __future__ import annotations
 
 import os
 from collections import Counter
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 
 from designlint.findings import Severity
-from designlint.reporters import Report, in_path_order, message_with_hint, printable, repository_path
+from designlint.reporters import (
+    Report,
+    in_path_order,
+    message_with_hint,
+    printable,
+    repository_path,
+    repository_paths,
+)
 
 _COMMANDS = {Severity.ERROR: "error", Severity.WARNING: "warning", Severity.INFO: "notice"}
 
@@ -26,9 +33,9 @@ def escape_property(text: str) -> str:
     return escape_data(text).replace(":", "%3A").replace(",", "%2C")
 
 
-def annotation(finding) -> str:
+def annotation(finding, path_of: Callable[[str], str] = repository_path) -> str:
     properties = {
-        "file": repository_path(finding.file),
+        "file": path_of(finding.file),
         "line": str(finding.position.line),
         "col": str(finding.position.column),
         "title": f"{finding.code} {finding.name}",
@@ -77,7 +84,9 @@ def job_summary(findings) -> str:
     return "".join(_summary_lines(findings, len(findings)))
 
 
-def _summary_lines(findings: Iterable, total: int) -> Iterator[str]:
+def _summary_lines(
+    findings: Iterable, total: int, path_of: Callable[[str], str] = repository_path
+) -> Iterator[str]:
     yield (
         f"## designlint findings\n\n{total} findings; GitHub shows at most {SHOWN_PER_LEVEL} "
         "annotations of each level per step.\n\n| File | Line | Severity | Rule | Message |\n"
@@ -85,7 +94,7 @@ def _summary_lines(findings: Iterable, total: int) -> Iterator[str]:
     )
     for f in findings:
         cells = (
-            repository_path(f.file),
+            path_of(f.file),
             str(f.position.line),
             f.severity.value,
             f"{f.code} {f.name}",
@@ -103,16 +112,17 @@ def render_chunks(report: Report) -> Iterator[str]:
     from designlint.reporters.text import summary
 
     levels: Counter = Counter()
+    path_of = repository_paths()
     for finding in in_path_order(report):
         levels[_COMMANDS[finding.severity]] += 1
-        yield annotation(finding) + "\n"
+        yield annotation(finding, path_of) + "\n"
     total = sum(levels.values())
     if any(count > SHOWN_PER_LEVEL for count in levels.values()):
         target = os.environ.get(SUMMARY_ENV)
         if target:
             # Appended, as GitHub collects every step's summary from this file.
             with open(target, "a", encoding="utf-8") as handle:
-                handle.writelines(_summary_lines(in_path_order(report), total))
+                handle.writelines(_summary_lines(in_path_order(report), total, path_of))
             where = "every finding is listed in the job summary"
         else:
             where = "run 'designlint check' for the full list"

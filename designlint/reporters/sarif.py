@@ -13,7 +13,7 @@ from urllib.parse import quote
 
 from designlint.engine.baseline import document_path
 from designlint.findings import Finding, Severity, format_path
-from designlint.reporters import Report, in_path_order, message_with_hint, repository_path
+from designlint.reporters import Report, in_path_order, message_with_hint, repository_paths
 from designlint.reporters.ci_log import JSON, defuse
 from designlint.rulepacks.model import DIMENSIONS
 
@@ -245,8 +245,9 @@ def _placed(report: Report) -> Iterator[Placed]:
     """Every finding in the log's order, numbered among the findings of the same identity."""
     seen: Counter = Counter()
     current = None
+    path_of = repository_paths()
     for finding in in_path_order(report):
-        path = repository_path(finding.file)
+        path = path_of(finding.file)
         if path != current:  # an identity includes the path: occurrences are counted within one
             seen.clear()
             current = path
