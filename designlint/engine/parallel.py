@@ -58,9 +58,6 @@ MIN_FILES = 16  # fewer files than this are checked in-process
 # for another to finish), never below MIN_CHUNK files.
 GUIDE = 2
 MIN_CHUNK = 4
-# Chunks handed to each worker ahead of time: one it checks and one waiting, so it never idles
-# while this process checks a chunk of its own.
-AHEAD_PER_WORKER = 2
 PROGRESS_STEP = 32  # files checked in this process between progress updates
 COMPACT_BATCH = 16  # files checked before their results are packed (full results are large)
 # A check allocates many short-lived objects and no garbage cycles worth chasing file by file:
