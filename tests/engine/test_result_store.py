@@ -127,3 +127,25 @@ def test_counts_kept_beside_packed_results_are_those_of_the_results(corpus):
     worst = [max((f.severity.rank for f in result.findings), default=-1) for result in store]
     assert [store.tally(number).worst for number in range(len(store))] == worst
     assert set(worst) >= {1, 2}
+
+
+def test_writing_a_baseline_holds_one_result_at_a_time(corpus, tmp_path):
+    from designlint.engine.baseline import load_baseline, write_baselines
+
+    files, session = corpus
+    store = check_files(Overrides(), files, jobs=1, use_cache=False, session=session).results
+    before = alive()
+    most = 0
+
+    class Watched(list):
+        def __getitem__(self, number):
+            nonlocal most
+            most = max(most, alive() - before)
+            return store[number]
+
+    target = tmp_path / "baseline.json"
+    watched = Watched(range(len(store)))
+    [(_, written)] = write_baselines(files, watched, lambda path: session.engine_for(path).config, target)
+    assert most <= 1  # the result just read, never the 20
+    assert load_baseline(target).counts == written.counts
+    assert sum(written.counts.values()) >= sum(len(result.findings) for result in store)
