@@ -36,6 +36,7 @@ _HEAD_RE = re.compile(r"\s*+(?>(~|≈|<=|>=|<|>|≤|≥)?)\s*+(?>([$€£])?)(" 
 _ASCII_LETTERS = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz")
 _RANGE_STARTS = frozenset("-–t")  # what _RANGE_RE can start with
 _BOUNDS = {"≤": "<=", "≥": ">="}
+_SMALLEST = 1 / MAX_MAGNITUDE
 
 # JSON Schema (ECMA) patterns: ``\d`` is ASCII there. Editors only; designlint reads values itself.
 QUANTITY_PATTERN = (
@@ -179,8 +180,8 @@ def _parse_text(value: str) -> Quantity:
     head = _HEAD_RE.match(value)
     if head is None:
         raise ValueError(f"'{_shown(value)}' is not a number with a unit ({_EXAMPLES})")
-    qualifier, currency = head.group(1) or "", head.group(2)
-    magnitude = float(head.group(3).replace(",", ""))
+    qualifier, currency, number = head.groups()
+    magnitude = float(number.replace(",", "") if "," in number else number)
     unit_start = head.end()
     multiplied = False
     if value[unit_start : unit_start + 1] in _ASCII_LETTERS:  # a multiplier starts with a letter
@@ -211,17 +212,15 @@ def _parse_text(value: str) -> Quantity:
         code = CURRENCY_SYMBOLS[currency]
         unit = f"{code}{unit}" if unit.startswith("/") or not unit else f"{code} {unit}"
     text = value.strip()
-    _checked(magnitude, text)
+    if not (_SMALLEST <= abs(magnitude) <= MAX_MAGNITUDE or magnitude == 0):
+        _checked(magnitude, text)  # not finite, or out of range: says which
     if low is not None:
         _checked(low, text)
+    if qualifier is None:
+        return Quantity(text, magnitude, unit, False, "", low)
     approximate = qualifier in ("~", "≈")
     return Quantity(
-        text=text,
-        magnitude=magnitude,
-        unit=unit,
-        approximate=approximate,
-        bound="" if approximate else _BOUNDS.get(qualifier, qualifier),
-        low=low,
+        text, magnitude, unit, approximate, "" if approximate else _BOUNDS.get(qualifier, qualifier), low
     )
 
 
