@@ -2,7 +2,8 @@
 
 Start-up time is mostly imports, so a module pulled onto the check path by a stray top-level import
 is a slower ``designlint check`` on every commit and keystroke. The check runs in a fresh process
-(with compiled rule packs missing, then cached) and reports which modules it loaded.
+(with compiled rule packs and model validators missing, then cached) and reports which modules
+it loaded.
 """
 
 from __future__ import annotations
@@ -68,7 +69,8 @@ with open({out!r}, "w") as out:
 
 @pytest.fixture(scope="module")
 def loaded(tmp_path_factory) -> dict[str, list[str]]:
-    """Modules a one-file check loaded: with the compiled rule packs missing, then cached."""
+    """Modules a one-file check loaded: with the user cache empty (packs compiled, validators
+    built), then warm."""
     cache = tmp_path_factory.mktemp("user-cache")
     env = {**os.environ, "XDG_CACHE_HOME": str(cache)}
     env.pop("PYDANTIC_DISABLE_PLUGINS", None)  # entry.py sets it, as for a user
