@@ -269,6 +269,12 @@ def parse(text: str):
     return node
 
 
+@functools.lru_cache(maxsize=4096)
+def names_in(text: str) -> tuple[tuple[str, int], ...]:
+    """``names(parse(text))``: a formula's names, read once per formula text (or FormulaError)."""
+    return tuple(names(parse(text)))
+
+
 def names(node) -> list[tuple[str, int]]:
     """Every quantity name a formula refers to, with its offset, in order."""
     found: list[tuple[str, int]] = []

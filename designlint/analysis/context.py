@@ -70,6 +70,13 @@ class Numbers:
         return cost_summary(self)
 
     @cached_property
+    def dr(self):
+        """What the disaster-recovery section gets wrong, read once for the rules that report each kind."""
+        from designlint.analysis.dr import dr_findings
+
+        return dr_findings(self.design)
+
+    @cached_property
     def prose(self):
         from designlint.analysis.prose import analyse_prose
 

@@ -18,7 +18,7 @@ from designlint.analysis.compare import compare
 from designlint.analysis.issues import CYCLE, DUPLICATE, FORMULA, UNIT, UNKNOWN_NAME, UNREADABLE_UNIT, Issue
 from designlint.analysis.strongly_connected import strongly_connected
 from designlint.analysis.suggestions import NameSuggestions
-from designlint.formula import MAX_LENGTH, FormulaError, evaluate, names, parse
+from designlint.formula import MAX_LENGTH, FormulaError, evaluate, names, names_in, parse
 from designlint.units import Measure, UnitError, compatible, from_quantity
 
 
@@ -30,7 +30,7 @@ class Derived:
     stated: object | None  # the model Quantity, as written
     stated_value: Measure | None = None
     value: Measure | None = None  # recomputed from the formula (or from arithmetic in the rationale)
-    references: list[tuple[str, int]] = field(default_factory=list)
+    references: tuple[tuple[str, int], ...] = ()
     broken: bool = False  # the formula has a reported problem
     rationale_formula: str | None = None  # the rationale, read as arithmetic, when it is nothing else
     corrected: bool = False  # the stated value disagrees with the recomputed one, which others use
@@ -115,7 +115,7 @@ def derive(design, month_seconds: float) -> Derivations:
         if item.formula is None or item.broken:
             continue
         try:
-            tree = parse(item.formula)
+            item.references = names_in(item.formula)
         except FormulaError as error:
             issues.append(
                 Issue(
@@ -127,7 +127,6 @@ def derive(design, month_seconds: float) -> Derivations:
             )
             item.broken = True
             continue
-        item.references = names(tree)
         for name, offset in item.references:
             if name not in by_name:
                 issues.append(

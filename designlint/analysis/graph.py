@@ -160,7 +160,8 @@ class FailureGraph:
                 node.callees.append(dependency.target)
                 if contains:
                     node.contained.append(dependency.target)
-                target.callers.append((component.id, propagates(component, dependency), contains))
+                fails = not contains and component.kind not in ROUTING_KINDS  # propagates(), read once
+                target.callers.append((component.id, fails, contains))
                 if dependency.target != component.id:
                     called.add(dependency.target)
         entries = [c.id for c in components if c.user_facing and c.id not in called]

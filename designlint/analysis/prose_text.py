@@ -103,7 +103,8 @@ def _collect(model: BaseModel, path: tuple, found: list[ProseField]) -> None:
                 _collect_text(value, (*path, key), found)
         elif isinstance(value, list):
             for index, item in enumerate(value):
-                texts = _text_only_plan(type(item))
+                item_class: type[BaseModel] = type(item)
+                texts = _text_only_plan(item_class)
                 if texts is None:
                     _collect(item, (*path, key, index), found)
                     continue

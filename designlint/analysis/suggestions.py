@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import bisect
 from collections.abc import Iterable
+from functools import cached_property
 
 MAX_LOOKUPS = 50
 """Distinct unknown names per design that get a 'did you mean' hint."""
@@ -26,10 +27,18 @@ class NameSuggestions:
     """The names a design defines, indexed for 'did you mean' lookups."""
 
     def __init__(self, known: Iterable[str], cutoff: float = 0.6):
-        self._sorted = sorted(set(known))
-        self._reversed = sorted(name[::-1] for name in self._sorted)
+        self._known = tuple(known)
         self._cutoff = cutoff
         self._answers: dict[str, str | None] = {}
+
+    @cached_property
+    def _sorted(self) -> list[str]:
+        # Sorted on the first lookup: most designs have no unknown name and never ask.
+        return sorted(set(self._known))
+
+    @cached_property
+    def _reversed(self) -> list[str]:
+        return sorted(name[::-1] for name in self._sorted)
 
     def closest(self, name: str) -> str | None:
         """The known name most like ``name``, if one is close enough and lookups remain."""

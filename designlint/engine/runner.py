@@ -113,6 +113,7 @@ class Engine:
         # The enabled rules with their stamps, per distinct set of path overrides: every file
         # without an override shares one, instead of asking the configuration per rule and finding.
         self._stamps: dict[tuple[int, ...], dict[str, _RuleStamp]] = {}
+        self._last_stamps: tuple[str | None, dict[str, _RuleStamp]] = (None, {})
 
     def _checked_rules(self) -> list[tuple[str, CompiledRule]]:
         """(code, rule) of every rule that runs on a design (not the engine's own), by code."""
@@ -122,6 +123,9 @@ class Engine:
 
     def _stamps_for(self, file: str) -> dict[str, _RuleStamp]:
         """Rule code -> how its findings are stamped in ``file``, for the rules enabled there."""
+        last_file, last = self._last_stamps
+        if file == last_file:  # asked once per rule run and once per finding of the same file
+            return last
         overrides = self.config.applicable(file)
         key = tuple(id(override) for override in overrides)
         found = self._stamps.get(key)
@@ -131,6 +135,7 @@ class Engine:
                 for rule in self.ruleset
                 if self.config.enabled(rule, file)
             }
+        self._last_stamps = (file, found)
         return found
 
     def check_path(self, path: Path, display: str | None = None) -> FileResult:

@@ -20,6 +20,7 @@ OPT_IN_PRESETS = ("depth",)
 """Built-in packs that extend the default checklist with rules ``check`` runs only when asked
 (``packs = ["depth"]``); ``score`` always grades with them."""
 _NOTHING = object()
+_EMPTY: tuple[object, ...] = (None, "", [], {})  # a section left empty (never changed: compared against only)
 _PLACEHOLDER = re.compile(r"\{([A-Za-z_][A-Za-z0-9_]*)\}")
 
 
@@ -96,7 +97,7 @@ class CompiledRule:
                 return True
         sections = getattr(self.check, "reads", None)
         if sections and isinstance(document, dict):
-            return any(document.get(section) not in (None, "", [], {}) for section in sections)
+            return any(document.get(section) not in _EMPTY for section in sections)
         return True
 
     def run(self, design: Any, document: Any) -> RuleRun:

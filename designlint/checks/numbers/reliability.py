@@ -159,9 +159,7 @@ def rpo_below_replication(design, options) -> Iterator[Problem]:
 
 
 def _dr(design, kind: str) -> Iterator[Problem]:
-    from designlint.analysis.dr import dr_findings
-
-    for finding in dr_findings(design):
+    for finding in numbers(design).dr:
         if finding.kind == kind:
             yield Problem(finding.path, finding.message, hint=finding.hint, at_key=False)
 
