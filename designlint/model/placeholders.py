@@ -231,15 +231,18 @@ def _no_phrase_starts() -> frozenset[str]:
     """
     plain = [char for char in map(chr, range(33, 127)) if char not in _WORD_TRIM]
     firsts = {word[0] for word in _FIRST_WORDS}
-    pairs = {word[:2] for word in _FIRST_WORDS if len(word) > 1}
-    starts = {char for char in plain if char.lower() not in firsts}
-    starts.update(
+    leads = [char for char in plain if char.lower() in firsts]
+    # Every case of each phrase's first two characters (ASCII: one lower and one upper form each).
+    pairs = {
         first + second
-        for first in plain
-        if first.lower() in firsts
-        for second in plain
-        if (first + second).lower() not in pairs
-    )
+        for word in _FIRST_WORDS
+        if len(word) > 1
+        for first in {word[0], word[0].upper()}
+        for second in {word[1], word[1].upper()}
+    }
+    starts = {char for char in plain if char.lower() not in firsts}
+    seconds = [char for char in plain if char.isalnum()]  # what prose has next; other pairs are read in full
+    starts.update({first + second for first in leads for second in seconds} - pairs)
     return frozenset(starts)
 
 
