@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
@@ -22,6 +23,20 @@ OPT_IN_PRESETS = ("depth",)
 _NOTHING = object()
 _EMPTY: tuple[object, ...] = (None, "", [], {})  # a section left empty (never changed: compared against only)
 _PLACEHOLDER = re.compile(r"\{([A-Za-z_][A-Za-z0-9_]*)\}")
+
+
+class _Declared(NamedTuple):
+    """What a check function declares about itself (``designlint.checks.subject`` and ``reads``)."""
+
+    subject: Callable[[Any], Any] | None
+    reads: frozenset[str] | None
+
+
+@functools.cache
+def _declared(check: Callable[..., Any] | None) -> _Declared:
+    # Asked for every check on every design; most declare one of the two, so a plain getattr
+    # would fail (and build an exception) about once per check and design.
+    return _Declared(getattr(check, "subject", None), getattr(check, "reads", None))
 
 
 class RuleRun(NamedTuple):
@@ -89,13 +104,14 @@ class CompiledRule:
             if where is None:
                 return next(selected, _NOTHING) is not _NOTHING
             return any(where.is_valid(node) for node in selected)
-        present = getattr(self.check, "subject", None)
+        declared = _declared(self.check)
+        present = declared.subject
         if present is not None and design is not None:
             try:
                 return bool(present(design))
             except Exception:  # the check then runs and reports its own failure
                 return True
-        sections = getattr(self.check, "reads", None)
+        sections = declared.reads
         if sections and isinstance(document, dict):
             return any(document.get(section) not in _EMPTY for section in sections)
         return True
@@ -338,8 +354,11 @@ def declarative_problems(rule: CompiledRule, document: Any) -> Iterator[Problem]
 def _run_declarative(rule: CompiledRule, document: Any) -> RuleRun:
     found: list[Problem] = []
     selected = False
-    then = rule.then
-    for path, node in subjects(rule, document):
+    then, where = rule.then, rule.where
+    assert rule.selector is not None
+    for path, node in rule.selector.select(document):  # the nodes `given` selects that pass `where`
+        if where is not None and not where.is_valid(node):
+            continue
         selected = True
         if then.is_valid(node):  # most nodes pass: no error objects for them
             continue
@@ -354,15 +373,6 @@ def _run_declarative(rule: CompiledRule, document: Any) -> RuleRun:
                 )
             )
     return RuleRun(selected, found)
-
-
-def subjects(rule: CompiledRule, document: Any) -> Iterator[tuple[DocPath, Any]]:
-    """The nodes a rule's ``given`` selects that pass its ``where``."""
-    assert rule.selector is not None
-    where = rule.where
-    for path, node in rule.selector.select(document):
-        if where is None or where.is_valid(node):
-            yield path, node
 
 
 def _error_path(base: DocPath, error: Any, rule: CompiledRule) -> DocPath:

@@ -105,8 +105,8 @@ def _by_criticality(design, entries: list[tuple[int, Component]]) -> list[tuple[
     paths it loses, then how many components fail with it, then document order. Rules that list
     components lead with the one a reviewer would ask about first. Only the components a rule
     reports are ranked, so a design without a gap computes no failure."""
-    if not entries:
-        return []
+    if len(entries) < 2:
+        return list(entries)  # nothing to rank: no failure is computed
     data = numbers(design)
 
     def cost(entry: tuple[int, Component]) -> tuple[int, int, int]:
