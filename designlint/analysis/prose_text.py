@@ -235,21 +235,7 @@ _ANCHOR_PARTS = (
 def may_claim(text: str) -> bool:
     """Whether ``text`` holds a digit and a word or sign a claim is made with (the test
     :func:`claim_sentences` starts with)."""
-    if text.isascii():  # has_digit, inline: every prose value of a design is asked
-        if not (
-            "0" in text
-            or "1" in text
-            or "2" in text
-            or "3" in text
-            or "4" in text
-            or "5" in text
-            or "6" in text
-            or "7" in text
-            or "8" in text
-            or "9" in text
-        ):
-            return False
-    elif _DIGIT.search(text) is None:
+    if not has_digit(text):
         return False
     for part in _ANCHOR_PARTS:
         if part in text:

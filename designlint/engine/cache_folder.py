@@ -207,6 +207,19 @@ def _mac(payload: bytes, context: bytes) -> str:
     return digest.hexdigest()
 
 
+def files_stamp(modules: list[Path]) -> str:
+    """Name, size and time of each of ``modules``: part of an entry's seal, so a local edit of the
+    code that shaped an entry never restores the entry the old code made."""
+    stamps = []
+    for module in modules:
+        try:
+            info = module.stat()
+        except OSError:
+            continue
+        stamps.append(f"{module.name}:{info.st_size}:{info.st_mtime_ns}")
+    return ",".join(stamps)
+
+
 def key_folder() -> Path:
     """Where the sealing key lives: the user's cache folder, never a checkout."""
     base = os.environ.get("XDG_CACHE_HOME") or os.path.join(os.path.expanduser("~"), ".cache")

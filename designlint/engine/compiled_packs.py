@@ -24,7 +24,7 @@ import sys
 from collections.abc import Iterable
 from pathlib import Path
 
-from designlint.engine.cache_folder import CacheFolder, key_folder
+from designlint.engine.cache_folder import CacheFolder, files_stamp, key_folder
 from designlint.resources import builtin_rules_dir
 from designlint.rulepacks.registry import CompiledRule, RuleSet, load_ruleset
 
@@ -82,14 +82,7 @@ def _code_stamp() -> str:
         package / "model" / "base.py",
         package / "checks" / "__init__.py",
     ]
-    stamps = []
-    for module in modules:
-        try:
-            info = module.stat()
-        except OSError:
-            continue
-        stamps.append(f"{module.name}:{info.st_size}:{info.st_mtime_ns}")
-    return ",".join(stamps)
+    return files_stamp(modules)
 
 
 def _pack_files(ruleset: RuleSet) -> list[str]:

@@ -29,7 +29,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from designlint.engine.cache_folder import CacheFolder, key_folder
+from designlint.engine.cache_folder import CacheFolder, files_stamp, key_folder
 
 if TYPE_CHECKING:
     from pydantic_core import SchemaValidator
@@ -116,11 +116,4 @@ def _code_stamp(model: type) -> str:
     modules = [Path(defined_in)] if defined_in else []
     for source in _SCHEMA_SOURCES:
         modules.extend(sorted((_PACKAGE / source).glob("*.py")))
-    stamps = []
-    for module in modules:
-        try:
-            info = module.stat()
-        except OSError:
-            continue
-        stamps.append(f"{module.name}:{info.st_size}:{info.st_mtime_ns}")
-    return ",".join(stamps)
+    return files_stamp(modules)
