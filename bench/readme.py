@@ -132,7 +132,9 @@ def _scaling(scaling: dict) -> list[str]:
     """``bench/scaling.py --save``: marginal CPU per file and per MiB, step by step."""
     lines = [
         "Scaling, one core, every rule (`bench/scaling.py --save`): the CPU each added file or MiB costs "
-        "between steps; growth 1.00 is linear.",
+        "between steps; growth 1.00 is linear. The floor's growth is the same figure for the event floor "
+        "measured beside each step: the machine's speed drifts during a run, and growth the floor shows "
+        "too is that drift.",
     ]
     for name, unit, title in (("count", "file", "designs"), ("size", "MiB", "size of one design")):
         steps = scaling.get(name) or []
@@ -140,20 +142,23 @@ def _scaling(scaling: dict) -> list[str]:
             continue
         lines += [
             "",
-            f"| {title} | MiB | check CPU | / event floor | CPU per added {unit} | growth |",
-            "| --- | --- | --- | --- | --- | --- |",
+            f"| {title} | MiB | check CPU | / event floor | CPU per added {unit} | growth | floor's growth |",
+            "| --- | --- | --- | --- | --- | --- | --- |",
         ]
         for row in steps:
             step = row["step"]
             label = f"{int(step['units'])}" if name == "count" else f"{step['bytes'] / 1000:.0f} KB"
             per_unit = row.get("per_unit_s")
             shown = f"{per_unit * 1000:.1f} ms" if isinstance(per_unit, (int, float)) else "-"
-            growth = row.get("growth")
             lines.append(
                 f"| {label} | {step['bytes'] / 2**20:.2f} | {step['cpu_s']:.2f} s | {row['over_floor']:.2f}x | "
-                f"{shown} | {f'{growth:.2f}' if isinstance(growth, (int, float)) else '-'} |"
+                f"{shown} | {_ratio(row.get('growth'))} | {_ratio(row.get('floor_growth'))} |"
             )
     return lines
+
+
+def _ratio(value: object) -> str:
+    return f"{value:.2f}" if isinstance(value, (int, float)) else "-"
 
 
 def _server(server: dict) -> list[str]:

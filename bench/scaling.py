@@ -13,7 +13,8 @@ For each step it prints the CPU time of the check and of the event floor (``benc
 and the marginal cost per unit (per file, per MiB) between this step and the one before. Time
 grows linearly when the marginal cost stays flat: the ``growth`` column divides each step's
 marginal cost by the first one's (1.0 is linear; a quadratic step doubles it at every
-tenfold). The figures are ratios measured in one run, not absolute claims. Not part of the
+tenfold), and the ``floor`` column does the same for the event floor measured beside it: the
+machine's speed drifts during a run, and a growth the floor shows too is that drift. The figures are ratios measured in one run, not absolute claims. Not part of the
 test suite: the full run takes minutes. ``--save`` keeps the series in ``results.json`` under
 ``scaling``, and ``bench/readme.py`` renders them in the README.
 """
@@ -68,6 +69,9 @@ class Row:
     per_unit_s: float | None  # marginal CPU seconds per unit since the previous step
     growth: float | None  # per_unit_s / the first step's per_unit_s
     over_floor: float  # CPU of the check / CPU of the event floor
+    # The same growth for the event floor. The machine's speed drifts over minutes of a run; when
+    # the floor's marginal cost grows as much as designlint's, the drift explains the growth.
+    floor_growth: float | None = None
 
 
 def _names(node: object, found: set[str]) -> None:
@@ -176,22 +180,37 @@ def _add_copy(merged: dict, copies: int, seed: int) -> int:
     return len(dump(renamed).encode("utf-8"))
 
 
-def rows(steps: list[Step]) -> list[Row]:
-    """Marginal cost per unit between consecutive steps, and its growth against the first."""
-    out: list[Row] = []
-    first: float | None = None
-    for index, step in enumerate(steps):
-        per_unit = None
-        if index > 0:
-            before = steps[index - 1]
-            extra_units = step.units - before.units
-            per_unit = (step.cpu_s - before.cpu_s) / extra_units if extra_units > 0 else None
-        if per_unit is not None and first is None:
-            first = per_unit
-        growth = per_unit / first if per_unit is not None and first else None
-        over_floor = step.cpu_s / step.floor_cpu_s if step.floor_cpu_s else float("nan")
-        out.append(Row(step, per_unit, growth, over_floor))
+def _marginal(steps: list[Step], cost: Callable[[Step], float]) -> list[float | None]:
+    """CPU seconds per unit between each step and the one before (None for the first)."""
+    out: list[float | None] = [None]
+    for before, step in zip(steps, steps[1:]):
+        extra_units = step.units - before.units
+        out.append((cost(step) - cost(before)) / extra_units if extra_units > 0 else None)
     return out
+
+
+def _growths(per_units: list[float | None]) -> list[float | None]:
+    """Each marginal cost against the first one there is."""
+    first = next((value for value in per_units if value is not None), None)
+    return [value / first if value is not None and first else None for value in per_units]
+
+
+def rows(steps: list[Step]) -> list[Row]:
+    """Marginal cost per unit between consecutive steps, and its growth against the first, for
+    designlint and for the event floor."""
+    per_units = _marginal(steps, lambda step: step.cpu_s)
+    growths = _growths(per_units)
+    floor_growths = _growths(_marginal(steps, lambda step: step.floor_cpu_s))
+    return [
+        Row(
+            step,
+            per_unit,
+            growth,
+            step.cpu_s / step.floor_cpu_s if step.floor_cpu_s else float("nan"),
+            floor_growth,
+        )
+        for step, per_unit, growth, floor_growth in zip(steps, per_units, growths, floor_growths)
+    ]
 
 
 Measure = Callable[[list[str]], dict]
@@ -248,16 +267,17 @@ def render(series: dict[str, list[Row]]) -> str:
         lines += [
             f"{title} (one core, every rule; marginal CPU per {unit} between steps)",
             f"{'step':>14} {'MiB':>8} {'check CPU':>10} {'floor CPU':>10} {'/floor':>7} "
-            f"{'per ' + unit:>12} {'growth':>7} {'peak RSS':>9}",
+            f"{'per ' + unit:>12} {'growth':>7} {'floor':>6} {'peak RSS':>9}",
         ]
         for row in table:
             step = row.step
             label = f"{int(step.units)} files" if name == "count" else f"{step.bytes / 1000:.0f} KB"
             per_unit = f"{row.per_unit_s * 1000:.2f} ms" if row.per_unit_s is not None else "-"
             growth = f"{row.growth:.2f}" if row.growth is not None else "-"
+            floor_growth = f"{row.floor_growth:.2f}" if row.floor_growth is not None else "-"
             lines.append(
                 f"{label:>14} {step.bytes / MIB:>8.2f} {step.cpu_s:>9.2f}s {step.floor_cpu_s:>9.2f}s "
-                f"{row.over_floor:>6.2f}x {per_unit:>12} {growth:>7} {step.peak_rss_mib:>5.0f} MiB"
+                f"{row.over_floor:>6.2f}x {per_unit:>12} {growth:>7} {floor_growth:>6} {step.peak_rss_mib:>5.0f} MiB"
             )
         lines.append("")
     return "\n".join(lines)

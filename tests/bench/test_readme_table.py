@@ -102,7 +102,7 @@ def _with(results: dict, change) -> dict:
                     ]
                 },
             ),
-            "| 500 | 14.31 | 9.10 s | 2.10x | 18.0 ms | 1.00 |",
+            "| 500 | 14.31 | 9.10 s | 2.10x | 18.0 ms | 1.00 | - |",
         ),
         (
             lambda r: r.__setitem__(

@@ -28,6 +28,19 @@ def test_growth_is_the_marginal_cost_against_the_first_step(cost_of, growths):
     assert [round(row.growth or 0.0, 6) for row in table[1:]] == growths
 
 
+def test_the_floor_growth_is_the_floors_marginal_cost_against_its_first_step():
+    # The check's cost is linear, the floor's quadratic: only the floor column grows.
+    table = rows(
+        [
+            Step(units, int(units * 1000), 0.5 + 0.02 * units, 0.1 + 0.001 * units * units, 50.0)
+            for units in (1, 10, 100)
+        ]
+    )
+    assert table[0].floor_growth is None
+    assert [round(row.growth or 0.0, 6) for row in table[1:]] == [1.0, 1.0]
+    assert [round(row.floor_growth or 0.0, 6) for row in table[1:]] == [1.0, 10.0]
+
+
 def test_the_report_has_one_table_per_series_and_a_line_per_step():
     text = render({"count": rows(steps(lambda units: 0.02 * units)), "size": rows(steps(lambda u: 0.3 * u))})
     assert "time vs number of files" in text and "time vs size of one file" in text
