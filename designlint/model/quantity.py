@@ -27,16 +27,11 @@ CURRENCY_SYMBOLS = {"$": "USD", "€": "EUR", "£": "GBP"}
 # Every pattern here is anchored and free of nested or overlapping quantifiers, and whitespace
 # runs are possessive (``\s*+``), so reading a value takes time linear in its length.
 _NUMBER = r"(?:[0-9][0-9,]*+(?:\.[0-9]++)?|\.[0-9]++)(?:[eE][-+]?[0-9]++)?"
+_QUALIFIER_RE = re.compile(r"\s*+(~|≈|<=|>=|<|>|≤|≥)?\s*+([$€£])?")
 _NUMBER_RE = re.compile(_NUMBER)
 _RANGE_RE = re.compile(r"(?:-|–|to(?![A-Za-z]))\s*+([$€£])?")
 _SPACES_RE = re.compile(r"\s*+")
 _UNIT_RE = re.compile(r"[A-Za-z%$€£µ/·*^ ()\-_.0-9x×]*+")
-# The qualifier and currency are atomic: a number that does not follow them is not read elsewhere.
-_HEAD_RE = re.compile(r"\s*+(?>(~|≈|<=|>=|<|>|≤|≥)?)\s*+(?>([$€£])?)(" + _NUMBER + r")\s*+")
-_ASCII_LETTERS = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz")
-_RANGE_STARTS = frozenset("-–t")  # what _RANGE_RE can start with
-_BOUNDS = {"≤": "<=", "≥": ">="}
-_SMALLEST = 1 / MAX_MAGNITUDE
 
 # JSON Schema (ECMA) patterns: ``\d`` is ASCII there. Editors only; designlint reads values itself.
 QUANTITY_PATTERN = (
@@ -170,33 +165,26 @@ def _parse_cached(value: str) -> Quantity | _Unreadable:
 
 
 def _parse_text(value: str) -> Quantity:
-    if not value.isascii():
-        foreign = _foreign_digit(value)
-        if foreign is not None:
-            raise ValueError(
-                f"'{foreign}' (U+{ord(foreign):04X}) is not a digit designlint reads: write numbers with 0-9"
-            )
-    # The qualifier, the currency, the first number and the spaces after it, in one match.
-    head = _HEAD_RE.match(value)
-    if head is None:
+    foreign = _foreign_digit(value)
+    if foreign is not None:
+        raise ValueError(
+            f"'{foreign}' (U+{ord(foreign):04X}) is not a digit designlint reads: write numbers with 0-9"
+        )
+    head = _QUALIFIER_RE.match(value)
+    assert head is not None  # every part of it is optional
+    qualifier, currency = head.group(1) or "", head.group(2)
+    first = _read_number(value, head.end())
+    if first is None:
         raise ValueError(f"'{_shown(value)}' is not a number with a unit ({_EXAMPLES})")
-    qualifier, currency, number = head.groups()
-    magnitude = float(number.replace(",", "") if "," in number else number)
-    unit_start = head.end()
-    multiplied = False
-    if value[unit_start : unit_start + 1] in _ASCII_LETTERS:  # a multiplier starts with a letter
-        found = read_multiplier(value, head.end(3), unit_start)
-        if found is not None:
-            multiplied = True
-            magnitude *= found.factor
-            unit_start = _spaces_after(value, found.end)
     low: float | None = None
-    dash = _RANGE_RE.match(value, unit_start) if value[unit_start : unit_start + 1] in _RANGE_STARTS else None
+    magnitude = first.value * (first.multiplier or 1.0)
+    unit_start = first.gap_end
+    dash = _RANGE_RE.match(value, first.gap_end)
     second = _read_number(value, dash.end()) if dash else None
     if dash is not None and second is not None:
         low_value = magnitude
-        if not multiplied and second.multiplier is not None and magnitude <= second.value:
-            low_value = magnitude * second.multiplier  # "200-300 million": one multiplier for both
+        if first.multiplier is None and second.multiplier is not None and first.value <= second.value:
+            low_value = first.value * second.multiplier  # "200-300 million": one multiplier for both
         low, magnitude = low_value, second.value * (second.multiplier or 1.0)
         currency = currency or dash.group(1)
         unit_start = second.gap_end
@@ -212,15 +200,17 @@ def _parse_text(value: str) -> Quantity:
         code = CURRENCY_SYMBOLS[currency]
         unit = f"{code}{unit}" if unit.startswith("/") or not unit else f"{code} {unit}"
     text = value.strip()
-    if not (_SMALLEST <= abs(magnitude) <= MAX_MAGNITUDE or magnitude == 0):
-        _checked(magnitude, text)  # not finite, or out of range: says which
+    _checked(magnitude, text)
     if low is not None:
         _checked(low, text)
-    if qualifier is None:
-        return Quantity(text, magnitude, unit, False, "", low)
-    approximate = qualifier in ("~", "≈")
+    bound = {"≤": "<=", "≥": ">="}.get(qualifier, qualifier) if qualifier not in ("~", "≈") else ""
     return Quantity(
-        text, magnitude, unit, approximate, "" if approximate else _BOUNDS.get(qualifier, qualifier), low
+        text=text,
+        magnitude=magnitude,
+        unit=unit,
+        approximate=qualifier in ("~", "≈"),
+        bound=bound,
+        low=low,
     )
 
 

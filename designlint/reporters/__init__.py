@@ -33,17 +33,9 @@ class Totals:
         return totals
 
     def add(self, result: FileResult) -> None:
-        self.files += 1
-        for finding in result.findings:
-            severity = finding.severity.value
-            if severity == "error":
-                self.errors += 1
-            elif severity == "warning":
-                self.warnings += 1
-            else:
-                self.infos += 1
-        self.suppressed += len(result.suppressed)
-        self.internal_error = self.internal_error or result.internal_error
+        from designlint.engine.result_store import Tally
+
+        self.add_tally(Tally.of(result))
 
     def add_tally(self, tally: Tally) -> None:
         """Count a result from its tally (a packed result need not be read to be counted)."""
