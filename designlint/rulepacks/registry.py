@@ -66,6 +66,11 @@ class CompiledRule:
     _validators: dict[str, Any] = field(default_factory=dict, repr=False)
 
     def _validator_for(self, key: str, schema: dict[str, Any] | None):
+        """The compiled ``schema``, made on first use and kept (None too: asked per design, and most
+        rules have no ``where``)."""
+        found = self._validators.get(key, _NOTHING)
+        if found is not _NOTHING:
+            return found
         direct: Any = None
         if schema is not None:
             from designlint.rulepacks.schema_check import compile_schema
@@ -75,22 +80,16 @@ class CompiledRule:
                 import jsonschema
 
                 direct = jsonschema.Draft7Validator(schema)
-        self._validators[key] = direct  # None too: asked per design, most rules have no `where`
+        self._validators[key] = direct
         return direct
 
     @property
     def then(self):
-        found = self._validators.get("then", _NOTHING)
-        if found is _NOTHING:
-            found = self._validator_for("then", self.rule.then.schema_ if self.rule.then else None)
-        return found
+        return self._validator_for("then", self.rule.then.schema_ if self.rule.then else None)
 
     @property
     def where(self):
-        found = self._validators.get("where", _NOTHING)
-        if found is _NOTHING:
-            found = self._validator_for("where", self.rule.where)
-        return found
+        return self._validator_for("where", self.rule.where)
 
     def has_subject(self, document: Any, design: Any = None) -> bool:
         """Whether the design holds anything this rule checks: its ``given`` selects a node
