@@ -2,6 +2,10 @@
 
 CPU time of this process (other processes do not count), the garbage collector paused, small and
 large runs interleaved and the best of several kept, so that one disturbed run does not decide.
+These tests assert how time grows, never how long anything takes: four times the input costs
+about four times as much when the work is linear and sixteen times when it is quadratic, so the
+bound sits between the two (their geometric mean), and a measurement over it is repeated before
+it fails, because a quadratic cost is over it every time and a disturbed machine is not.
 """
 
 from __future__ import annotations
@@ -10,8 +14,9 @@ import gc
 import time
 from collections.abc import Callable
 
-ALLOWED = 6  # four times the input may take at most six times as long
+ALLOWED = 8  # four times the input may take at most eight times as long
 FLOOR = 0.02  # seconds: below this, timer noise dominates
+ATTEMPTS = 3
 
 
 def cpu_seconds(work: Callable[[], object]) -> float:
@@ -39,5 +44,10 @@ def best_times(
 
 def assert_near_linear(small: Callable[[], object], large: Callable[[], object], runs: int = 5) -> None:
     """`large` does four times the work of `small`: it may take at most ALLOWED times as long."""
-    once, four_times = best_times(small, large, runs)
-    assert four_times <= ALLOWED * max(once, FLOOR), f"{four_times:.3f} s at 4x against {once:.3f} s at 1x"
+    measured = []
+    for _ in range(ATTEMPTS):
+        once, four_times = best_times(small, large, runs)
+        if four_times <= ALLOWED * max(once, FLOOR):
+            return
+        measured.append(f"{four_times:.3f} s at 4x against {once:.3f} s at 1x")
+    raise AssertionError("; ".join(measured))

@@ -1,5 +1,5 @@
 """Suppressions and unknown keys are handled in time linear in the input: four times the input
-takes at most six times as long (see tests/growth.py for how it is measured)."""
+takes at most eight times as long (see tests/growth.py for how it is measured)."""
 
 from __future__ import annotations
 

@@ -1,7 +1,7 @@
 """Checking time grows linearly with the input, even for inputs built to make it grow faster.
 
 Each generated pathological design is checked at 1x and 4x its size; four times the input may
-take at most six times the CPU time (the minimum of a few runs, so a busy machine does not
+take at most eight times the CPU time (the minimum of a few runs, so a busy machine does not
 count). A quadratic step shows up as about 16x. Sizes keep the whole file well under 30 s.
 """
 
