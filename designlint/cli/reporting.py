@@ -25,11 +25,7 @@ def merged_ruleset(session, files: list[tuple[Path, str]]) -> RuleSet:
 
 
 def enabled_codes(session, files: list[tuple[Path, str]]) -> dict[str, tuple[str, ...]]:
-    out = {}
-    for path, display in files:
-        engine = session.engine_for(path)
-        out[display] = tuple(rule.code for rule in engine.ruleset if engine.config.enabled(rule, display))
-    return out
+    return {display: session.engine_for(path).enabled_codes(display) for path, display in files}
 
 
 def warn(message: str) -> None:

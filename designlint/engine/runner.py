@@ -138,6 +138,10 @@ class Engine:
         self._last_stamps = (file, found)
         return found
 
+    def enabled_codes(self, file: str) -> tuple[str, ...]:
+        """The codes of the rules enabled in ``file``, in rule-set order."""
+        return tuple(self._stamps_for(file))
+
     def check_path(self, path: Path, display: str | None = None) -> FileResult:
         from designlint.loader import load_path
 
