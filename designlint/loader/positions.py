@@ -17,7 +17,6 @@ packed into a negative int (`exact_place`).
 from __future__ import annotations
 
 import functools
-from itertools import accumulate
 
 from designlint.errors import Position
 
@@ -68,52 +67,71 @@ class Point:
 class Lines:
     """Places of one text as 0-based lines and columns, counting line breaks as the parser does."""
 
-    __slots__ = ("_lookups", "_newlines_only", "_starts", "text")
+    __slots__ = ("_block_breaks", "_block_line_starts", "_starts", "text")
 
     def __init__(self, text: str):
         self.text = text
         self._starts: list[int] | None = None
-        self._newlines_only: bool | None = None
-        self._lookups = 0
+        # Texts broken by "\n" alone (nearly all) are read in blocks instead of by a table of every
+        # line start: see `_counted_point`.
+        self._block_breaks: list[int] | None = None
+        self._block_line_starts: list[int] = [0]
 
     def point(self, place: int) -> Point:
         if place < 0:
             packed = ~place
             return Point(packed >> _COLUMN_BITS, packed & _COLUMN_MASK)
+        if self._block_breaks is not None:
+            return self._counted_point(place)
         if self._starts is None:
-            if self._newlines_only is None:
-                text = self.text
-                self._newlines_only = not (
-                    "\r" in text or "\x85" in text or "\u2028" in text or "\u2029" in text
-                )
-            # A document is asked for a few positions (its findings): counting line breaks
-            # up to each costs less than a table of every line. The table comes after a
-            # bounded number of lookups, so the time stays linear in the size of the text.
-            if self._newlines_only and self._lookups < _COUNTED_LOOKUPS:
-                self._lookups += 1
-                line_start = self.text.rfind("\n", 0, place) + 1
-                return Point(self.text.count("\n", 0, line_start), place - line_start)
-            self._starts = _line_starts(self.text)
+            text = self.text
+            if not ("\r" in text or "\x85" in text or "\u2028" in text or "\u2029" in text):
+                self._block_breaks = [0]
+                return self._counted_point(place)
+            self._starts = _line_starts(text)
         from bisect import bisect_right  # on first use: importing the loader stays light
 
         starts = self._starts
         line = bisect_right(starts, place) - 1
         return Point(line, place - starts[line])
 
+    def _counted_point(self, place: int) -> Point:
+        """A place in a text whose only line break is "\n".
+
+        A document is asked for a few dozen places (its findings), while a table of every line
+        start costs an object per line. So the text is cut into blocks of `_BLOCK` characters,
+        and for each block read so far the line breaks before it and the start of the line it
+        begins in are kept; a place is then found by counting within its own block. Blocks are
+        read once, in order, only as far as the places asked for: time stays linear in the
+        size of the text and each lookup reads at most one block.
+        """
+        text = self.text
+        breaks = self._block_breaks
+        line_starts = self._block_line_starts
+        assert breaks is not None
+        block = place // _BLOCK
+        while len(breaks) <= block:
+            end = len(breaks) * _BLOCK
+            begin = end - _BLOCK
+            breaks.append(breaks[-1] + text.count("\n", begin, end))
+            last = text.rfind("\n", begin, end)
+            line_starts.append(last + 1 if last >= 0 else line_starts[-1])
+        begin = block * _BLOCK
+        last = text.rfind("\n", begin, place)
+        line_start = last + 1 if last >= 0 else line_starts[block]
+        return Point(breaks[block] + text.count("\n", begin, line_start), place - line_start)
+
     def position(self, place: int) -> Position:
         point = self.point(place)
         return Position(point.line + 1, point.column + 1)
 
 
-_COUNTED_LOOKUPS = 32
+_BLOCK = 2048
 
 
 def _line_starts(text: str) -> list[int]:
     """The offset where each line starts (one more entry after a final line break)."""
-    if "\r" in text or "\x85" in text or "\u2028" in text or "\u2029" in text:
-        return [0, *(match.end() for match in LINE_BREAK.finditer(text))]
-    # Only "\n" breaks: splitting is several times faster than the regular expression.
-    return list(accumulate(map((1).__add__, map(len, text.split("\n"))), initial=0))
+    return [0, *(match.end() for match in LINE_BREAK.finditer(text))]
 
 
 def _value_place(entry: Any) -> int:

@@ -2,10 +2,14 @@
 
 from __future__ import annotations
 
+import random
+import re
+
 import pytest
 import yaml
 
 from designlint.loader import load_text
+from designlint.loader.positions import Lines
 
 DESIGN = """\
 # a design
@@ -192,3 +196,42 @@ def test_quoted_and_block_scalars_have_spans():
     document = load_text("a: 'x # y'\nb: plain # c\n'k': |\n  z # w\nd: [\"e\"]", "f")
     spans = [((s.line, s.column), (e.line, e.column)) for s, e in document.scalar_spans]
     assert spans == [((0, 3), (0, 10)), ((2, 0), (2, 3)), ((2, 5), (4, 0)), ((4, 4), (4, 7))]
+
+
+# Pieces of random texts for reading places back as lines and columns: every break YAML
+# counts, characters of one to four UTF-8 bytes, and runs long enough to cross the blocks a
+# text with "\n" breaks alone is read in.
+TEXT_PIECES = ["\n", "\r\n", "\r", "\x85", "\u2028", "\u2029", "a", "é", "€", "😀", " ", "x" * 900, "\n" * 5]
+BREAK = re.compile("\r\n|[\r\n\x85\u2028\u2029]")  # as libyaml counts lines
+
+
+def counted_points(text: str) -> list[tuple[int, int]]:
+    """Line and column of every place of `text`, 0-based, counted in one walk over its breaks."""
+    ends = iter([match.end() for match in BREAK.finditer(text)] + [len(text) + 1])
+    points, line, line_start, next_end = [], 0, 0, next(ends)
+    for place in range(len(text) + 1):
+        if place == next_end:
+            line, line_start, next_end = line + 1, place, next(ends)
+        points.append((line, place - line_start))
+    return points
+
+
+@pytest.mark.parametrize("seed", range(10))
+@pytest.mark.parametrize("breaks", ["every kind", "newlines only"])
+def test_places_read_back_as_a_walk_over_the_text_counts_them(seed, breaks):
+    rng = random.Random(seed)
+    pieces = (
+        TEXT_PIECES
+        if breaks == "every kind"
+        else [p for p in TEXT_PIECES if not BREAK.search(p.replace("\n", ""))]
+    )
+    text = "".join(rng.choice(pieces) for _ in range(rng.randrange(0, 80)))
+    expected = counted_points(text)
+    places = sorted({len(text), *rng.sample(range(len(text) + 1), min(len(text) + 1, 300))})
+    # A reader keeps what it has read, so the order of the questions must not change the answers.
+    for order in (places, places[::-1], rng.sample(places, len(places))):
+        lines = Lines(text)
+        found = {place: lines.point(place) for place in order}
+        assert {place: (point.line, point.column) for place, point in found.items()} == {
+            place: expected[place] for place in order
+        }
