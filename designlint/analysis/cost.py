@@ -53,15 +53,27 @@ def _shown_per_month(value: Measure) -> Measure:
     return Measure(value.value, value.dims, tuple(sorted(((currency, 1), ("month", -1), *counts))))
 
 
-def stated_monthly(quantity, month_seconds: float) -> Measure | None:
-    """A stated monthly figure as a per-month amount (``$350`` on a monthly field is per month)."""
+def stated_monthly(quantity, month_seconds: float, currency: str | None = None) -> Measure | None:
+    """A stated monthly figure as a per-month amount (``$350`` on a monthly field is per month).
+
+    With ``currency``, a plain number (``6300``) is an amount in it: the field says it is money.
+    """
     if quantity is None:
         return None
     try:
         value = from_quantity(quantity, month_seconds)
     except UnitError:
         return None
+    if currency is not None:
+        value = in_currency(value, currency)
     return per_month(value, month_seconds)
+
+
+def in_currency(value: Measure, currency: str) -> Measure:
+    """A plain number on a money field (``unitPrice: 1800``) as an amount in the cost's currency."""
+    if value.dims:
+        return value
+    return Measure(value.value, ((currency, 1),), ((currency, 1),))
 
 
 def monthly_unit(value: Measure) -> str:
@@ -103,7 +115,11 @@ def cost_summary(numbers) -> CostSummary:
         if component is not None and component.replicas and component.replicas > 1:
             line.replicas = component.replicas
         line.unit_price = _read(item.unit_price, month, (*where, "unitPrice"), summary.issues)
+        if line.unit_price is not None:
+            line.unit_price = in_currency(line.unit_price, cost.currency)
         stated = _read(item.monthly, month, (*where, "monthly"), summary.issues)
+        if stated is not None:
+            stated = in_currency(stated, cost.currency)
         line.stated = per_month(stated, month) if stated is not None else None
         line.approximate = _approximate(item, derivations)
         unreadable_amount = item.quantity is not None and line.quantity is None
@@ -204,6 +220,6 @@ def _totals(summary: CostSummary, cost, derivations, month: float) -> None:
         _read(quantity, month, ("cost", key), summary.issues)
     base = summary.total
     if base is None:
-        base = stated_monthly(cost.total, month)
+        base = stated_monthly(cost.total, month, cost.currency)
     if base is not None and summary.users is not None and summary.users.value > 0:
         summary.per_user = base / summary.users

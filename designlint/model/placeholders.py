@@ -90,9 +90,12 @@ NONE_IS_AN_ANSWER = frozenset(
         "notes",
     }
 )
-# Names and labels are not answers to a question, whatever they say.
+# Names and labels are not answers to a question, whatever they say. An evolution step's
+# horizon ("Later", "Long term") labels a step; whether "later" has a plan is its trigger's
+# question (DL311).
 NOT_ANSWERS = frozenset(
     {
+        "horizon",
         "id",
         "name",
         "title",

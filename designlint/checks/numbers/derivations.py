@@ -9,8 +9,9 @@ from designlint.analysis.compare import APPROXIMATE_TOLERANCE, compare, factor_t
 from designlint.analysis.context import numbers
 from designlint.checks import reads, subject
 from designlint.findings import Problem
-from designlint.units import compatible, describe
+from designlint.units import Measure, UnitError, compatible, describe, resolve_unit
 from designlint.units.display import format_measure
+from designlint.units.measure import physical
 
 QUANTITY_SECTIONS = ("scale", "slos", "architecture", "nfr", "cost")
 """Where the analyses behind :func:`all_issues` find numbers and formulas."""
@@ -62,6 +63,8 @@ def unit_mismatch(design, options) -> Iterator[Problem]:
         if item.value is None or item.stated_value is None:
             continue
         if not compatible(item.stated_value.dims, item.value.dims):
+            if _only_a_label_dropped(item, data, options):
+                continue
             yield Problem(
                 ("scale", "quantities", item.index, "value"),
                 f"'{item.name}' is stated in {describe(item.stated_value)} but {item.formula} gives "
@@ -69,6 +72,52 @@ def unit_mismatch(design, options) -> Iterator[Problem]:
                 hint=_unit_hint(item.stated_value.dims, item.value.dims),
                 at_key=False,
             )
+
+
+_TIME = (("second", 1),)
+
+
+def _only_a_label_dropped(item, data, options) -> bool:
+    """Whether the units disagree only by a label the author left off, with the numbers agreeing.
+
+    Two slips leave the arithmetic right: a plain factor standing for a count ratio (``2`` for
+    2 calls/payment, so payments/s where calls/s is stated), and a rate divided by the seconds
+    of the period its inputs are counted per, written without that period
+    (``payments_per_day / 86400 s`` for payments/s). A reviewer reads both as meant. An amount
+    stated for a rate (``2 TB`` where the formula gives TB/day) is not read this way: it is also
+    what forgetting to multiply by a retention looks like.
+    """
+    stated, value = item.stated_value, item.value
+    readings = [value]
+    if _time_power(stated.dims) < 0 and _time_power(value.dims) == _time_power(stated.dims) - 1:
+        readings += [value * period for period in _input_periods(item, data)]
+    return any(
+        physical(reading.dims) == physical(stated.dims)
+        and compare(
+            item.stated, Measure(reading.value, stated.dims), data.month_seconds, options, stated=stated
+        ).agrees
+        for reading in readings
+    )
+
+
+def _time_power(dims) -> int:
+    return dict(dims).get("second", 0)
+
+
+def _input_periods(item, data) -> list[Measure]:
+    """The periods the formula's inputs are counted per (``day`` in payments/day), once each."""
+    periods: dict[str, Measure] = {}
+    for name, _ in item.references:
+        used = data.derivations.value(name)
+        for symbol, exponent in used.display if used is not None else ():
+            if exponent < 0 and symbol not in periods:
+                try:
+                    unit = resolve_unit(symbol, data.month_seconds)
+                except UnitError:
+                    continue
+                if unit.dims == _TIME:
+                    periods[symbol] = Measure(unit.factor, _TIME)
+    return list(periods.values())
 
 
 def _unit_hint(stated, computed) -> str:

@@ -208,7 +208,7 @@ def cost_total_mismatch(design, options) -> Iterator[Problem]:
     if cost is None:
         return
     if cost.total is not None and summary.total is not None:
-        stated = stated_monthly(cost.total, data.month_seconds)
+        stated = stated_monthly(cost.total, data.month_seconds, cost.currency)
         tolerance = None
         loose = float(options.get("approximate_tolerance", APPROXIMATE_TOLERANCE))
         if cost.total.approximate:  # as approximate as its approximate parts, no more

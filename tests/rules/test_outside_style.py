@@ -1,0 +1,102 @@
+"""Designs written the way outside authors write them: plain numbers, dropped labels, labels such
+as "Later". Each case is a fragment, a rule, and where its findings land (line, column), lines
+counted from the fragment's first line after the header; [] means the rule stays silent."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.conftest import HEADER
+
+RATES = """scale:
+  quantities:
+    - {name: payments_per_day, value: 1M payments/day, rationale: measured}
+    - {name: calls_per_payment, value: 2, rationale: create then confirm}
+"""
+
+CASES = [
+    pytest.param(
+        "nfr:\n  latency:\n    - {operation: suggest, target: 100 ms}\n"
+        "useCases:\n  - {id: s, name: Suggest, category: core, operations: [suggest]}\n",
+        "DL103",
+        [],
+        id="a-target-without-percentile-is-a-target",
+    ),
+    pytest.param(
+        "nfr:\n  latency:\n    - {operation: suggest, target: 100 ms}\n"
+        "useCases:\n  - {id: s, name: Suggest, category: core, operations: [suggest]}\n",
+        "DL104",
+        [(3, 7)],
+        id="the-missing-percentile-is-reported-once-on-the-target",
+    ),
+    pytest.param(
+        "evolution:\n  steps:\n    - {horizon: Later, change: Unicode queries}\n",
+        "DL015",
+        [],
+        id="later-is-a-horizon",
+    ),
+    pytest.param(
+        "evolution:\n  steps:\n    - {horizon: Later, change: Unicode queries}\n",
+        "DL311",
+        [(3, 7)],
+        id="a-later-step-still-needs-its-trigger",
+    ),
+    pytest.param(
+        RATES + "    - {name: per_second, value: ~11.6 payments/s, formula: payments_per_day / 86400 s}\n",
+        "DL504",
+        [],
+        id="seconds-of-a-day-written-without-per-day",
+    ),
+    pytest.param(
+        RATES + "    - {name: per_second, value: ~116 payments/s, formula: payments_per_day / 86400 s}\n",
+        "DL504",
+        [(5, 33)],
+        id="a-dropped-per-day-that-changes-the-number-is-reported",
+    ),
+    pytest.param(
+        RATES
+        + "    - {name: calls_per_day, value: 2M calls/day, formula: payments_per_day * calls_per_payment}\n",
+        "DL504",
+        [],
+        id="a-plain-factor-for-a-count-ratio",
+    ),
+    pytest.param(
+        RATES
+        + "    - {name: calls_per_day, value: 3M calls/day, formula: payments_per_day * calls_per_payment}\n",
+        "DL504",
+        [(5, 36)],
+        id="a-count-mix-up-that-changes-the-number-is-reported",
+    ),
+    pytest.param(
+        RATES + "    - {name: stored, value: 1M payments, formula: payments_per_day}\n",
+        "DL504",
+        [(5, 29)],
+        id="an-amount-stated-for-a-rate-is-still-reported",
+    ),
+    pytest.param(
+        "cost:\n  currency: EUR\n  items:\n    - {name: db, quantity: 2, unitPrice: 1800, monthly: 3600}\n"
+        "  total: 3600\n",
+        "DL504",
+        [],
+        id="plain-numbers-on-money-fields-are-the-cost-currency",
+    ),
+    pytest.param(
+        "cost:\n  currency: EUR\n  items:\n    - {name: db, quantity: 2, unitPrice: 1800, monthly: 3000}\n",
+        "DL550",
+        [(4, 57)],
+        id="plain-money-is-checked-like-any-other",
+    ),
+    pytest.param(
+        "cost:\n  items:\n    - {name: db, quantity: 2, unitPrice: 1800, monthly: 3600}\n  total: 4000\n",
+        "DL552",
+        [(4, 10)],
+        id="a-plain-total-is-checked-against-the-items",
+    ),
+]
+
+
+@pytest.mark.parametrize(("fragment", "code", "expected"), CASES)
+def test_outside_style(check_text, fragment, code, expected):
+    findings = [f for f in check_text(HEADER + fragment) if f.code == code]
+    header_lines = HEADER.count("\n")
+    assert [(f.position.line - header_lines, f.position.column) for f in findings] == expected
