@@ -82,6 +82,12 @@ def real_fallback(dependency) -> bool:
     return fallback_strategy(dependency) not in (None, FAILING)
 
 
+# An asynchronous dependency on a queue or a stream fails with it: the hand-off itself is lost.
+# One on anything else is work handed off (through an outbox, a callback): when the target is
+# down the work waits and the caller carries on.
+HAND_OFF_KINDS = frozenset({"queue", "stream"})
+
+
 def contains_failure(dependency) -> bool:
     """Whether the caller survives the dependency's target failing (a real fallback or a soft dependency)."""
     return dependency.criticality == "soft" or real_fallback(dependency)
@@ -149,6 +155,7 @@ class FailureGraph:
 
     def __init__(self, components, paths=()):
         self._nodes: dict[str, _Component] = {component.id: _Component() for component in components}
+        kinds = {component.id: component.kind for component in components}
         called: set[str] = set()
         for component in components:
             node = self._nodes[component.id]
@@ -156,7 +163,9 @@ class FailureGraph:
                 target = self._nodes.get(dependency.target)
                 if target is None:
                     continue
-                contains = contains_failure(dependency)
+                contains = contains_failure(dependency) or (
+                    dependency.mode == "async" and kinds[dependency.target] not in HAND_OFF_KINDS
+                )
                 node.callees.append(dependency.target)
                 if contains:
                     node.contained.append(dependency.target)

@@ -14,6 +14,29 @@ RATES = """scale:
     - {name: calls_per_payment, value: 2, rationale: create then confirm}
 """
 
+HAND_OFF = """architecture:
+  components:
+    - {id: api, name: API, kind: service, userFacing: true, dependsOn: [{target: store}, {target: TARGET, mode: async}]}
+    - {id: store, name: Store, kind: database}
+    - {id: TARGET, name: Hand-off, kind: KIND}
+  paths:
+    - id: pay
+      name: Pay
+      flow: write
+      steps: [{name: Write, component: api}, {name: Store, component: store}]
+failureScenarios:
+  - {id: down, component: TARGET, scope: all, degradation: work waits, blastRadius: {users: 0}}
+"""
+
+OFFLINE = """architecture:
+  components:
+    - {id: api, name: API, kind: service, userFacing: true, dependsOn: [{target: cache}]}
+    - {id: cache, name: Cache, kind: cache}
+    - {id: builder, name: Nightly builder, kind: worker, dependsOn: [{target: logs}]}
+    - {id: logs, name: Logs, kind: object-store}
+failureScenarios:
+"""
+
 CASES = [
     pytest.param(
         "nfr:\n  latency:\n    - {operation: suggest, target: 100 ms}\n"
@@ -91,6 +114,40 @@ CASES = [
         "DL552",
         [(4, 10)],
         id="a-plain-total-is-checked-against-the-items",
+    ),
+]
+
+
+CASES += [
+    pytest.param(
+        HAND_OFF.replace("TARGET", "ledger").replace("KIND", "worker"),
+        "DL570",
+        [],
+        id="work-handed-off-to-a-worker-waits-for-it",
+    ),
+    pytest.param(
+        HAND_OFF.replace("TARGET", "events").replace("KIND", "queue"),
+        "DL570",
+        [(12, 72)],
+        id="a-queue-taking-the-hand-off-down-takes-the-path-down",
+    ),
+    pytest.param(
+        OFFLINE + "  - {id: build-fails, component: builder, scope: all, degradation: last build serves}\n",
+        "DL223",
+        [],
+        id="an-offline-job-has-no-share-of-users",
+    ),
+    pytest.param(
+        OFFLINE + "  - {id: cache-down, component: cache, scope: all, degradation: read the store}\n",
+        "DL223",
+        [(8, 5)],
+        id="a-failure-users-feel-quantifies-its-radius",
+    ),
+    pytest.param(
+        OFFLINE + "  - {id: cache-down, component: cache, scope: all, degradation: TBD}\n",
+        "DL223",
+        [],
+        id="a-scenario-that-says-nothing-yet-is-the-placeholder-gap",
     ),
 ]
 

@@ -257,6 +257,34 @@ def sla_looser_than_slo(design, options) -> Iterator[Problem]:
             )
 
 
+@reads("failureScenarios", "architecture")
+def failure_blast_radius(design, options) -> Iterator[Problem]:
+    """Every failure scenario users would feel quantifies its blast radius.
+
+    A scenario that does not yet say what happens (no impact, no degradation) is DL220's or the
+    placeholder's gap first; a component whose failure reaches no user-facing component or path
+    (a batch job, an offline pipeline) has no share of users to quantify.
+    """
+    data = numbers(design)
+    user_facing = (
+        {c.id for c in design.architecture.components if c.user_facing} if design.architecture else set()
+    )
+    for i, scenario in enumerate(design.failure_scenarios):
+        if scenario.blast_radius is not None or not (scenario.impact or scenario.degradation):
+            continue
+        impact = data.failure_impact(scenario.component)
+        if impact is not None and not (
+            impact.lost_paths or impact.degraded_paths or (impact.failed | impact.degraded) & user_facing
+        ):
+            continue
+        yield Problem(
+            ("failureScenarios", i, "blastRadius"),
+            f"failure scenario '{scenario.id}' does not quantify its blast radius",
+            hint="add blastRadius with the share of users affected and what they lose",
+            at_key=False,
+        )
+
+
 @reads("scale")
 def scale_numbers_derived(design, options) -> Iterator[Problem]:
     if not design.scale:
@@ -274,6 +302,7 @@ CHECKS = {
     "core-use-case-latency": core_use_case_latency,
     "user-facing-availability": user_facing_availability,
     "component-failure-scenarios": component_failure_scenarios,
+    "failure-blast-radius": failure_blast_radius,
     "component-observability": component_observability,
     "cross-team-sync-calls": cross_team_sync_calls,
     "slo-count": slo_count,
