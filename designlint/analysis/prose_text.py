@@ -17,7 +17,7 @@ from __future__ import annotations
 import functools
 import re
 import typing
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from typing import NamedTuple
 
 from pydantic import BaseModel
@@ -80,16 +80,17 @@ class Token(NamedTuple):
 # --- Which fields hold prose --------------------------------------------------------------
 
 
-def prose_fields(design: BaseModel) -> list[ProseField]:
+def prose_fields(design: BaseModel, keep: Callable[[str], bool] | None = None) -> list[ProseField]:
     """Every prose value of ``design`` that could make a claim, in model order: one that holds a
     digit and a word or sign a claim is made with (see :func:`claim_sentences`). Most prose holds
-    neither, and is dropped before any path is built for it."""
+    neither, and is dropped before any path is built for it. ``keep`` replaces that test, for
+    readers looking for something else in prose."""
     found: list[ProseField] = []
-    _collect(design, (), found)
+    _collect(design, (), found, keep or may_claim)
     return found
 
 
-def _collect(model: BaseModel, path: tuple, found: list[ProseField]) -> None:
+def _collect(model: BaseModel, path: tuple, found: list[ProseField], keep: Callable[[str], bool]) -> None:
     values = model.__dict__  # a model's field values, read without attribute lookup
     for name, key, holds_text in _field_plan(type(model)):
         value = values[name]
@@ -97,16 +98,16 @@ def _collect(model: BaseModel, path: tuple, found: list[ProseField]) -> None:
             continue
         if holds_text:
             if isinstance(value, str):  # most prose is one string: no call for it
-                if may_claim(value):
+                if keep(value):
                     found.append(ProseField((*path, key), value))
             else:
-                _collect_text(value, (*path, key), found)
+                _collect_text(value, (*path, key), found, keep)
         elif isinstance(value, list):
             for index, item in enumerate(value):
                 item_class: type[BaseModel] = type(item)
                 texts = _text_only_plan(item_class)
                 if texts is None:
-                    _collect(item, (*path, key, index), found)
+                    _collect(item, (*path, key, index), found, keep)
                     continue
                 # Most list items (quantities, dependencies, steps) hold prose and nothing
                 # else: read here, without a call or a path per item.
@@ -116,26 +117,26 @@ def _collect(model: BaseModel, path: tuple, found: list[ProseField]) -> None:
                     if text is None:
                         continue
                     if isinstance(text, str):
-                        if may_claim(text):
+                        if keep(text):
                             found.append(ProseField((*path, key, index, item_key), text))
                     else:
-                        _collect_text(text, (*path, key, index, item_key), found)
+                        _collect_text(text, (*path, key, index, item_key), found, keep)
         else:
-            _collect(value, (*path, key), found)
+            _collect(value, (*path, key), found, keep)
 
 
-def _collect_text(value: object, path: tuple, found: list[ProseField]) -> None:
+def _collect_text(value: object, path: tuple, found: list[ProseField], keep: Callable[[str], bool]) -> None:
     """A prose field's value: a string, a list of strings, or a mapping of such lists."""
     if isinstance(value, str):
-        if may_claim(value):
+        if keep(value):
             found.append(ProseField(path, value))
     elif isinstance(value, list):
         for index, item in enumerate(value):
-            if isinstance(item, str) and may_claim(item):
+            if isinstance(item, str) and keep(item):
                 found.append(ProseField((*path, index), item))
     elif isinstance(value, dict):
         for key, item in value.items():
-            _collect_text(item, (*path, key), found)
+            _collect_text(item, (*path, key), found, keep)
 
 
 @functools.cache

@@ -152,6 +152,35 @@ CASES += [
 ]
 
 
+CASES += [
+    pytest.param(
+        "notes: >-\n  Runs in us-east-1.\n  Single region for now, DR later.\n",
+        "DL210",
+        [(3, 3)],
+        id="dr-put-off-in-prose-is-where-the-finding-lands",
+    ),
+    pytest.param(
+        "constraints:\n  - Backups TBD with the DBA team\n",
+        "DL210",
+        [(2, 5)],
+        id="backups-tbd",
+    ),
+    pytest.param(
+        "decisions:\n  - id: db\n    title: Database\n"
+        "    rationale: Linear scaling (no re-sharding later), automatic failover.\n",
+        "DL210",
+        [(-3, 1)],
+        id="failover-praised-next-to-an-unrelated-later-is-not-a-deferral",
+    ),
+    pytest.param(
+        "dr: {strategy: backup-restore}\nnotes: DR later.\n",
+        "DL210",
+        [(1, 1)],
+        id="a-dr-section-without-its-tier-is-reported-there",
+    ),
+]
+
+
 @pytest.mark.parametrize(("fragment", "code", "expected"), CASES)
 def test_outside_style(check_text, fragment, code, expected):
     findings = [f for f in check_text(HEADER + fragment) if f.code == code]

@@ -1,9 +1,10 @@
-"""Reliability checks beyond schema fragments: paging alerts lead to runbooks that exist."""
+"""Reliability checks beyond schema fragments: a DR tier, and paging alerts that lead to runbooks."""
 
 from __future__ import annotations
 
 from collections.abc import Iterator
 
+from designlint.analysis.prose_deferrals import recovery_deferral
 from designlint.checks import reads
 from designlint.findings import Problem
 
@@ -24,6 +25,29 @@ def paging_alert_runbook(design, options) -> Iterator[Problem]:
                 )
 
 
+@reads("dr")
+def dr_plan_declared(design, options) -> Iterator[Problem]:
+    """A DR tier with RPO and RTO. Without a DR section, a sentence that puts recovery off ("DR
+    later", "backups TBD") is where the reader looks for the plan, so the finding points there."""
+    dr = design.dr
+    if dr is not None and dr.tier is not None and dr.rpo is not None and dr.rto is not None:
+        return
+    message = "the design declares no disaster-recovery tier with RPO and RTO"
+    hint = "pick the tier the business needs and state its RPO and RTO under dr"
+    deferral = recovery_deferral(design) if dr is None else None
+    if deferral is None:
+        yield Problem(("dr",), message, hint=hint)
+        return
+    yield Problem(
+        deferral.path,
+        f"{message}; the design puts recovery off: '{deferral.clause}'",
+        hint=hint,
+        at_key=False,
+        offset=deferral.offset,
+    )
+
+
 CHECKS = {
+    "dr-plan-declared": dr_plan_declared,
     "paging-alert-runbook": paging_alert_runbook,
 }
