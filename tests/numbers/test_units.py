@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import math
+import re
 
 import pytest
 from hypothesis import given, settings
@@ -192,11 +193,24 @@ def test_a_measure_is_a_value():
     from designlint.units import Measure
 
     speed = value("12K requests/s")
-    same = value("12000 requests/s")
+    same = Measure(speed.value, speed.dims, speed.display)
     assert speed == same and hash(speed) == hash(same) and speed is not same
+    assert value("12000 requests/s") == speed
     assert speed != value("12K requests/min") and speed != (speed.value, speed.dims, speed.display)
     assert pickle.loads(pickle.dumps(speed)) == speed
     assert repr(Measure(2.0, (("second", 1),))) == "Measure(value=2.0, dims=(('second', 1),), display=())"
     assert (speed * Measure(2.0)).value == 24_000 and (speed * Measure(2.0)).dims == speed.dims
     with pytest.raises(AttributeError):
         speed.extra = 1
+
+
+def test_one_reading_serves_every_spelling_of_a_value_and_keeps_its_own_words():
+    # Read once per magnitude, unit and month, then handed out again: what a reader sees must
+    # not depend on which spelling came first.
+    assert value("12K requests/s") is value("12,000 requests/s")
+    assert value("3 GB", 720 * HOUR) == value("3 GB") and value("1 month", 720 * HOUR) != value("1 month")
+    zero, negative_zero = value("0"), from_quantity(parse_quantity(-0.0))
+    assert math.copysign(1, zero.value) == 1 and math.copysign(1, negative_zero.value) == -1
+    for text in ("1e100 EB^6", "10e99 EB^6"):
+        with pytest.raises(UnitError, match=re.escape(f"'{text}' is out of range in base units")):
+            value(text)
