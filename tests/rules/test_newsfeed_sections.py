@@ -203,7 +203,7 @@ CASES = {
         _by_id(_components(d), "feed-service"),
         "dependsOn",
         _dependency_index(d, "feed-service", "ranking-service"),
-        "fallback",
+        "timeout",  # the fallback is also stated by the ranking-down scenario
     )(d)[:-1],
     "DL421": _drop("crossTeamDependencies", 0, "escalation"),
     "DL422": lambda d: (

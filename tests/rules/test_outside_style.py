@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import pytest
 
-from tests.conftest import HEADER
+from tests.conftest import with_header
 
 RATES = """scale:
   quantities:
@@ -181,8 +181,44 @@ CASES += [
 ]
 
 
+CROSS_TEAM = """metadata:
+  name: pay
+  owners: [payments]
+architecture:
+  components:
+    - {id: checkout, name: Checkout, kind: service, owner: shop, userFacing: true, dependsOn: [{target: api, timeout: 2 s}]}
+    - {id: api, name: Payments API, kind: service, owner: payments, userFacing: true, dependsOn: [{target: psp, timeout: 5 s}]}
+    - {id: psp, name: Provider, kind: external-service, external: true}
+nfr:
+  availability: [{name: API, component: api, target: 99.9%}]
+failureScenarios:
+"""
+
+CASES += [
+    pytest.param(
+        CROSS_TEAM + "  - {id: psp-down, component: psp, scope: all, degradation: ask the buyer to retry}\n",
+        "DL420",
+        [],
+        id="a-scenario-for-the-whole-target-is-the-callers-fallback",
+    ),
+    pytest.param(
+        CROSS_TEAM + "  - {id: psp-node, component: psp, scope: node, degradation: another node answers}\n",
+        "DL420",
+        [(7, 99)],
+        id="one-node-of-the-target-failing-is-no-fallback-for-the-whole",
+    ),
+    pytest.param(
+        CROSS_TEAM,
+        "DL105",
+        [],
+        id="another-teams-user-facing-component-is-theirs-to-target",
+    ),
+]
+
+
 @pytest.mark.parametrize(("fragment", "code", "expected"), CASES)
 def test_outside_style(check_text, fragment, code, expected):
-    findings = [f for f in check_text(HEADER + fragment) if f.code == code]
-    header_lines = HEADER.count("\n")
+    text = with_header(fragment)  # a fragment that brings its own metadata gets the rest
+    header_lines = text.count("\n") - fragment.count("\n")
+    findings = [f for f in check_text(text) if f.code == code]
     assert [(f.position.line - header_lines, f.position.column) for f in findings] == expected

@@ -79,6 +79,7 @@ def user_facing_availability(design, options) -> Iterator[Problem]:
         and component.user_facing
         and component.id not in covered
         and not _skipped(component, options)
+        and not _another_teams(design, component)
     ]
     for i, component in _by_criticality(design, uncovered):
         yield Problem(
@@ -90,6 +91,13 @@ def user_facing_availability(design, options) -> Iterator[Problem]:
 
 def _skipped(component, options) -> bool:
     return component.kind in set(options.get("exclude_kinds", ["client"]))
+
+
+def _another_teams(design, component) -> bool:
+    """Whether the design's owners name their teams and ``component`` belongs to none of them: its
+    targets and its calls are its own team's to state, as this design states its own."""
+    owners = design.metadata.owners if design.metadata else []
+    return bool(owners) and component.owner is not None and component.owner not in owners
 
 
 def _by_criticality(design, entries: list[tuple[int, Component]]) -> list[tuple[int, Component]]:
@@ -165,7 +173,7 @@ def component_observability(design, options) -> Iterator[Problem]:
         )
 
 
-@reads("architecture")
+@reads("architecture", "failureScenarios", "crossTeamDependencies")
 def cross_team_sync_calls(design, options) -> Iterator[Problem]:
     """Synchronous service calls into another team's service need a timeout and a fallback.
 
@@ -176,8 +184,9 @@ def cross_team_sync_calls(design, options) -> Iterator[Problem]:
     if not design.architecture:
         return
     by_id = {c.id: c for c in design.architecture.components}
+    survived = _survived_targets(design)
     for i, caller in enumerate(design.architecture.components):
-        if caller.kind in ROUTING_KINDS:
+        if caller.kind in ROUTING_KINDS or _another_teams(design, caller):
             continue
         for j, dependency in enumerate(caller.depends_on):
             target = by_id.get(dependency.target)
@@ -186,10 +195,9 @@ def cross_team_sync_calls(design, options) -> Iterator[Problem]:
             foreign = target.external or (caller.owner and target.owner and caller.owner != target.owner)
             if not foreign:
                 continue
+            fallback = dependency.fallback or target.id in survived
             missing = [
-                name
-                for name, value in (("timeout", dependency.timeout), ("fallback", dependency.fallback))
-                if not value
+                name for name, value in (("timeout", dependency.timeout), ("fallback", fallback)) if not value
             ]
             if missing:
                 yield Problem(
@@ -197,6 +205,15 @@ def cross_team_sync_calls(design, options) -> Iterator[Problem]:
                     f"synchronous call from '{caller.id}' to another team's '{target.id}' has no {' or '.join(missing)}",
                     hint="bound the call with a timeout and say what the caller serves when it fails",
                 )
+
+
+def _survived_targets(design) -> set[str]:
+    """Components whose outage the design says how it survives: a failure scenario of the whole
+    component (not one node or shard) with its degradation, or a cross-team dependency's fallback."""
+    partial = ("node", "shard", "partition", "partial")
+    survived = {s.component for s in design.failure_scenarios if s.degradation and s.scope not in partial}
+    survived |= {d.component for d in design.cross_team_dependencies if d.component and d.fallback}
+    return survived
 
 
 @reads("scale")
