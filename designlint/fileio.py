@@ -23,6 +23,15 @@ class ChangedMeanwhile(OSError):
     """The file no longer holds what it held when it was read: someone else wrote it meanwhile."""
 
 
+def resolved(path: str | os.PathLike) -> Path:
+    """``Path(path).resolve()``, or its absolute path when it is a loop of symbolic links (which
+    Python 3.11 raises for) or cannot be examined: such a file is reported where it is read."""
+    try:
+        return Path(path).resolve()
+    except (OSError, RuntimeError):
+        return Path(path).absolute()
+
+
 def read_regular(path: str | os.PathLike) -> bytes:
     """The bytes of a regular file; never blocks on a FIFO or a device."""
     flags = (

@@ -71,25 +71,39 @@ def main(argv: list[str] | None = None) -> int:
     try:
         returned = cli.main(args=argv, prog_name="designlint", standalone_mode=False)
     except DesignlintError as error:
-        from designlint.reporters import printable
-        from designlint.reporters.ci_log import TEXT, defuse
+        from designlint.cli.say import say
 
         # Errors name files and quote their text: printable, and never a CI workflow command.
-        shown = "\n".join(printable(line) for line in error.format().split("\n"))
-        click.echo(defuse(shown, TEXT), err=True)
+        say(error.format())
         return error.exit_code
     except click.exceptions.Abort:
         click.echo("designlint: aborted", err=True)
         return EXIT_ERROR
     except click.ClickException as error:
-        error.show()
+        import io
+
+        from designlint.cli.say import say
+
+        # click quotes the arguments it refused, which may be any text the user's shell passed.
+        shown = io.StringIO()
+        error.show(file=shown)
+        say(shown.getvalue().rstrip("\n"))
         return EXIT_ERROR if error.exit_code == 1 else error.exit_code
     except click.exceptions.Exit as exit_:
         return exit_.exit_code
     except KeyboardInterrupt:
         return 130
+    except OSError as exc:  # the system refused a file (a name too long, a loop of links): not a bug
+        from designlint.cli.say import say
+
+        where = f"{exc.filename}: " if exc.filename else ""
+        say(f"{where}error: {exc.strerror or type(exc).__name__}")
+        return EXIT_ERROR
     except Exception as exc:  # the last line of defence: one line, never a traceback
-        click.echo(f"designlint: internal error: {type(exc).__name__}: {exc} (please report this)", err=True)
+        from designlint.cli.say import say
+
+        # The exception's text may quote a file name or a value from the user's files.
+        say(f"designlint: internal error: {type(exc).__name__}: {exc} (please report this)")
         return EXIT_ERROR
     return returned if isinstance(returned, int) else 0
 

@@ -159,9 +159,11 @@ def _excluded(run: CheckRun, session, files: list[tuple[Path, str]]) -> list[tup
     exclusion = Exclusion(patterns, config.root if config.source else Path.cwd())
     if not exclusion:
         return files
-    named = {Path(p).resolve() for p in run.paths}
+    from designlint.fileio import resolved
+
+    named = {resolved(p) for p in run.paths}
     return [
-        (path, display) for path, display in files if path.resolve() in named or not exclusion.excludes(path)
+        (path, display) for path, display in files if resolved(path) in named or not exclusion.excludes(path)
     ]
 
 

@@ -60,5 +60,7 @@ def diagram(file, output_dir, fmt, view):
     for name, by_format in images.items():
         target = output_dir / f"{file.stem}.{name}.{fmt}"
         write_atomic(target, by_format[fmt])
-        click.echo(str(target))
+        from designlint.cli.say import say
+
+        say(str(target), err=False)
     return 0

@@ -40,7 +40,9 @@ def export(target: str, file: Path, output: Path | None) -> int:
         rules, skipped = prometheus_rules(design)
         text = yaml.safe_dump(rules, sort_keys=False, allow_unicode=True, width=100)
     for note in skipped:
-        click.echo(f"designlint: warning: {file}: {note}; not exported", err=True)
+        from designlint.cli.say import say
+
+        say(f"designlint: warning: {file}: {note}; not exported")
     if output is not None:
         from designlint.fileio import write_atomic
 

@@ -145,6 +145,7 @@ def fix(file, show_diff):
     """
     from designlint.analysis.fills import fills
     from designlint.analysis.splice import Placement, splice
+    from designlint.cli.say import say
     from designlint.errors import EXIT_CLEAN, EXIT_FINDINGS
 
     shown = str(file)
@@ -153,7 +154,7 @@ def fix(file, show_diff):
     document, design = _load(raw, shown)
     planned = fills(design)
     if not planned:
-        click.echo(f"{shown}: nothing to fill", err=True)
+        say(f"{shown}: nothing to fill")
         return EXIT_CLEAN
     placements = [Placement(fill.mapping, fill.key, fill.after, fill.text) for fill in planned]
     updated = splice(document.text, shown, document.data, placements)  # decoded, without a BOM
@@ -168,5 +169,5 @@ def fix(file, show_diff):
     bom = _BOM if raw.startswith(_BOM) else b""
     _write(real, shown, bom + updated.encode("utf-8"), raw)
     for fill in planned:
-        click.echo(f"{shown}: {_where(fill)} = {fill.text}  ({fill.why})", err=True)
+        say(f"{shown}: {_where(fill)} = {fill.text}  ({fill.why})")
     return EXIT_CLEAN

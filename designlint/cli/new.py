@@ -76,8 +76,11 @@ def new(name, template, output, force):
         write_atomic(target, text)
     except OSError as error:
         raise UsageError(f"cannot write {target.as_posix()}: {error.strerror or error}") from None
-    click.echo(
+    from designlint.cli.say import say
+
+    say(
         f"wrote {target.as_posix()} from the '{template}' template; "
-        f"next: designlint check {target.as_posix()}"
+        f"next: designlint check {target.as_posix()}",
+        err=False,
     )
     return EXIT_CLEAN

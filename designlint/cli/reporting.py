@@ -4,8 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-import click
-
+from designlint.cli.say import say
 from designlint.engine.runner import INTERNAL_ERROR, FileResult
 from designlint.rulepacks.registry import RuleSet
 
@@ -30,26 +29,23 @@ def enabled_codes(session, files: list[tuple[Path, str]]) -> dict[str, tuple[str
 
 def warn(message: str) -> None:
     """One warning line on standard error; file names in it are data, never CI workflow commands."""
-    from designlint.reporters import printable
-    from designlint.reporters.ci_log import TEXT, defuse
+    from designlint.cli.say import say
 
-    click.echo(defuse(f"designlint: warning: {printable(message)}", TEXT), err=True)
+    say(f"designlint: warning: {message}")
 
 
 def announce_baselines(written, results: list[FileResult]) -> None:
     for destination, baseline in written:
         total = sum(baseline.counts.values())
-        click.echo(
+        say(
             f"designlint: wrote baseline {destination.as_posix()} "
             f"({total} finding{'s' if total != 1 else ''} in {baseline.files} "
-            f"file{'s' if baseline.files != 1 else ''})",
-            err=True,
+            f"file{'s' if baseline.files != 1 else ''})"
         )
     for result in results:
         for finding in result.findings:
             if finding.code == INTERNAL_ERROR:
-                click.echo(
+                say(
                     f"{finding.file}:{finding.position}: error {finding.code} {finding.message} "
-                    "(not recorded in the baseline)",
-                    err=True,
+                    "(not recorded in the baseline)"
                 )

@@ -37,12 +37,13 @@ def score(file, output_format, config_file):
     pass; a finding suppressed with a reason is an accepted gap. Exits 0 once graded, 1 when the
     design has structural errors to fix first.
     """
+    from designlint.cli.say import say
     from designlint.engine.discovery import discover
     from designlint.engine.session import CheckSession, Overrides
     from designlint.errors import UsageError
     from designlint.score.grade import score_file
 
-    if Path(file).is_dir():
+    if _is_dir(Path(file)):
         raise UsageError(f"score grades one design file, and {file} is a folder")
     ((path, display),) = discover([file])
     session = CheckSession(Overrides(config_file=config_file))
@@ -61,7 +62,7 @@ def score(file, output_format, config_file):
             nl=False,
         )
         reason = "a rule failed" if result.internal_error else "the design does not validate"
-        click.echo(f"designlint: cannot grade {display}: {reason}; fix the findings above first", err=True)
+        say(f"designlint: cannot grade {display}: {reason}; fix the findings above first")
         return EXIT_ERROR if result.internal_error else EXIT_FINDINGS
     from designlint.reporters import ci_log
     from designlint.score import render
@@ -74,3 +75,10 @@ def score(file, output_format, config_file):
     else:
         click.echo(ci_log.defuse(render.render_text(card), ci_log.TEXT), nl=False)
     return EXIT_CLEAN
+
+
+def _is_dir(path: Path) -> bool:
+    try:
+        return path.is_dir()
+    except OSError:  # a name the system refuses (too long, say): not a folder; reading it says why
+        return False

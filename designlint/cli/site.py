@@ -71,11 +71,12 @@ def build(config_file, strict, site_dir, designs, quiet):
 
     show_mkdocs_log(logging.WARNING if quiet else logging.INFO)
     report = build_site(config_file, strict=strict, site_dir=site_dir, designs=list(designs) or None)
-    click.echo(
+    from designlint.cli.say import say
+
+    say(
         f"designlint: site built in {_shown(report.site_dir)} ({report.designs} designs, {report.rules} rules; "
         f"diagrams drawn {report.diagrams_drawn}, reused {report.diagrams_reused}); "
-        f"open {_shown(report.site_dir / 'index.html')}",
-        err=True,
+        f"open {_shown(report.site_dir / 'index.html')}"
     )
     return 0
 

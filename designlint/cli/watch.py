@@ -45,5 +45,7 @@ def _run_once(check: Callable[[], int]) -> None:
     try:
         check()
     except DesignlintError as error:  # a broken file or config must not end the watch
-        click.echo(error.format(), err=True)
+        from designlint.cli.say import say
+
+        say(error.format())
     click.echo("designlint: watching for changes (Ctrl-C to stop)", err=True)

@@ -48,11 +48,13 @@ def document_path(finding) -> str:
 
 def file_key(file: str, root: Path) -> str:
     """``file`` as a POSIX path relative to ``root``, so a baseline works from any working directory."""
-    resolved = Path(file).resolve()
+    from designlint.fileio import resolved
+
+    absolute = resolved(file)
     try:
-        return PurePath(os.path.relpath(resolved, root.resolve())).as_posix()
+        return PurePath(os.path.relpath(absolute, root.resolve())).as_posix()
     except ValueError:  # another drive: no relative path exists
-        return resolved.as_posix()
+        return absolute.as_posix()
 
 
 @dataclass

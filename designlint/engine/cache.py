@@ -225,7 +225,9 @@ class ResultCache:
 
     @staticmethod
     def _entry(display: str, path: Path) -> tuple[tuple[str, ...], str, bytes]:
-        name = hashlib.sha256(f"{display}\0{path.resolve()}".encode()).hexdigest()
+        from designlint.fileio import resolved
+
+        name = hashlib.sha256(f"{display}\0{resolved(path)}".encode()).hexdigest()
         return (f"v{ENTRY_FORMAT}", name[:2]), f"{name[2:]}.json", f"result {ENTRY_FORMAT} {name}".encode()
 
     def load(self, display: str, path: Path, key: str, raw: bytes) -> FileResult | None:

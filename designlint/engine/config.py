@@ -78,7 +78,9 @@ class Config:
     _overrides_by_file: dict[str, tuple[PathOverride, ...]] = field(default_factory=dict, repr=False)
 
     def relative(self, file: str | Path) -> str:
-        path = Path(file).resolve()
+        from designlint.fileio import resolved
+
+        path = resolved(file)
         try:
             return path.relative_to(self.root.resolve()).as_posix()
         except ValueError:
@@ -133,6 +135,16 @@ class Config:
             out += [(("overrides", n, "ignore", i), s) for i, s in enumerate(override.ignore)]
             out += [(("overrides", n, "severity", s), s) for s in override.severity]
         return out
+
+    def place_pack_error(self, error: UsageError, configured: list[str]) -> None:
+        """A pack this configuration names that cannot be found is an error at its entry in the file."""
+        if error.file is not None or self.source is None:
+            return  # inside a pack file (positioned there), or no configuration file to point at
+        for index, reference in enumerate(configured):
+            if reference in error.message:
+                error.file = self.source
+                error.position = self.locate(("packs", index)) if self.locate else None
+                return
 
     def validate_against(self, ruleset) -> None:
         """An unknown code or name in config is a usage error, not silently ignored."""
@@ -201,12 +213,16 @@ def load_config(path: Path) -> Config:
     except ValidationError as error:
         first = error.errors(include_url=False)[0]
         loc = tuple(first["loc"])
-        position = locate(loc) or locate(loc[:-1])
-        message = (
-            _unknown_key(str(loc[-1]), loc[:-1])
-            if first["type"] == "extra_forbidden"
-            else f"{'.'.join(map(str, loc))}: {first['msg']}"
-        )
+        if not loc:  # the section itself is not a table (``[[tool.designlint]]``, say)
+            position = locate(("designlint",))
+            message = "the designlint section must be a table of settings"
+        else:
+            position = locate(loc) or locate(loc[:-1])
+            message = (
+                _unknown_key(str(loc[-1]), loc[:-1])
+                if first["type"] == "extra_forbidden"
+                else f"{'.'.join(map(str, loc))}: {first['msg']}"
+            )
         raise UsageError(f"invalid configuration: {message}", file=str(path), position=position) from None
     return Config(model=model, root=path.parent, source=str(path), locate=locate)
 
@@ -215,7 +231,7 @@ def _read_pyproject(path: Path) -> tuple[dict, Any]:
     import re
     import tomllib
 
-    text = path.read_text(encoding="utf-8", errors="replace")
+    text = _read_config_text(path)
     try:
         data = tomllib.loads(text)
     except tomllib.TOMLDecodeError as error:
@@ -224,8 +240,19 @@ def _read_pyproject(path: Path) -> tuple[dict, Any]:
         raise UsageError(
             f"invalid TOML: {str(error).split(' (at line')[0]}", file=str(path), position=position
         ) from None
-    section = data.get("tool", {}).get("designlint", {})
+    except ValueError as error:  # an integer past Python's digit limit
+        raise UsageError(f"invalid TOML: {error}", file=str(path), position=_long_number(text)) from None
+    except RecursionError:
+        raise UsageError(
+            "invalid TOML: arrays or tables nested too deeply", file=str(path), position=_deepest(text)
+        ) from None
     lines = text.splitlines()
+    tool = data.get("tool", {})
+    if not isinstance(tool, dict):
+        raise UsageError(
+            "invalid configuration: 'tool' must be a table", file=str(path), position=_find(lines, "tool")
+        )
+    section = tool.get("designlint", {})
 
     def locate(key_path: tuple) -> Position | None:
         # tomllib keeps no positions; the key or value text is found on its line, which is what a reader needs.
@@ -239,6 +266,58 @@ def _read_pyproject(path: Path) -> tuple[dict, Any]:
         return None
 
     return section, locate
+
+
+def _read_config_text(path: Path) -> str:
+    try:
+        raw = path.read_bytes()
+    except OSError as error:
+        raise UsageError(
+            f"cannot read the configuration: {error.strerror or error}", file=str(path)
+        ) from None
+    try:
+        return raw.decode("utf-8-sig")  # an editor's byte order mark is not part of the TOML
+    except UnicodeDecodeError as error:
+        text = raw[: error.start].decode("utf-8")
+        raise UsageError(
+            f"invalid TOML: not valid UTF-8: byte 0x{raw[error.start]:02x} cannot appear here",
+            file=str(path),
+            position=_offset_position(text, len(text)),
+        ) from None
+
+
+def _find(lines: list[str], word: str) -> Position | None:
+    for number, line in enumerate(lines, 1):
+        column = line.find(word)
+        if column >= 0:
+            return Position(number, column + 1)
+    return None
+
+
+def _long_number(text: str) -> Position | None:
+    import re
+
+    match = re.search(r"[0-9_]{4000,}", text)  # one character class, one pass: linear
+    return _offset_position(text, match.start()) if match else None
+
+
+def _deepest(text: str, limit: int = 100) -> Position | None:
+    """Where brackets first nest past ``limit`` (one pass; strings are not told apart, which only
+    matters once tomllib has already given up on the nesting)."""
+    depth = 0
+    for offset, char in enumerate(text):
+        if char in "[{":
+            depth += 1
+            if depth > limit:
+                return _offset_position(text, offset)
+        elif char in "]}":
+            depth = max(0, depth - 1)
+    return None
+
+
+def _offset_position(text: str, offset: int) -> Position:
+    line_start = text.rfind("\n", 0, offset) + 1
+    return Position(text.count("\n", 0, offset) + 1, offset - line_start + 1)
 
 
 def _read_yaml_config(path: Path) -> tuple[dict, Any]:

@@ -17,6 +17,7 @@ from pathlib import Path
 from typing import NamedTuple
 
 from designlint.errors import UsageError
+from designlint.fileio import resolved
 from designlint.loader.source import NotARegularFile, file_kind, read_regular
 
 _SKIP_DIRS = {
@@ -134,10 +135,7 @@ def _not_checkable(path: Path) -> str | None:
 
 
 def _add(found: list[tuple[Path, str]], seen: set[Path], path: Path) -> None:
-    try:
-        key = path.resolve()
-    except (OSError, RuntimeError):  # a loop of links: keep it, its check reports it
-        key = path.absolute()
+    key = resolved(path)  # a loop of links stays: its check reports it
     if key not in seen:
         seen.add(key)
         found.append((path, path.as_posix()))

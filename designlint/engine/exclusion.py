@@ -10,6 +10,8 @@ from __future__ import annotations
 import fnmatch
 from pathlib import Path
 
+from designlint.fileio import resolved
+
 
 class Exclusion:
     def __init__(self, patterns: list[str], root: Path):
@@ -22,7 +24,7 @@ class Exclusion:
 
     def excludes(self, path: Path) -> bool:
         try:
-            relative = path.resolve().relative_to(self.root)
+            relative = resolved(path).relative_to(self.root)
         except ValueError:
             relative = Path(path)
         parts = relative.parts

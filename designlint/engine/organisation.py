@@ -110,13 +110,15 @@ def _neighbours(
     names = {index.name for index in known}
     if all(ref.design in names for index in known for ref in index.references):
         return []
-    checked = {path.resolve() for path, _ in files}
+    from designlint.fileio import resolved
+
+    checked = {resolved(path) for path, _ in files}
     folders = sorted(
         {str(path.parent) for path, _ in files} | {root for root in roots() if Path(root).is_dir()}
     )
     found = []
     for path, display in discover(folders, catalogs=True):
-        if path.resolve() not in checked:
+        if resolved(path) not in checked:
             index = load_index(path, display)
             if index is not None:
                 found.append(replace(index.design, file="\0" + display))  # never a checked file's name

@@ -8,6 +8,7 @@ from pathlib import Path
 from designlint.engine.compiled_packs import compiled_ruleset
 from designlint.engine.config import Config, find_config_file, load_config
 from designlint.engine.runner import Engine, FileResult
+from designlint.errors import UsageError
 
 
 @dataclass
@@ -43,8 +44,13 @@ class CheckSession:
         engine = self._engines.get(key)
         if engine is None:
             config = load_config(config_path) if config_path else Config()
+            configured = list(config.model.packs)
             self._apply_overrides(config)
-            ruleset = compiled_ruleset(config.model.packs, base_dir=config.root)
+            try:
+                ruleset = compiled_ruleset(config.model.packs, base_dir=config.root)
+            except UsageError as error:
+                config.place_pack_error(error, configured)
+                raise
             config.validate_against(ruleset)
             engine = self._engines[key] = Engine(ruleset, config)
         return engine

@@ -7,6 +7,7 @@ runner unescapes them keeps a hostile message from ending the command early or s
 from __future__ import annotations
 
 import os
+import re
 from collections import Counter
 from collections.abc import Callable, Iterable, Iterator
 
@@ -23,9 +24,14 @@ from designlint.reporters import (
 _COMMANDS = {Severity.ERROR: "error", Severity.WARNING: "warning", Severity.INFO: "notice"}
 
 
+# ``##[command]`` (and Azure's ``##vso[``) is read anywhere in a line, inside a command's data too.
+_HASH_COMMAND = re.compile(r"(##(?:[vV][sS][oO])?)\[")
+
+
 def escape_data(text: str) -> str:
     """The message after ``::``: the runner's ``escapeData``; other control characters become ``?``."""
-    return printable(text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A"))
+    escaped = printable(text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A"))
+    return _HASH_COMMAND.sub(r"\1%5B", escaped) if "##" in escaped else escaped
 
 
 def escape_property(text: str) -> str:

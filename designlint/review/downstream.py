@@ -18,8 +18,11 @@ def _neighbours(head_path: Path) -> list[DesignIndex]:
     from designlint.engine.organisation import load_index
 
     found = []
+    from designlint.fileio import resolved
+
+    head = resolved(head_path)
     for path, display in discover([str(head_path.parent)], catalogs=True):
-        if path.resolve() == head_path.resolve():
+        if resolved(path) == head:
             continue
         index = load_index(path, display)
         if index is not None:

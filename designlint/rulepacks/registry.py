@@ -77,9 +77,9 @@ class CompiledRule:
 
             direct = compile_schema(schema)  # a direct check, else a jsonschema validator
             if direct is None:
-                import jsonschema
+                from designlint.rulepacks import schema_safety
 
-                direct = jsonschema.Draft7Validator(schema)
+                direct = schema_safety.validator(schema)
         self._validators[key] = direct
         return direct
 
@@ -159,18 +159,33 @@ class RuleSet:
         return digest.hexdigest()
 
 
+def _is_file(path: Path) -> bool:
+    """``path.is_file()``, and False for a name the system refuses (too long, say) or a loop of links."""
+    try:
+        return path.is_file()
+    except (OSError, ValueError):
+        return False
+
+
 def _pack_file(reference: str, relative_to: Path | None) -> Path:
     if "/" not in reference and not reference.endswith((".yaml", ".yml")):
         candidate = builtin_rules_dir() / f"{reference}.yaml"
-        if candidate.is_file():
+        if _is_file(candidate):
             return candidate
         raise UsageError(f"unknown built-in rule pack '{reference}'")
     path = Path(reference)
     if not path.is_absolute() and relative_to is not None:
         path = relative_to / path
-    if not path.is_file():
+    if not _is_file(path):
         raise UsageError(f"rule pack not found: {reference}")
     return path
+
+
+def _resolved(path: Path, reference: str) -> Path:
+    try:
+        return path.resolve()
+    except (OSError, RuntimeError):  # a loop of symbolic links (RuntimeError before Python 3.13)
+        raise UsageError(f"rule pack not found: {reference} (a loop of symbolic links)") from None
 
 
 def _load_pack_document(path: Path):
@@ -195,7 +210,7 @@ def load_ruleset(packs: Iterable[str] = (DEFAULT_PACK,), base_dir: Path | None =
 
     def visit(reference: str, relative_to: Path | None, origin: tuple[str, Position | None] | None) -> None:
         try:
-            path = _pack_file(reference, relative_to).resolve()
+            path = _resolved(_pack_file(reference, relative_to), reference)
         except UsageError as error:
             if origin is not None:
                 error.file, error.position = origin
@@ -323,12 +338,17 @@ def _compile(rule: Rule, pack: str, source: str, where, checks, trusted: bool = 
 def _check_schema(schema: dict[str, Any], code: str, where) -> None:
     import jsonschema
 
+    from designlint.rulepacks import schema_safety
+
     try:
         jsonschema.Draft7Validator.check_schema(schema)
+        schema_safety.check(schema)
     except jsonschema.SchemaError as error:
         raise UsageError(
             f"rule {code}: invalid JSON Schema: {error.message}", file=where[0], position=where[1]
         ) from None
+    except schema_safety.UnsafeSchema as error:
+        raise UsageError(f"rule {code}: {error}", file=where[0], position=where[1]) from None
 
 
 def render_message(template: str, node: Any) -> str:

@@ -7,12 +7,13 @@ order (sorted names), so the same designs always give the same pages and the sam
 
 from __future__ import annotations
 
+import json
 import re
 from dataclasses import dataclass, field
 from functools import cached_property
 
 from designlint.analysis.org_index import OWNER, TEAM, DesignIndex, Reference
-from designlint.site.escape import Raw
+from designlint.site.escape import Raw, title_text
 from designlint.site.markdown import blocks, bullets, code, heading, link, paragraph, table
 
 ORGANISATION_SECTION = "organisation"
@@ -223,7 +224,9 @@ def team_markdown(org: Organisation, team: Team) -> str:
         Raw(f"{code(component)} in {_design_link(org, design, here)}")
         for design, component in sorted(team.components)
     ]
-    return blocks(
+    # The page title as plain text in front matter: Material puts the H1, unescaped, in <title>.
+    title = f"Team {team.id}" if team.name == team.id else team.name
+    return f"---\ntitle: {json.dumps(title_text(title))}\n---\n\n" + blocks(
         heading(1, Raw(f"Team {code(team.id)}") if team.name == team.id else team.name),
         heading(2, "Designs it owns", "designs"),
         bullets(_design_link(org, design, here) for design in sorted(team.designs)) or "*None.*",
