@@ -402,6 +402,14 @@ def _catalog_model() -> type:
 
 
 def _placeholder_problem(placeholder) -> Problem:
+    if placeholder.offset is not None:
+        return Problem(
+            placeholder.path,
+            f"{placeholder.text!r} leaves an answer open in {placeholder.field!r}",
+            hint="write the answer, or list it among the design's open questions with an owner",
+            at_key=False,
+            offset=placeholder.offset,
+        )
     return Problem(
         placeholder.path,
         _placeholder_message(placeholder),
@@ -415,7 +423,9 @@ def _fold_into_placeholders(
 ) -> list[Finding]:
     """Drop findings on a field whose answer is a placeholder; the placeholder's finding says
     what the field asks, in the words of the rule that would have reported it."""
-    reported = {f.path for f in (*kept, *suppressed) if f.code == PLACEHOLDER_ANSWER}
+    # An open item inside an answer ("Dedup TBD.") leaves the rest of the field standing.
+    whole = {p.path for p in placeholders if p.offset is None}
+    reported = {f.path for f in (*kept, *suppressed) if f.code == PLACEHOLDER_ANSWER and f.path in whole}
     if not reported:
         return kept
     by_path = {p.path: p for p in placeholders}

@@ -13,6 +13,7 @@ it starts with a deferral (``TBD: ask the DBA``), or with an absence followed on
 
 from __future__ import annotations
 
+import re
 from typing import Any, NamedTuple
 
 from pydantic import BaseModel
@@ -74,6 +75,7 @@ ABSENT = frozenset(
         "irreversible",
         "one-way",
         "one way",
+        "impossible",
     }
 )
 # Fields where "none" is a real answer: there is no personal data, no SLA, nothing retained.
@@ -128,6 +130,9 @@ class Placeholder(NamedTuple):
     """The key of the field it answers (for a list item, the list's key)."""
     required: bool
     """Whether the model requires the field: a required field cannot be blanked."""
+    offset: int | None = None
+    """For an open item inside an answer ("Dedup TBD." in a rationale), where it starts; the
+    rest of the field is an answer, so the field is neither blanked nor read as missing."""
 
 
 def _normal(text: str) -> str:
@@ -147,14 +152,36 @@ def _lead(text: str) -> tuple[str, str] | None:
 
 # After "None;", these say the mechanism does not exist: "None; there is no way back once live".
 _ADMITTED_ABSENCE = ("no way back", "cannot roll back", "can't roll back", "cannot be undone", "irreversible")
+# Fields that ask for a mechanism (how to undo, survive, enforce). An answer there that opens by
+# denying the mechanism ("Not possible once the table is dropped; we would restore a backup")
+# says there is none, whatever workaround follows. Elsewhere the same words start an argument
+# ("Irreversible once clients cache keys, so ...") and are left alone.
+MECHANISM_FIELDS = frozenset({"rollback", "fallback", "failback", "mitigation", "enforcement", "degradation"})
+_DENIALS = (
+    "not possible",
+    "impossible",
+    "no way back",
+    "no rollback",
+    "cannot roll back",
+    "can't roll back",
+    "cannot be rolled back",
+    "can't be rolled back",
+    "cannot be undone",
+    "can't be undone",
+    "irreversible",
+)
 
 # Every phrase starts with one of these words: anything else is an answer, known at a glance.
 _FIRST_WORDS = frozenset(phrase.split()[0] for phrase in DEFERRED | ABSENT)
 _WORD_TRIM = ";,:.!-—–"  # trimmed off the end of the first word: "TBD:", "None."
 
 
-def is_placeholder(text: str, none_is_an_answer: bool = False) -> bool:
-    """Whether ``text`` is a placeholder rather than an answer (see the module docstring)."""
+def is_placeholder(text: str, none_is_an_answer: bool = False, asks_mechanism: bool = False) -> bool:
+    """Whether ``text`` is a placeholder rather than an answer (see the module docstring).
+
+    ``asks_mechanism``: the field asks how something is done (``rollback``...), so an answer that
+    opens by denying it is possible is no answer, whatever follows.
+    """
     words = text[: _LONGEST_LEAD + 4].split(None, 1)
     first = words[0].rstrip(_WORD_TRIM).lower() if words else ""
     if first and first not in _FIRST_WORDS:
@@ -164,6 +191,8 @@ def is_placeholder(text: str, none_is_an_answer: bool = False) -> bool:
     if not whole:  # blank, or only dots: "", "...", "."
         return True
     if whole in DEFERRED or whole in absent:
+        return True
+    if asks_mechanism and any(whole == denial or whole.startswith(denial + " ") for denial in _DENIALS):
         return True
     parts = _lead(text)
     if parts is None:
@@ -176,6 +205,30 @@ def is_placeholder(text: str, none_is_an_answer: bool = False) -> bool:
     return head in absent and (
         not rest or rest in DEFERRED or rest in ABSENT or any(phrase in rest for phrase in _ADMITTED_ABSENCE)
     )
+
+
+# An open item written inside an answer: a short sentence that ends in a deferral ("Dedup TBD.",
+# "Rebuild time TBD.") or opens with one ("TODO: pick the broker."). Written in capitals, as
+# authors mark them; the lower-case words are ordinary prose.
+_OPEN_MARKS = ("TBD", "TBC", "TODO", "FIXME")
+_OPEN_ITEM_WORDS = 4
+_SENTENCE = re.compile(r"[^.!?;\n]+")
+
+
+def open_item(text: str) -> tuple[int, str] | None:
+    """The first open item inside ``text``, as (offset, sentence); None when there is none."""
+    if not any(mark in text for mark in _OPEN_MARKS):
+        return None
+    for match in _SENTENCE.finditer(text):
+        words = match.group().split()
+        if not words or len(words) > _OPEN_ITEM_WORDS:
+            continue
+        if words[-1].strip(_WORD_TRIM + "()") in _OPEN_MARKS or (
+            words[0].endswith(":") and words[0].rstrip(":") in _OPEN_MARKS
+        ):
+            sentence = match.group().strip()
+            return match.start() + match.group().index(sentence[0]), sentence
+    return None
 
 
 def find_placeholders(data: Any, model: type[BaseModel]) -> list[Placeholder]:
@@ -200,9 +253,11 @@ def find_placeholders(data: Any, model: type[BaseModel]) -> list[Placeholder]:
                     isinstance(value, str)
                     and value[:1] not in _NO_PHRASE_STARTS
                     and value[:2] not in _NO_PHRASE_STARTS
-                    and is_placeholder(value, field.none_is_an_answer)
+                    and is_placeholder(value, field.none_is_an_answer, field.field in MECHANISM_FIELDS)
                 ):
                     found.append(Placeholder((*path, key), value, field.field, field.required))
+                elif isinstance(value, str) and (item := open_item(value)) is not None:
+                    found.append(Placeholder((*path, key), item[1], field.field, field.required, item[0]))
             elif kind == MODEL:
                 if isinstance(value, dict):
                     nested.append(((*path, key), value, field.model))
@@ -218,7 +273,7 @@ def find_placeholders(data: Any, model: type[BaseModel]) -> list[Placeholder]:
                         isinstance(item, str)
                         and item[:1] not in _NO_PHRASE_STARTS
                         and item[:2] not in _NO_PHRASE_STARTS
-                        and is_placeholder(item, field.none_is_an_answer)
+                        and is_placeholder(item, field.none_is_an_answer, field.field in MECHANISM_FIELDS)
                     ):
                         found.append(Placeholder((*path, key, index), item, field.field, field.required))
         if nested:
@@ -294,7 +349,7 @@ def blank(data: Any, placeholders: list[Placeholder]) -> Any:
     removable: dict[tuple[str | int, ...], Placeholder] = {}
     lists: dict[tuple[str | int, ...], list[Placeholder]] = {}
     for placeholder in placeholders:
-        if placeholder.required:
+        if placeholder.required or placeholder.offset is not None:
             continue
         if isinstance(placeholder.path[-1], int):
             lists.setdefault(placeholder.path[:-1], []).append(placeholder)

@@ -72,13 +72,19 @@ def _take(entries_left: list[Entry], finding: Finding) -> Entry | None:
         if entry.code == finding.code and any(_under(place, entry.path) for place in places):
             entries_left.remove(entry)
             return entry
-    # The rubric counts a defect caught when a finding names it where it is written, placeholder
-    # or not: DL015 on the very field an entry names stands for that entry's rule.
-    if finding.code == PLACEHOLDER:
-        for entry in entries_left:
-            if entry.path and _under(finding.json_path, entry.path):
-                entries_left.remove(entry)
-                return entry
+    return None
+
+
+def _take_for_placeholder(entries_left: list[Entry], finding: Finding) -> Entry | None:
+    """The rubric counts a defect caught when a finding names it where it is written, placeholder
+    or not: DL015 on the very field an entry names stands for that entry's rule, when no finding
+    of that rule took it."""
+    if finding.code != PLACEHOLDER:
+        return None
+    for entry in entries_left:
+        if entry.path and _under(finding.json_path, entry.path):
+            entries_left.remove(entry)
+            return entry
     return None
 
 
@@ -112,9 +118,16 @@ def judge(design: str, findings: list[Finding], expectation: dict, text: str = "
     expected = entries(expectation, "expected")
     acceptable = entries(expectation, "acceptable")
     # Expected entries first: a finding that is what the reviewer asked for is not merely acceptable.
-    rest = []
+    unmatched = []
     for finding in findings:
         entry = _take(expected, finding)
+        if entry is not None:
+            verdict.matched.append((entry, finding))
+        else:
+            unmatched.append(finding)
+    rest = []
+    for finding in unmatched:  # after every finding of the entries' own rules had its chance
+        entry = _take_for_placeholder(expected, finding)
         if entry is not None:
             verdict.matched.append((entry, finding))
         else:

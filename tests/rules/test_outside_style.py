@@ -216,6 +216,52 @@ CASES += [
 ]
 
 
+MIGRATION = """migrations:
+  - name: Drop the old table
+    pattern: parallel-run
+    phases:
+      - name: Switch reads and drop
+        successCriteria: [no discrepancy for 7 days]
+        rollback: ROLLBACK
+"""
+
+CASES += [
+    pytest.param(
+        MIGRATION.replace("ROLLBACK", "Not possible once the table is dropped; we would restore a backup"),
+        "DL015",
+        [(7, 19)],
+        id="a-rollback-that-opens-by-denying-one-is-none",
+    ),
+    pytest.param(
+        MIGRATION.replace("ROLLBACK", "Not needed; the phase only adds a replica"),
+        "DL015",
+        [],
+        id="a-rollback-not-needed-is-an-answer",
+    ),
+    pytest.param(
+        "decisions:\n  - id: keys\n    title: Key format\n"
+        "    rationale: Irreversible once clients cache keys, so the format is versioned.\n",
+        "DL015",
+        [],
+        id="denying-words-start-arguments-outside-mechanism-fields",
+    ),
+    pytest.param(
+        "decisions:\n  - id: delivery\n    title: At least once\n"
+        "    rationale: Retries resend on errors. Dedup TBD. Duplicates are fine for v1.\n",
+        "DL015",
+        [(4, 42)],
+        id="an-open-item-inside-an-answer",
+    ),
+    pytest.param(
+        "decisions:\n  - id: delivery\n    title: At least once\n"
+        "    rationale: The exact retry budget stays TBD until the load test next week.\n",
+        "DL015",
+        [],
+        id="a-sentence-that-mentions-tbd-is-not-an-open-item",
+    ),
+]
+
+
 @pytest.mark.parametrize(("fragment", "code", "expected"), CASES)
 def test_outside_style(check_text, fragment, code, expected):
     text = with_header(fragment)  # a fragment that brings its own metadata gets the rest
