@@ -60,13 +60,13 @@ DESIGNS: dict[str, Design] = {
         HEADER + "notes: " + "{a: " * 10_000 + "1" + "}" * 10_000 + "\n", "DL004"
     ),
     "block-sequences-10000-deep": _text(HEADER + "notes:\n" + "- " * 10_000 + "x\n", "DL004"),
-    "block-mappings-3000-deep": _text(
-        HEADER + "x:\n" + "".join(" " * i + "a:\n" for i in range(1, 3000)), "DL004"
+    "block-mappings-1500-deep": _text(
+        HEADER + "x:\n" + "".join(" " * i + "a:\n" for i in range(1, 1500)), "DL004"
     ),
     "billion-laughs": _text(HEADER + _billion_laughs(), "DL004"),
     "recursive-alias": _text(HEADER + "notes: &a [*a]\n", "DL004"),
     "undefined-alias": _text(HEADER + "notes: *nope\n", "DL001"),
-    "20000-aliases": _text(HEADER + "x: &a [1]\n" + "".join(f"y{i}: *a\n" for i in range(20_000))),
+    "5000-aliases": _text(HEADER + "x: &a [1]\n" + "".join(f"y{i}: *a\n" for i in range(5_000))),
     "python-object-tag": _text(HEADER + "notes: !!python/object/apply:os.system ['touch PWNED']\n", "DL003"),
     "unknown-tag": _text(HEADER + "notes: !foo bar\n", "DL003"),
     "tag-on-a-mapping": _text(HEADER + "scale: !foo {a: 1}\n", "DL003"),
@@ -141,8 +141,8 @@ DESIGNS: dict[str, Design] = {
     "suppression-with-hostile-codes": _text(
         HEADER + "notes: x # designlint: ignore[::error::x, ##[error]] reason: ::warning::\n"
     ),
-    "suppression-of-100000-codes": _text(
-        HEADER + "notes: x # designlint: ignore[" + "DL1," * 100_000 + "] reason: x\n"
+    "suppression-of-20000-codes": _text(
+        HEADER + "notes: x # designlint: ignore[" + "DL1," * 20_000 + "] reason: x\n"
     ),
     "team-catalogue-wrong-types": _text(
         "apiVersion: designlint/v1\nkind: TeamCatalog\nmetadata: {name: 5}\nteams: 7\n"
