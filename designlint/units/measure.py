@@ -309,7 +309,7 @@ def from_quantity(
     return found
 
 
-@functools.lru_cache(maxsize=8192)
+@functools.lru_cache(maxsize=4096)
 def _in_base_units(magnitude: float, unit: str, month_seconds: float) -> Measure | None:
     """A magnitude in a unit as a Measure, made once (None when out of range in base units).
 
