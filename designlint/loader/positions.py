@@ -6,8 +6,8 @@ mapping and a list for a sequence), anything else is where that value was writte
 an alias site, so paths into an alias stop there.
 
 A place is one int: the character offset of the parser's mark (its ``index``), turned into a
-line and column only when asked, from a table of line starts built on first use; most places
-are never looked at. Ints are not tracked by the cyclic garbage collector, so a loaded document
+line and column only when asked (by counting line breaks, see `Lines`); most places are never
+looked at. Ints are not tracked by the cyclic garbage collector, so a loaded document
 adds next to nothing to its passes, where the parser's mark objects (one per value) would be
 scanned again and again. One exception: at the very end of a text without a final line break,
 libyaml moves its marks to a line of their own, so a mark there keeps its own line and column,
@@ -72,8 +72,8 @@ class Lines:
     def __init__(self, text: str):
         self.text = text
         self._starts: list[int] | None = None
-        # Texts broken by "\n" alone (nearly all) are read in blocks instead of by a table of every
-        # line start: see `_counted_point`.
+        # Texts broken by line feeds alone (nearly all) are read in blocks rather than through a
+        # table of every line start: see `_counted_point`.
         self._block_breaks: list[int] | None = None
         self._block_line_starts: list[int] = [0]
 
@@ -96,14 +96,15 @@ class Lines:
         return Point(line, place - starts[line])
 
     def _counted_point(self, place: int) -> Point:
-        """A place in a text whose only line break is "\n".
+        """A place in a text whose only line break is the line feed.
 
-        A document is asked for a few dozen places (its findings), while a table of every line
-        start costs an object per line. So the text is cut into blocks of `_BLOCK` characters,
-        and for each block read so far the line breaks before it and the start of the line it
-        begins in are kept; a place is then found by counting within its own block. Blocks are
-        read once, in order, only as far as the places asked for: time stays linear in the
-        size of the text and each lookup reads at most one block.
+        A document is asked for a few dozen places (its findings, its quoted scalars), while a
+        table of every line start costs an object per line. So the text is cut into blocks of
+        `_BLOCK` characters, and for each block read so far the line breaks before it and the
+        start of the line it begins in are kept; a place is then found by counting within its
+        own block. Blocks are read once, in order, only as far as the places asked for: time
+        stays linear in the size of the text, and a lookup reads one block besides those it is
+        the first to reach.
         """
         text = self.text
         breaks = self._block_breaks
