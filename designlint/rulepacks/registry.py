@@ -237,8 +237,16 @@ def load_ruleset(packs: Iterable[str] = (DEFAULT_PACK,), base_dir: Path | None =
                     file=where[0],
                     position=where[1],
                 )
+            # An error in one field of the rule points at that field's value.
+            fields = {key: document.positions.value(("rules", index, key)) for key in _POSITIONED_FIELDS}
             ruleset.rules[rule.code] = _compile(
-                rule, pack.metadata.name, document.file, where, checks, trusted=path.parent == builtin_dir
+                rule,
+                pack.metadata.name,
+                document.file,
+                where,
+                checks,
+                trusted=path.parent == builtin_dir,
+                fields=fields,
             )
         for code, change in pack.overrides.items():
             _override(ruleset, code, change, (document.file, document.positions.value(("overrides", code))))
@@ -298,8 +306,25 @@ def _override(
         target.options = {**target.options, **change["options"]}
 
 
-def _compile(rule: Rule, pack: str, source: str, where, checks, trusted: bool = False) -> CompiledRule:
-    """``trusted``: a built-in pack, whose schema fragments the test suite checks against the metaschema."""
+_POSITIONED_FIELDS = ("check", "given", "then", "where")
+
+
+def _compile(
+    rule: Rule,
+    pack: str,
+    source: str,
+    where,
+    checks,
+    trusted: bool = False,
+    fields: dict[str, Position | None] | None = None,
+) -> CompiledRule:
+    """``trusted``: a built-in pack, whose schema fragments the test suite checks against the metaschema.
+    ``fields``: where each of the rule's fields starts, for errors about one of them."""
+
+    def at(key: str) -> tuple[str, Position | None]:
+        position = (fields or {}).get(key)
+        return (where[0], position) if position is not None else where
+
     compiled = CompiledRule(
         rule=rule, pack=pack, source=source, severity=Severity(rule.severity), options=dict(rule.options)
     )
@@ -313,7 +338,9 @@ def _compile(rule: Rule, pack: str, source: str, where, checks, trusted: bool = 
     if rule.check:
         if rule.check not in checks:
             raise UsageError(
-                f"rule {rule.code} names an unknown check '{rule.check}'", file=where[0], position=where[1]
+                f"rule {rule.code} names an unknown check '{rule.check}'",
+                file=source,
+                position=at("check")[1],
             )
         compiled.check = checks[rule.check]
     if rule.then and not rule.given:
@@ -326,12 +353,12 @@ def _compile(rule: Rule, pack: str, source: str, where, checks, trusted: bool = 
         try:
             compiled.selector = compile_selector(rule.given)
         except SelectorError as error:
-            raise UsageError(f"rule {rule.code}: {error}", file=where[0], position=where[1]) from None
+            raise UsageError(f"rule {rule.code}: {error}", file=source, position=at("given")[1]) from None
     if not trusted:
         if rule.then:
-            _check_schema(rule.then.schema_, rule.code, where)
+            _check_schema(rule.then.schema_, rule.code, at("then"))
         if rule.where is not None:
-            _check_schema(rule.where, rule.code, where)
+            _check_schema(rule.where, rule.code, at("where"))
     return compiled
 
 

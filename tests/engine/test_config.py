@@ -203,7 +203,7 @@ def test_rule_pack_with_bad_selector_or_schema(tmp_path, capsys):
     )
     assert main(["check", str(tmp_path / "thin.yaml")]) == 2
     err = capsys.readouterr().err
-    assert "bad.yaml:6:5: error: rule ORG002: selector 'slos' must start with '$'" in err
+    assert "bad.yaml:9:12: error: rule ORG002: selector 'slos' must start with '$'" in err  # at the selector
 
 
 def test_rule_pack_with_invalid_json_schema_fragment(tmp_path, capsys):
@@ -228,4 +228,4 @@ def test_rule_pack_with_invalid_json_schema_fragment(tmp_path, capsys):
         },
     )
     assert main(["check", "--no-cache", str(tmp_path / "thin.yaml")]) == 2
-    assert "bad.yaml:6:5: error: rule ORG003: invalid JSON Schema" in capsys.readouterr().err
+    assert "bad.yaml:10:11: error: rule ORG003: invalid JSON Schema" in capsys.readouterr().err  # at its then

@@ -186,41 +186,58 @@ class Broken(NamedTuple):
     text: str | bytes
     words: str  # the error names the problem in these words, at file:line:col
     found: bool = True  # a configuration the search upwards finds (else only ``--config`` reads it)
+    line_with: str | None = None  # the error is on the first line holding this text
 
 
 PACKS: dict[str, Broken] = {
-    "given-unreadable": Broken(_declarative("{schema: {type: object}}", given="$[[[["), "selector"),
+    "given-unreadable": Broken(
+        _declarative("{schema: {type: object}}", given="$[[[["), "selector", line_with="given:"
+    ),
     "given-a-number": Broken(
         _PACK + "rules:\n" + _RULE + "    given: 5\n    then: {schema: {type: object}}\n", "expected a string"
     ),
     "given-of-100000-steps": Broken(
         _declarative("{schema: {type: object}}", given="$" + ".a" * 100_000), "at most"
     ),
-    "schema-not-json-schema": Broken(_declarative("{schema: {type: 12}}"), "invalid JSON Schema"),
+    "schema-not-json-schema": Broken(
+        _declarative("{schema: {type: 12}}"), "invalid JSON Schema", line_with="then:"
+    ),
     "schema-remote-ref": Broken(
-        _declarative("{schema: {$ref: 'http://127.0.0.1:9/x.json'}}"), "outside the rule's schema"
+        _declarative("{schema: {$ref: 'http://127.0.0.1:9/x.json'}}"),
+        "outside the rule's schema",
+        line_with="then:",
     ),
     "schema-file-ref": Broken(
-        _declarative("{schema: {$ref: 'file:///etc/passwd'}}"), "outside the rule's schema"
+        _declarative("{schema: {$ref: 'file:///etc/passwd'}}"), "outside the rule's schema", line_with="then:"
     ),
-    "schema-ref-to-nothing": Broken(_declarative("{schema: {$ref: '#/definitions/nope'}}"), "names nothing"),
+    "schema-ref-to-nothing": Broken(
+        _declarative("{schema: {$ref: '#/definitions/nope'}}"), "names nothing", line_with="then:"
+    ),
     "schema-ref-to-itself": Broken(
-        _declarative("{schema: {$ref: '#', definitions: {}}}"), "refers to itself"
+        _declarative("{schema: {$ref: '#', definitions: {}}}"), "refers to itself", line_with="then:"
     ),
     "schema-nested-repeat": Broken(
-        _declarative("{schema: {properties: {name: {pattern: '(a+)+$'}}}}"), "repeats a repetition"
+        _declarative("{schema: {properties: {name: {pattern: '(a+)+$'}}}}"),
+        "repeats a repetition",
+        line_with="then:",
     ),
     "schema-nested-repeat-in-names": Broken(
-        _declarative("{schema: {patternProperties: {'^(x*)*$': {}}}}"), "repeats a repetition"
+        _declarative("{schema: {patternProperties: {'^(x*)*$': {}}}}"),
+        "repeats a repetition",
+        line_with="then:",
     ),
     "schema-bad-pattern": Broken(
-        _declarative("{schema: {properties: {name: {pattern: '[unclosed'}}}}"), "regex"
+        _declarative("{schema: {properties: {name: {pattern: '[unclosed'}}}}"), "regex", line_with="then:"
     ),
     "where-not-json-schema": Broken(
-        _declarative("{schema: {type: object}}", extra="    where: {type: nope}\n"), "invalid JSON Schema"
+        _declarative("{schema: {type: object}}", extra="    where: {type: nope}\n"),
+        "invalid JSON Schema",
+        line_with="where:",
     ),
     "then-a-list": Broken(_declarative("[1]"), "invalid rule pack"),
-    "unknown-extends": Broken(_PACK + "extends: [nope-pack]\nrules: []\n", "unknown built-in rule pack"),
+    "unknown-extends": Broken(
+        _PACK + "extends: [nope-pack]\nrules: []\n", "unknown built-in rule pack", line_with="extends:"
+    ),
     "unknown-extends-file": Broken(_PACK + "extends: [./nope.yaml]\nrules: []\n", "rule pack not found"),
     "extends-itself": Broken(_PACK + "extends: [./pack.yaml]\nrules: []\n", "extends itself"),
     "extends-a-cycle": Broken(_PACK + "extends: [./other.yaml]\nrules: []\n", "extends itself"),
@@ -241,7 +258,9 @@ PACKS: dict[str, Broken] = {
         .replace("rules:\n", "extends: [staff-checklist]\nrules:\n"),
         "never reused",
     ),
-    "unknown-check": Broken(_PACK + "rules:\n" + _RULE + "    check: os.system\n", "unknown check"),
+    "unknown-check": Broken(
+        _PACK + "rules:\n" + _RULE + "    check: os.system\n", "unknown check", line_with="check:"
+    ),
     "unknown-severity": Broken(
         _declarative("{schema: {type: object}}").replace("severity: error", "severity: fatal"),
         "invalid rule pack",
@@ -263,13 +282,13 @@ PACKS: dict[str, Broken] = {
 
 YAML_CONFIGS: dict[str, Broken] = {
     "malformed": Broken("select: [\n", "invalid configuration"),
-    "unknown-rule": Broken("select: [DL9999]\n", "unknown rule code or name 'DL9999'"),
+    "unknown-rule": Broken("select: [DL9999]\n", "unknown rule code or name 'DL9999'", line_with="DL9999"),
     "unknown-rule-name": Broken("ignore: [no-such-rule]\n", "unknown rule code or name"),
     "unknown-rule-in-severity": Broken("severity: {DL9999: error}\n", "unknown rule code or name"),
     "unknown-rule-in-override": Broken(
         "overrides: [{paths: ['*'], ignore: [DL9999]}]\n", "unknown rule code or name"
     ),
-    "unknown-key": Broken("selekt: [ALL]\n", "unknown key 'selekt'"),
+    "unknown-key": Broken("selekt: [ALL]\n", "unknown key 'selekt'", line_with="selekt"),
     "top-level-list": Broken("- a\n", "top level must be a mapping"),
     "empty": Broken("", "empty"),
     "select-a-string": Broken("select: DL2\n", "valid list"),
@@ -279,7 +298,7 @@ YAML_CONFIGS: dict[str, Broken] = {
     "severity-a-list": Broken("severity: [1]\n", "invalid configuration"),
     "overrides-paths-a-number": Broken("overrides: [{paths: 5}]\n", "invalid configuration"),
     "unknown-fail-on": Broken("fail-on: fatal\n", "invalid configuration"),
-    "unknown-pack": Broken("packs: [nope]\n", "unknown built-in rule pack"),
+    "unknown-pack": Broken("packs: [nope]\n", "unknown built-in rule pack", line_with="nope"),
     "pack-a-number": Broken("packs: [5]\n", "valid string"),
     "broken-pack": Broken("packs: [./pack.yaml]\n", "rule pack extends itself"),
     "billion-laughs": Broken(_billion_laughs(), "aliases"),
@@ -294,9 +313,15 @@ YAML_CONFIGS: dict[str, Broken] = {
 
 TOML_CONFIGS: dict[str, Broken] = {
     "malformed": Broken("[tool.designlint\nselect = 1\n", "invalid TOML"),
-    "unknown-rule": Broken("[tool.designlint]\nselect = ['DL9999']\n", "unknown rule code or name 'DL9999'"),
-    "unknown-key": Broken("[tool.designlint]\nselekt = ['ALL']\n", "unknown key 'selekt'"),
-    "tool-not-a-table": Broken("tool = 1\n# [tool.designlint]\n", "'tool' must be a table"),
+    "unknown-rule": Broken(
+        "[tool.designlint]\nselect = ['DL9999']\n", "unknown rule code or name 'DL9999'", line_with="DL9999"
+    ),
+    "unknown-key": Broken(
+        "[tool.designlint]\nselekt = ['ALL']\n", "unknown key 'selekt'", line_with="selekt"
+    ),
+    "tool-not-a-table": Broken(
+        "tool = 1\n# [tool.designlint]\n", "'tool' must be a table", line_with="tool = 1"
+    ),
     "section-an-array-of-tables": Broken("[[tool.designlint]]\nselect = ['ALL']\n", "must be a table"),
     "select-a-number": Broken("[tool.designlint]\nselect = [5]\n", "valid string"),
     "unknown-severity": Broken("[tool.designlint]\nseverity = {DL201 = 'fatal'}\n", "invalid configuration"),

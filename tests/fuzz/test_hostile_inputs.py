@@ -118,7 +118,9 @@ def test_a_hostile_design_goes_through_every_command(workspace, name):
         designlint(*[part.replace("{f}", path.name) for part in template], cwd=workspace)
         assert path.read_bytes() == design.raw, "a reading command changed the design"
     reports = [f"--format={output}:report.{output}" for output in REPORTS]
-    checked = designlint("check", "--no-cache", "--no-source", "--format=text", *reports, path.name, cwd=workspace)
+    checked = designlint(
+        "check", "--no-cache", "--no-source", "--format=text", *reports, path.name, cwd=workspace
+    )
     assert checked.code == 1, checked
     for output in REPORTS:
         report = (workspace / f"report.{output}").read_text(encoding="utf-8")
@@ -247,6 +249,10 @@ def _assert_refused(run: Run, broken: Broken, file: str) -> None:
     assert len(errors) == 1, run
     assert POSITIONED_ERROR.match(errors[0]) and file in errors[0], run
     assert broken.words.lower() in run.err.lower(), run
+    if broken.line_with is not None:
+        text = broken.text if isinstance(broken.text, str) else broken.text.decode("utf-8", "replace")
+        line = next(number for number, line in enumerate(text.split("\n"), 1) if broken.line_with in line)
+        assert f"{file}:{line}:" in errors[0], run
 
 
 @pytest.mark.parametrize("name", list(PACKS))
