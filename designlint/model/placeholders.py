@@ -276,6 +276,12 @@ def find_placeholders(data: Any, model: type[BaseModel]) -> list[Placeholder]:
                         and is_placeholder(item, field.none_is_an_answer, field.field in MECHANISM_FIELDS)
                     ):
                         found.append(Placeholder((*path, key, index), item, field.field, field.required))
+                    elif isinstance(item, str) and (open_at := open_item(item)) is not None:
+                        found.append(
+                            Placeholder(
+                                (*path, key, index), open_at[1], field.field, field.required, open_at[0]
+                            )
+                        )
         if nested:
             stack.extend(reversed(nested))
     return found

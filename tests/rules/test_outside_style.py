@@ -259,6 +259,12 @@ CASES += [
         [],
         id="a-sentence-that-mentions-tbd-is-not-an-open-item",
     ),
+    pytest.param(
+        "constraints:\n  - Runs in one region\n  - Backups TBD\n",
+        "DL015",
+        [(3, 5)],
+        id="an-open-item-in-a-list",
+    ),
 ]
 
 
