@@ -11,6 +11,8 @@ Why events and not PyYAML's composer or constructor:
 
 from __future__ import annotations
 
+import re
+
 from yaml.error import MarkedYAMLError, YAMLError
 from yaml.events import (
     AliasEvent,
@@ -86,6 +88,7 @@ def build(text: str, file: str, limits: Limits, parser_class: Any = None) -> tup
             # libyaml 0.2.6 stops deep flow nesting itself, while scanning ahead and so
             # before our own depth check sees the events; the pure-Python parser has no such
             # limit and reports the level where our limit was crossed (only on this path).
+            _raise_nesting_from_prefix(text, file, limits)
             return build(text, file, limits, PythonParser)
         raise syntax_error(exc, text, file) from None
     except ReaderError as exc:
@@ -95,6 +98,36 @@ def build(text: str, file: str, limits: Limits, parser_class: Any = None) -> tup
         raise LoadError("DL001", f"invalid YAML: {exc}", file=file, position=Position(1, 1)) from None
     finally:
         parser.dispose()
+
+
+def _raise_nesting_from_prefix(text: str, file: str, limits: Limits) -> None:
+    """Our depth error, read by libyaml from the text up to where brackets first nest past the limit.
+
+    The pure-Python scanner checks every open bracket on a line against every other (simple keys
+    may span 1024 characters), so a line of a thousand brackets costs it a million steps. Cut
+    there, libyaml reads the prefix and our depth check fires before its end. Brackets inside
+    quotes or comments are counted too, which can only cut early: then the prefix is not a
+    nesting error and nothing is raised here (the caller parses the whole text as before).
+    """
+    depth = 0
+    cut = None
+    for match in _BRACKET.finditer(text):
+        depth += 1 if match[0] in "[{" else -1 if depth else 0
+        if depth > limits.max_depth:
+            cut = match.end()
+            break
+    if cut is None:
+        return
+    try:
+        build(text[:cut], file, limits)
+    except LoadError as error:
+        if error.code == "DL004":
+            raise
+    except RecursionError:
+        pass
+
+
+_BRACKET = re.compile(r"[\[\]{}]")
 
 
 class _Builder:
