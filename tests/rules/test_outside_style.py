@@ -191,6 +191,8 @@ architecture:
     - {id: psp, name: Provider, kind: external-service, external: true}
 nfr:
   availability: [{name: API, component: api, target: 99.9%}]
+crossTeamDependencies:
+  - {service: Checkout, component: checkout, team: shop}
 failureScenarios:
 """
 
@@ -212,6 +214,14 @@ CASES += [
         "DL105",
         [],
         id="another-teams-user-facing-component-is-theirs-to-target",
+    ),
+    pytest.param(
+        CROSS_TEAM.replace(
+            "crossTeamDependencies:\n  - {service: Checkout, component: checkout, team: shop}\n", ""
+        ),
+        "DL105",
+        [(6, 7)],
+        id="an-owner-other-than-the-designs-is-not-enough",
     ),
 ]
 

@@ -94,10 +94,10 @@ def _skipped(component, options) -> bool:
 
 
 def _another_teams(design, component) -> bool:
-    """Whether the design's owners name their teams and ``component`` belongs to none of them: its
-    targets and its calls are its own team's to state, as this design states its own."""
-    owners = design.metadata.owners if design.metadata else []
-    return bool(owners) and component.owner is not None and component.owner not in owners
+    """Whether the design declares ``component`` another team's service (a cross-team dependency
+    names it): its targets and the calls it makes are that team's to state. An owner that differs
+    from the design's is not enough; one design often spans several teams' components."""
+    return any(dependency.component == component.id for dependency in design.cross_team_dependencies)
 
 
 def _by_criticality(design, entries: list[tuple[int, Component]]) -> list[tuple[int, Component]]:
