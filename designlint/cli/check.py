@@ -168,7 +168,7 @@ def _excluded(run: CheckRun, session, files: list[tuple[Path, str]]) -> list[tup
 
 
 def _check(run: CheckRun) -> int:
-    from designlint.cli.outputs import parse_outputs, use_color
+    from designlint.cli.outputs import parse_outputs, refuse_to_overwrite_input, use_color
     from designlint.cli.progress import Progress
     from designlint.cli.reporting import announce_baselines, enabled_codes, merged_ruleset, warn
     from designlint.engine.baseline import write_baselines
@@ -178,6 +178,9 @@ def _check(run: CheckRun) -> int:
     from designlint.reporters import Report, Totals
 
     outputs = parse_outputs(run.output_formats, run.output)
+    for output in outputs:
+        if output.file is not None:
+            refuse_to_overwrite_input(output.file, list(run.paths))
     skipped: list = []
     files = discover(list(run.paths), skipped, catalogs=True)
     for file in skipped if not run.quiet else ():

@@ -28,6 +28,10 @@ def export(target: str, file: Path, output: Path | None) -> int:
 
     from designlint.cli.calc import load_valid
 
+    if output is not None:
+        from designlint.cli.outputs import refuse_to_overwrite_input
+
+        refuse_to_overwrite_input(output, [file])
     _document, design = load_valid(file)
     if target == "openslo":
         from designlint.export.openslo import openslo_documents

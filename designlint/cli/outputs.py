@@ -8,6 +8,7 @@ goes to standard output.
 from __future__ import annotations
 
 import os
+import re
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -46,6 +47,30 @@ def parse_outputs(specs: tuple[str, ...], default_file: Path | None) -> list[Out
     if len(set(files)) != len(files):
         raise UsageError("two formats are written to the same file")
     return outputs
+
+
+# The first line a designlint file (design, catalogue, rule pack) starts its document with.
+_DESIGNLINT_FILE = re.compile(rb"^apiVersion:[ \t]*[\"']?designlint/", re.MULTILINE)
+_HEAD_BYTES = 4096
+
+
+def refuse_to_overwrite_input(target: Path, inputs: list[str | Path]) -> None:
+    """A report or export never replaces what the user wrote: one of the files read, or any
+    design, catalogue or rule pack (a slip such as ``-o design.yaml`` would lose it)."""
+    from designlint.fileio import resolved
+    from designlint.loader.source import NotARegularFile, read_regular
+
+    if resolved(target) in {resolved(path) for path in inputs}:
+        raise UsageError(f"refusing to write over {target.as_posix()}: it is one of the files read")
+    try:
+        head = read_regular(target, _HEAD_BYTES)
+    except (OSError, ValueError, NotARegularFile):
+        return  # nothing there (or nothing readable): writing creates or replaces it as asked
+    if _DESIGNLINT_FILE.search(head):
+        raise UsageError(
+            f"refusing to write over {target.as_posix()}: it is a designlint file (apiVersion: designlint/...); "
+            "choose another file"
+        )
 
 
 def use_color(option: bool | None, stream_is_tty: bool) -> bool:

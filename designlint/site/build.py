@@ -115,6 +115,7 @@ def build_site(
         plugin.config.designs = [str(Path(d).resolve()) for d in designs]
     if cache_dir is not None:
         plugin.config.cache_dir = str(Path(cache_dir).resolve()) if str(cache_dir) else ""
+    _refuse_to_empty_sources(config, plugin)
     config.plugins.on_startup(command="build", dirty=False)
     try:
         build(config)
@@ -134,6 +135,22 @@ def build_site(
         stats.get("diagrams_reused", 0),
         (plugin.root / cache) if cache else None,
     )
+
+
+def _refuse_to_empty_sources(config, plugin) -> None:
+    """MkDocs empties the site folder before writing it: that folder may hold nothing the user wrote
+    (``--site-dir designs`` or ``-d .`` would delete the designs, the pages or the repository)."""
+    site = Path(config.site_dir).resolve()
+    root = Path(config.config_file_path).resolve().parent if config.config_file_path else Path.cwd()
+    designs = plugin.config.designs
+    sources = [root, Path(config.docs_dir).resolve()]
+    sources += [(root / str(path)).resolve() for path in ([designs] if isinstance(designs, str) else designs)]
+    for source in sources:
+        if source == site or source.is_relative_to(site):
+            raise SiteBuildError(
+                f"refusing to build the site into {config.site_dir}: MkDocs empties that folder first, "
+                f"and it holds {source.as_posix()}; choose a folder of its own (the default is build/site)"
+            )
 
 
 def serve_site(

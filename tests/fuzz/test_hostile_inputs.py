@@ -427,3 +427,50 @@ def test_a_site_of_hostile_designs_builds_and_shows_their_text_as_text(tmp_path)
         for injected in ("<script>alert", "</title><script>", 'href="javascript:', "\x1b"):
             assert injected not in html, (page, injected)
     assert not (tmp_path / "PWNED").exists()
+
+
+# --- nothing the user wrote is lost ----------------------------------------------------------------
+
+OVERWRITES = [
+    ["check", "-o", "design.yaml", "design.yaml"],
+    ["check", "--format", "json:design.yaml", "."],
+    ["check", "--format", "sarif:other.yaml", "design.yaml"],
+    ["check", "-o", "pack.yaml", "design.yaml"],
+    ["export", "openslo", "-o", "design.yaml", "design.yaml"],
+    ["export", "prometheus", "-o", "other.yaml", "design.yaml"],
+]
+
+
+@pytest.mark.parametrize("command", OVERWRITES, ids=[" ".join(c) for c in OVERWRITES])
+def test_a_report_or_export_never_replaces_a_design_or_a_pack(tmp_path, command):
+    files = {
+        "design.yaml": NEWSFEED,
+        "other.yaml": NEWSFEED.replace(b"name: newsfeed", b"name: other"),
+        "pack.yaml": b"apiVersion: designlint/v1\nkind: RulePack\nmetadata: {name: p}\nrules: []\n",
+    }
+    for name, content in files.items():
+        _write(tmp_path / name, content)
+    run = designlint(*command, cwd=tmp_path)
+    assert run.code == 2 and "refusing to write over" in run.err, run
+    for name, content in files.items():
+        assert (tmp_path / name).read_bytes() == content
+
+
+@pytest.mark.parametrize("site_dir", ["designs", ".", "docs"])
+def test_the_site_is_never_built_into_a_folder_of_sources(tmp_path, site_dir):
+    pytest.importorskip("mkdocs")
+    pytest.importorskip("material")
+    (tmp_path / "docs").mkdir()
+    (tmp_path / "designs").mkdir()
+    _write(tmp_path / "docs" / "index.md", "# Designs\n")
+    _write(tmp_path / "designs" / "newsfeed.yaml", NEWSFEED)
+    _write(tmp_path / "designs" / "notes.txt", "kept\n")
+    _write(
+        tmp_path / "mkdocs.yml",
+        "site_name: S\ndocs_dir: docs\ntheme:\n  name: material\n  font: false\n"
+        "plugins:\n  - designlint:\n      designs: designs\n",
+    )
+    run = designlint("site", "build", "-q", "--site-dir", site_dir, cwd=tmp_path)
+    assert run.code == 2, run
+    assert (tmp_path / "designs" / "newsfeed.yaml").read_bytes() == NEWSFEED
+    assert (tmp_path / "designs" / "notes.txt").exists() and (tmp_path / "docs" / "index.md").exists()
