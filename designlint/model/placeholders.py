@@ -261,7 +261,17 @@ def find_placeholders(data: Any, model: type[BaseModel]) -> list[Placeholder]:
             elif kind == MODEL:
                 if isinstance(value, dict):
                     nested.append(((*path, key), value, field.model))
+                elif isinstance(value, str) and is_placeholder(value):
+                    # A whole section answered "TBD" (``dr: TBD``, ``cost: n/a``) is that section missing.
+                    found.append(Placeholder((*path, key), value, field.field, field.required))
             elif not isinstance(value, list):
+                # A list answered "TBD" is missing; "none" there says it is empty, left to validation.
+                if (
+                    kind == MODEL_LIST
+                    and isinstance(value, str)
+                    and is_placeholder(value, none_is_an_answer=True)
+                ):
+                    found.append(Placeholder((*path, key), value, field.field, field.required))
                 continue
             elif kind == MODEL_LIST:
                 for index, item in enumerate(value):

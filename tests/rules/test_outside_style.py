@@ -275,6 +275,10 @@ CASES += [
         [(3, 5)],
         id="an-open-item-in-a-list",
     ),
+    pytest.param("dr: TBD\n", "DL015", [(1, 5)], id="a-section-answered-tbd-is-a-placeholder"),
+    pytest.param("dr: TBD\n", "DL011", [], id="a-section-answered-tbd-is-not-a-type-error"),
+    pytest.param("dr: TBD\n", "DL210", [], id="the-missing-dr-is-said-by-the-placeholder-finding"),
+    pytest.param("slos: TBD\n", "DL015", [(1, 7)], id="a-list-answered-tbd-is-a-placeholder"),
 ]
 
 
