@@ -107,15 +107,19 @@ def init(force, repo_url, site_name):
         Path(DOCS_DIR) / "index.md": home_page(site_name),
         Path(".github/workflows/design-site.yml"): WORKFLOW,
     }
-    existing = [path for path in files if path.exists()]
+    existing = [path for path in files if path.exists() or path.is_symlink()]
     if existing and not force:
         names = ", ".join(path.as_posix() for path in existing)
-        click.echo(f"designlint: {names} already exist; nothing written (--force replaces them)", err=True)
+        from designlint.cli.say import say
+
+        say(f"designlint: {names} already exist; nothing written (--force replaces them)")
         return 2
+    from designlint.cli.say import say
+    from designlint.fileio import write_atomic
+
     for path, text in files.items():
-        path.parent.mkdir(parents=True, exist_ok=True)
-        path.write_text(text, encoding="utf-8")
-        click.echo(f"designlint: wrote {path.as_posix()}", err=True)
+        write_atomic(path, text)  # replaces a link that stands there, never writes through it
+        say(f"designlint: wrote {path.as_posix()}")
     where = (
         f"edit links open {repository.url}" if repository.url else "no repository web address: no edit links"
     )

@@ -474,3 +474,16 @@ def test_the_site_is_never_built_into_a_folder_of_sources(tmp_path, site_dir):
     assert run.code == 2, run
     assert (tmp_path / "designs" / "newsfeed.yaml").read_bytes() == NEWSFEED
     assert (tmp_path / "designs" / "notes.txt").exists() and (tmp_path / "docs" / "index.md").exists()
+
+
+def test_site_init_replaces_a_link_rather_than_writing_through_it(tmp_path):
+    elsewhere = tmp_path / "elsewhere"
+    elsewhere.mkdir()
+    project = tmp_path / "project"
+    project.mkdir()
+    (project / "mkdocs.yml").symlink_to(elsewhere / "planted.yml")  # dangling: nothing exists there yet
+    refused = designlint("site", "init", "--repo-url", "", cwd=project)
+    assert refused.code == 2 and "already exist" in refused.err
+    assert designlint("site", "init", "--repo-url", "", "--force", cwd=project).code == 0
+    assert not (elsewhere / "planted.yml").exists()
+    assert not (project / "mkdocs.yml").is_symlink() and "designlint" in (project / "mkdocs.yml").read_text()
