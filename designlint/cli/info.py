@@ -31,6 +31,7 @@ def _ruleset(packs: tuple[str, ...]):
 )
 def rules(packs, output_format) -> None:
     """List the rules: code, name, severity and checklist dimensions."""
+    from designlint.cli.say import say
     from designlint.reporters import ci_log
 
     ruleset = _ruleset(packs)
@@ -60,7 +61,7 @@ def rules(packs, output_format) -> None:
         line = f"{r.code}  {r.name:<36} {r.severity.value:<8} {dims:<6} {r.rule.message}"
         if r.dormant:
             line += f"  [opt-in: {r.pack}]"
-        click.echo(ci_log.defuse(line, ci_log.TEXT))
+        say(line, err=False)  # a pack's message is the pack author's text: no control characters
     presets = sorted({r.pack for r in ruleset if r.dormant})
     if presets:
         for preset in presets:
@@ -82,6 +83,6 @@ def rule(code, packs) -> None:
     found = ruleset.get(code)
     if found is None:
         raise UsageError(f"no rule with code or name '{code}' (see 'designlint rules')")
-    from designlint.reporters import ci_log
+    from designlint.cli.say import safe_line
 
-    click.echo(ci_log.defuse(rule_markdown(found), ci_log.TEXT), nl=False)
+    click.echo(safe_line(rule_markdown(found)), nl=False)

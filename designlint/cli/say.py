@@ -11,11 +11,13 @@ import click
 
 
 def safe_line(message: str) -> str:
-    """``message`` as printable text that no CI runner reads as a command (line breaks kept)."""
+    """``message`` as printable text that no CI runner reads as a command (line breaks and tabs
+    kept: a rule's example may be about a tab)."""
     from designlint.reporters import printable
     from designlint.reporters.ci_log import TEXT, defuse
 
-    return defuse("\n".join(printable(line) for line in message.split("\n")), TEXT)
+    lines = ("\t".join(printable(part) for part in line.split("\t")) for line in message.split("\n"))
+    return defuse("\n".join(lines), TEXT)
 
 
 def say(message: str, *, err: bool = True) -> None:

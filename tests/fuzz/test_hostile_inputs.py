@@ -487,3 +487,35 @@ def test_site_init_replaces_a_link_rather_than_writing_through_it(tmp_path):
     assert designlint("site", "init", "--repo-url", "", "--force", cwd=project).code == 0
     assert not (elsewhere / "planted.yml").exists()
     assert not (project / "mkdocs.yml").is_symlink() and "designlint" in (project / "mkdocs.yml").read_text()
+
+
+def test_a_valid_pack_with_hostile_text_is_shown_as_text(tmp_path):
+    quoted = HOSTILE_TEXT  # written for a double-quoted YAML scalar
+    _write(
+        tmp_path / "pack.yaml",
+        "apiVersion: designlint/v1\nkind: RulePack\nmetadata: {name: org}\nextends: [staff-checklist]\nrules:\n"
+        "  - code: ORG001\n    name: org-rule\n    severity: error\n    dimensions: [A]\n"
+        f'    message: "{quoted}"\n'
+        f'    docs: {{what: "{quoted}", why: "{quoted}", failing: "metadata: {{name: x}}", '
+        f'passing: "metadata: {{name: x, owners: [me]}}", fix: "{quoted}"}}\n'
+        "    given: $.metadata\n    then: {schema: {required: [owners]}}\n",
+    )
+    _write(tmp_path / "design.yaml", HEADER)
+    for command in (
+        ["rules", "--pack", "pack.yaml"],
+        ["rules", "--pack", "pack.yaml", "--format", "json"],
+        ["rule", "--pack", "pack.yaml", "ORG001"],
+        [
+            "check",
+            "--no-cache",
+            "--pack",
+            "pack.yaml",
+            "--format=text",
+            "--format=sarif:r.sarif",
+            "design.yaml",
+        ],
+        ["check", "--no-cache", "--pack", "pack.yaml", "--format", "github", "design.yaml"],
+    ):
+        assert designlint(*command, cwd=tmp_path).code in (0, 1)
+    sarif = (tmp_path / "r.sarif").read_text(encoding="utf-8")
+    assert_safe(Run(["check", "--format", "sarif"], 1, sarif, ""))
