@@ -17,6 +17,31 @@ HOSTILE_TEXT = (
 )
 
 
+# A design that validates, with hostile text wherever free text goes (titles, names, owners, teams).
+HOSTILE_VALID_DESIGN = f"""apiVersion: designlint/v1
+kind: Design
+metadata:
+  name: hostile
+  title: "{HOSTILE_TEXT}"
+  owners: ["</title><script>alert('owner')</script>"]
+  summary: "{HOSTILE_TEXT}"
+teams:
+  - id: t1
+    name: "</title><script>alert('team')</script>"
+architecture:
+  components:
+    - id: api
+      name: "{HOSTILE_TEXT}"
+      kind: service
+      owner: t1
+      dependsOn: [{{target: db, mode: sync, timeout: 50 ms}}]
+    - id: db
+      name: "</text><script>alert('db')</script>"
+      kind: database
+      owner: t1
+"""
+
+
 def _billion_laughs() -> str:
     lines = ["lol0: &a0 [" + ", ".join(["lol"] * 9) + "]"]
     lines += [f"lol{i}: &a{i} [" + ", ".join([f"*a{i - 1}"] * 9) + "]" for i in range(1, 10)]
@@ -37,6 +62,7 @@ def _text(text: str, code: str | None = None) -> Design:
 
 
 DESIGNS: dict[str, Design] = {
+    "valid-with-hostile-text": _text(HOSTILE_VALID_DESIGN),
     "empty": _text("", "DL001"),
     "only-comments": _text("# nothing\n# here\n", "DL001"),
     "byte-order-mark": _text("\ufeff" + HEADER),

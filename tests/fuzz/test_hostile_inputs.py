@@ -32,6 +32,7 @@ from tests.fuzz.hostile import (
     FILE_NAMES,
     HEADER,
     HOSTILE_TEXT,
+    HOSTILE_VALID_DESIGN,
     PACKS,
     TOML_CONFIGS,
     YAML_CONFIGS,
@@ -372,29 +373,6 @@ def test_references_between_hostile_designs_are_findings(tmp_path):
 
 # --- the site ----------------------------------------------------------------------------------
 
-HOSTILE_SITE_DESIGN = f"""apiVersion: designlint/v1
-kind: Design
-metadata:
-  name: hostile
-  title: "{HOSTILE_TEXT}"
-  owners: ["</title><script>alert('owner')</script>"]
-  summary: "{HOSTILE_TEXT}"
-teams:
-  - id: t1
-    name: "</title><script>alert('team')</script>"
-architecture:
-  components:
-    - id: api
-      name: "{HOSTILE_TEXT}"
-      kind: service
-      owner: t1
-      dependsOn: [{{target: db, mode: sync, timeout: 50 ms}}]
-    - id: db
-      name: "</text><script>alert('db')</script>"
-      kind: database
-      owner: t1
-"""
-
 
 def test_a_site_of_hostile_designs_builds_and_shows_their_text_as_text(tmp_path):
     pytest.importorskip("mkdocs")
@@ -408,7 +386,7 @@ def test_a_site_of_hostile_designs_builds_and_shows_their_text_as_text(tmp_path)
     )
     folder = tmp_path / "designs"
     folder.mkdir()
-    _write(folder / "hostile.yaml", HOSTILE_SITE_DESIGN)
+    _write(folder / "hostile.yaml", HOSTILE_VALID_DESIGN)
     for name in (
         "empty",
         "invalid-utf-8",
