@@ -19,6 +19,7 @@ import contextlib
 import io
 import json
 import re
+import shutil
 import xml.etree.ElementTree as ET
 from pathlib import Path
 
@@ -374,6 +375,26 @@ def test_references_between_hostile_designs_are_findings(tmp_path):
 # --- the site ----------------------------------------------------------------------------------
 
 
+USER_OF_HOSTILE = f"""apiVersion: designlint/v1
+kind: Design
+metadata:
+  name: user
+  title: "{HOSTILE_TEXT}"
+  owners: ["</title><script>alert('owner')</script>", t1]
+architecture:
+  components:
+    - id: u
+      name: "{HOSTILE_TEXT}"
+      kind: service
+      owner: "<img src=x onerror=alert(1)>"
+      dependsOn: [{{target: "hostile#api", mode: sync}}, {{target: "hostile#db", mode: async}}]
+    - id: v
+      name: v
+      kind: service
+      ref: "hostile#api"
+"""
+
+
 def test_a_site_of_hostile_designs_builds_and_shows_their_text_as_text(tmp_path):
     pytest.importorskip("mkdocs")
     pytest.importorskip("material")
@@ -387,6 +408,7 @@ def test_a_site_of_hostile_designs_builds_and_shows_their_text_as_text(tmp_path)
     folder = tmp_path / "designs"
     folder.mkdir()
     _write(folder / "hostile.yaml", HOSTILE_VALID_DESIGN)
+    _write(folder / "user.yaml", USER_OF_HOSTILE)  # the organisation view: a service map and team pages
     for name in (
         "empty",
         "invalid-utf-8",
@@ -398,11 +420,12 @@ def test_a_site_of_hostile_designs_builds_and_shows_their_text_as_text(tmp_path)
         _write(folder / f"{name}.yaml", DESIGNS[name].raw)
     run = designlint("site", "build", "-q", "--site-dir", "site", cwd=tmp_path)
     assert run.code == 0, run
-    pages = list((tmp_path / "site").rglob("*.html"))
+    pages = [*(tmp_path / "site").rglob("*.html"), *(tmp_path / "site").rglob("*.svg")]
     assert any("organisation/teams" in page.as_posix() for page in pages)
+    assert any(page.name == "service-map.svg" for page in pages) or shutil.which("dot") is None
     for page in pages:
         html = page.read_text(encoding="utf-8")
-        for injected in ("<script>alert", "</title><script>", 'href="javascript:', "\x1b"):
+        for injected in ("<script>alert", "</title><script>", 'href="javascript:', "<img src=x", "\x1b"):
             assert injected not in html, (page, injected)
     assert not (tmp_path / "PWNED").exists()
 
