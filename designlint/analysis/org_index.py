@@ -202,7 +202,7 @@ def _objectives(design, component_refs: dict[str, Reference], index: ComponentIn
         if slo.kind != "availability" or not slo.service or slo.service not in index.by_id:
             continue
         objective = availability_fraction(slo.objective)
-        needed = [slo.service, *(target for target, _ in index.hard_dependencies(slo.service))]
+        needed = [slo.service, *index.hard_dependencies(slo.service)]
         standing = [c for c in needed if c in component_refs and index.own_availability(c) is None]
         needs = [(component_refs[c].design, component_refs[c].element) for c in standing]
         for c in needed:

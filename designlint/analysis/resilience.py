@@ -16,6 +16,7 @@ from designlint.analysis.graph import ROUTING_KINDS, contains_failure
 from designlint.units import UnitError, from_quantity
 
 ACTIVE_ACTIVE = ("active-active-read", "active-active-full")
+SHOWN_CHAIN = 8  # longer chains are shown by their ends: a message stays short on any graph
 
 
 def availability_fraction(quantity) -> float | None:
@@ -41,7 +42,7 @@ class ComponentIndex:
         for target in design.nfr.availability if design.nfr else []:
             if target.component:
                 self.promised.setdefault(target.component, []).append(target.target)
-        self._hard: dict[str, list[tuple[str, tuple[str, ...]]]] = {}
+        self._hard: dict[str, list[str]] = {}
         # Each component's figures are read once: several analyses ask for the same ones.
         self._own: dict[str, float | None] = {}
         self._availability: dict[str, float | None] = {}
@@ -74,33 +75,54 @@ class ComponentIndex:
             )
         return self._availability[component_id]
 
-    def hard_dependencies(self, start: str) -> list[tuple[str, tuple[str, ...]]]:
-        """Components ``start`` cannot work without, each with the chain that leads to it."""
+    def hard_dependencies(self, start: str) -> list[str]:
+        """Components ``start`` cannot work without, nearest first."""
         if start not in self._hard:
-            self._hard[start] = self._walk(start)
+            self._hard[start] = self.walk(start).reached
         return self._hard[start]
 
-    def _walk(self, start: str) -> list[tuple[str, tuple[str, ...]]]:
+    def walk(self, start: str, known: set[str] | frozenset[str] = frozenset()) -> Walk:
+        """A breadth-first walk of ``start``'s hard synchronous dependencies, not entering the
+        components in ``known``: a walk that reached them has already gone wherever they lead."""
         if start not in self.by_id:
-            return []
-        found: list[tuple[str, tuple[str, ...]]] = []
-        seen = {start}
-        queue: deque[tuple[str, tuple[str, ...]]] = deque([(start, (start,))])
+            return Walk(start, [], {})
+        reached: list[str] = []
+        parent: dict[str, str] = {start: start}
+        queue: deque[str] = deque([start])
         while queue:
-            node, chain = queue.popleft()
+            node = queue.popleft()
             component = self.by_id[node]
             if component.kind in ROUTING_KINDS and node != start:
                 continue  # a router does not fail with one of its backends
             for dependency in component.depends_on:
                 target = dependency.target
-                if target in seen or target not in self.by_id:
+                if target in parent or target in known or target not in self.by_id:
                     continue
                 if dependency.mode != "sync" or contains_failure(dependency):
                     continue
-                seen.add(target)
-                found.append((target, (*chain, target)))
-                queue.append((target, (*chain, target)))
-        return found
+                parent[target] = node
+                reached.append(target)
+                queue.append(target)
+        return Walk(start, reached, parent)
+
+
+class Walk(NamedTuple):
+    """Where a walk from ``start`` reached, nearest first, and the component each was reached from:
+    chains are read back from it only when shown, so a long chain costs its length once."""
+
+    start: str
+    reached: list[str]
+    parent: dict[str, str]
+
+    def chain(self, target: str) -> tuple[str, ...]:
+        """``start`` -> ... -> ``target``, shortened to its ends when longer than SHOWN_CHAIN."""
+        tail = [target]
+        while tail[-1] != self.start:
+            tail.append(self.parent[tail[-1]])
+        tail.reverse()
+        if len(tail) <= SHOWN_CHAIN:
+            return tuple(tail)
+        return (*tail[:3], f"... {len(tail) - 5} more ...", *tail[-2:])
 
 
 @dataclass
@@ -170,7 +192,7 @@ def ceilings(design, month_seconds: float, index: ComponentIndex | None = None) 
         own = index.own_availability(component)
         if own is not None:
             factors.append((component, own))
-        for dependency, _ in index.hard_dependencies(component):
+        for dependency in index.hard_dependencies(component):
             value = index.availability(dependency)
             if value is not None:
                 factors.append((dependency, value))
@@ -198,12 +220,18 @@ def single_points_of_failure(design, index: ComponentIndex | None = None) -> lis
         return []
     index = index or ComponentIndex(design)
     found: dict[str, SinglePoint] = {}
+    # Each entry's walk skips what earlier entries' walks reached: those components are claimed
+    # already, and so is everything past them, so all the walks together cost one pass.
+    reached: set[str] = set()
     for entry in index.by_id.values():
         if not entry.user_facing or entry.kind == "client":
             continue
-        for candidate, chain in [(entry.id, (entry.id,)), *index.hard_dependencies(entry.id)]:
+        walk = index.walk(entry.id, reached)
+        for candidate in [entry.id, *walk.reached]:
             component = index.by_id[candidate]
             if candidate in found or component.kind == "client" or not single_instance(component):
                 continue
-            found[candidate] = SinglePoint(candidate, entry.id, chain)
+            found[candidate] = SinglePoint(candidate, entry.id, walk.chain(candidate))
+        reached.add(entry.id)
+        reached.update(walk.reached)
     return sorted(found.values(), key=lambda point: index.order[point.component])

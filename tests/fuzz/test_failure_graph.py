@@ -15,7 +15,8 @@ from collections import deque
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from designlint.analysis.graph import contains_failure, failure_impacts, propagates, user_paths
+from designlint.analysis.graph import ROUTING_KINDS, contains_failure, failure_impacts, propagates, user_paths
+from designlint.analysis.resilience import single_instance, single_points_of_failure
 from designlint.model import Design
 
 IDS = [f"c{i}" for i in range(9)]
@@ -40,6 +41,7 @@ def designs(draw) -> Design:
             "kind": draw(st.sampled_from(KINDS)),
             "userFacing": draw(st.booleans()),
             "dependsOn": draw(st.lists(dependency, max_size=4)),
+            "replicas": draw(st.sampled_from([None, 1, 1, 3])),
         }
         for component in ids
     ]
@@ -137,3 +139,39 @@ def test_impacts_equal_a_walk_of_the_whole_graph_per_failure(design):
         for component, impact in failure_impacts(design).items()
     }
     assert actual == expected
+
+
+def reference_single_points(design) -> list[tuple[str, str, tuple[str, ...]]]:
+    """(component, entry, chain) for each single-instance component a user-facing one cannot work
+    without: every entry walks the whole graph on its own, and the first entry to reach one names it."""
+    by_id = {c.id: c for c in design.architecture.components}
+    order = {c.id: i for i, c in enumerate(design.architecture.components)}
+    found: dict[str, tuple[str, str, tuple[str, ...]]] = {}
+    for entry in by_id.values():
+        if not entry.user_facing or entry.kind == "client":
+            continue
+        chains = {entry.id: (entry.id,)}
+        queue = deque([entry.id])
+        while queue:
+            node = queue.popleft()
+            if by_id[node].kind in ROUTING_KINDS and node != entry.id:
+                continue
+            for dependency in by_id[node].depends_on:
+                target = dependency.target
+                if target in chains or target not in by_id or dependency.mode != "sync":
+                    continue
+                if not contains_failure(dependency):
+                    chains[target] = (*chains[node], target)
+                    queue.append(target)
+        for candidate, chain in chains.items():
+            component = by_id[candidate]
+            if candidate not in found and component.kind != "client" and single_instance(component):
+                found[candidate] = (candidate, entry.id, chain)
+    return sorted(found.values(), key=lambda point: order[point[0]])
+
+
+@settings(max_examples=200, deadline=None, derandomize=True, database=None)
+@given(design=designs())
+def test_single_points_equal_a_walk_of_the_whole_graph_per_entry(design):
+    actual = [(p.component, p.entry, p.chain) for p in single_points_of_failure(design)]
+    assert actual == reference_single_points(design)

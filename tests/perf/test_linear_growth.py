@@ -56,6 +56,19 @@ def many_components(n: int) -> str:
     return HEADER + "architecture:\n  components:\n" + "".join(lines)
 
 
+def one_long_chain(n: int) -> str:
+    """Single-instance components each needing the next, every other one user-facing: every
+    walk of the graph and every chain shown could grow with the chain's length."""
+    lines = []
+    for i in range(n):
+        needs = f", dependsOn: [{{target: c{i + 1}}}]" if i + 1 < n else ""
+        lines.append(
+            f"    - {{id: c{i}, name: Component {i}, kind: service, replicas: 1,"
+            f" userFacing: {str(i % 2 == 0).lower()}{needs}}}\n"
+        )
+    return HEADER + "architecture:\n  components:\n" + "".join(lines)
+
+
 def many_broken_quantity_names(n: int) -> str:
     """Every formula names its input with a slip: one 'did you mean' search per unknown name."""
     lines = ["    - {name: requests_per_region_0, value: 1000 requests/s}\n"]
@@ -117,6 +130,7 @@ CASES = [
     pytest.param(one_very_long_line_of_words, 20_000),
     pytest.param(one_very_long_token, 100_000),
     pytest.param(many_components, 200),
+    pytest.param(one_long_chain, 150),
     pytest.param(many_broken_quantity_names, 300),
     pytest.param(a_large_design, 100),
 ]

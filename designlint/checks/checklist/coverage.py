@@ -25,6 +25,7 @@ FITTING_TARGETS = {
 }
 # Infrastructure a client resolves or passes through rather than another team's service.
 NOT_A_SERVICE = frozenset({"client", "cdn", "load-balancer"})
+RANKED = 64  # components ranked by what their failure costs; a design rarely lists more
 
 
 @reads("useCases", "nfr", "slos")
@@ -104,9 +105,13 @@ def _by_criticality(design, entries: list[tuple[int, Component]]) -> list[tuple[
     """``entries`` (document index, component), those whose failure costs most first: the request
     paths it loses, then how many components fail with it, then document order. Rules that list
     components lead with the one a reviewer would ask about first. Only the components a rule
-    reports are ranked, so a design without a gap computes no failure."""
+    reports are ranked, so a design without a gap computes no failure, and at most RANKED of them."""
     if len(entries) < 2:
         return list(entries)  # nothing to rank: no failure is computed
+    if len(entries) > RANKED:
+        # Each failure is a walk of the graph: ranking every component of a huge design would
+        # cost its size squared. Past RANKED the rest follow in document order.
+        return _by_criticality(design, entries[:RANKED]) + list(entries[RANKED:])
     data = numbers(design)
 
     def cost(entry: tuple[int, Component]) -> tuple[int, int, int]:
