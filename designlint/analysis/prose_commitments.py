@@ -116,8 +116,10 @@ def total_claims(found: list[Token], text: str, start: int, end: int) -> list[To
     if not words & _TOTAL_WORDS:
         return []
     claims = []
+    sentence = text[start:end]
+    hypothetical = _hypothetical_clauses(found)
     for index, token in enumerate(found):
-        if token.kind != "word" or token.text not in _TOTAL_WORDS or _hypothetical_clause(found, index):
+        if token.kind != "word" or token.text not in _TOTAL_WORDS or hypothetical[index]:
             continue
         approximate = False
         position = index + 1
@@ -134,25 +136,30 @@ def total_claims(found: list[Token], text: str, start: int, end: int) -> list[To
             term = term_at(found, before) if before >= 0 else None
             if term is None or not _is_money(term) or _led_by_sum(found, before):
                 continue
-            claims.append(TotalClaim(stated=term, approximate=approximate, sentence=text[start:end]))
+            claims.append(TotalClaim(stated=term, approximate=approximate, sentence=sentence))
             continue
         if continues(found, position + 1):
             continue  # the first number of a sum
         if position + 1 < len(found) and found[position + 1].text in _OF_A_PART:
             continue
-        claims.append(TotalClaim(stated=term, approximate=approximate, sentence=text[start:end]))
+        claims.append(TotalClaim(stated=term, approximate=approximate, sentence=sentence))
     return claims
 
 
-def _hypothetical_clause(found: list[Token], index: int) -> bool:
-    """Whether the clause (between semicolons) around ``index`` prices another situation."""
-    start = index
-    while start > 0 and found[start - 1].text != ";":
-        start -= 1
-    end = index
-    while end < len(found) and found[end].text != ";":
-        end += 1
-    return any(token.kind == "word" and token.text in HYPOTHETICAL for token in found[start:end])
+def _hypothetical_clauses(found: list[Token]) -> list[bool]:
+    """Per token, whether its clause (between semicolons) prices another situation; one pass, so a
+    sentence of many totals costs its length, not its length squared."""
+    marks: list[bool] = []
+    clause_start = 0
+    for index in range(len(found) + 1):
+        if index == len(found) or found[index].text == ";":
+            clause = found[clause_start:index]
+            priced = any(token.kind == "word" and token.text in HYPOTHETICAL for token in clause)
+            marks.extend([priced] * (index - clause_start))
+            if index < len(found):
+                marks.append(priced)  # the semicolon closes the clause before it
+            clause_start = index + 1
+    return marks
 
 
 def _led_by_sum(found: list[Token], index: int) -> bool:

@@ -29,11 +29,28 @@ def help_text(code: str, rules, site_url: str | None) -> str:
     return help_link(code, rules, site_url) or f"designlint rule {code}"
 
 
+SOURCE_WIDTH = 160  # characters of a source line shown around a finding's column
+
+
+def source_window(source: str, column: int) -> tuple[str, int]:
+    """The part of ``source`` shown for a finding at ``column`` (0-based), and the column within it.
+    A long line (a minified or flow-style design) is cut around the column, so each finding costs
+    what it shows, not the whole line again."""
+    if len(source) <= SOURCE_WIDTH:
+        return source, column
+    start = max(0, min(column - SOURCE_WIDTH // 4, len(source) - SOURCE_WIDTH))
+    end = start + SOURCE_WIDTH
+    before = "…" if start > 0 else ""
+    after = "…" if end < len(source) else ""
+    return before + source[start:end] + after, column - start + len(before)
+
+
 def _caret_block(source: str, finding: Finding, color: bool) -> list[str]:
     number = str(finding.position.line)
     gutter = " " * len(number)
-    visible = source.expandtabs(1)
-    column = max(finding.position.column - 1, 0)
+    # A tab shown as one space keeps every column where it was, so cutting first is the same.
+    visible, column = source_window(source, max(finding.position.column - 1, 0))
+    visible = visible.expandtabs(1)
     caret = " " * min(column, len(visible)) + "^"
     style = (
         (lambda text: click.style(text, fg=_COLORS[finding.severity.value], bold=True))

@@ -19,6 +19,7 @@ from designlint.analysis.prose_text import claim_sentences, tokens
 from designlint.loader import load_path, load_text
 from designlint.model import Design
 from tests.conftest import DESIGNS, ROOT, with_header
+from tests.growth import assert_near_linear
 
 DATA = Path(__file__).parent / "data"
 CASES = yaml.safe_load((DATA / "prose_cases.yaml").read_text(encoding="utf-8"))["cases"]
@@ -123,3 +124,12 @@ def test_hostile_prose_is_read_without_error(text):
     for start, end in claim_sentences(text):
         tokens(text, start, end)
         sentence_claims(text, start, end)
+
+
+def test_a_sentence_of_many_totals_is_read_in_linear_time():
+    """Each total asks whether its clause prices another situation: the clauses are read once."""
+
+    def reading(text: str):
+        return lambda: [sentence_claims(text, start, end) for start, end in claim_sentences(text)]
+
+    assert_near_linear(reading("total $1/month " * 1_000), reading("total $1/month " * 4_000), runs=3)
