@@ -7,6 +7,7 @@ import sys
 import click
 
 from designlint import __version__
+from designlint.cli.say import say
 from designlint.errors import EXIT_ERROR, DesignlintError
 
 # Command name -> "module:attribute". Commands are imported only when run (or listed in --help),
@@ -71,8 +72,6 @@ def main(argv: list[str] | None = None) -> int:
     try:
         returned = cli.main(args=argv, prog_name="designlint", standalone_mode=False)
     except DesignlintError as error:
-        from designlint.cli.say import say
-
         # Errors name files and quote their text: printable, and never a CI workflow command.
         say(error.format())
         return error.exit_code
@@ -81,8 +80,6 @@ def main(argv: list[str] | None = None) -> int:
         return EXIT_ERROR
     except click.ClickException as error:
         import io
-
-        from designlint.cli.say import say
 
         # click quotes the arguments it refused, which may be any text the user's shell passed.
         shown = io.StringIO()
@@ -94,14 +91,10 @@ def main(argv: list[str] | None = None) -> int:
     except KeyboardInterrupt:
         return 130
     except OSError as exc:  # the system refused a file (a name too long, a loop of links): not a bug
-        from designlint.cli.say import say
-
         where = f"{exc.filename}: " if exc.filename else ""
         say(f"{where}error: {exc.strerror or type(exc).__name__}")
         return EXIT_ERROR
     except Exception as exc:  # the last line of defence: one line, never a traceback
-        from designlint.cli.say import say
-
         # The exception's text may quote a file name or a value from the user's files.
         say(f"designlint: internal error: {type(exc).__name__}: {exc} (please report this)")
         return EXIT_ERROR

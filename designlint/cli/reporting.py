@@ -29,8 +29,6 @@ def enabled_codes(session, files: list[tuple[Path, str]]) -> dict[str, tuple[str
 
 def warn(message: str) -> None:
     """One warning line on standard error; file names in it are data, never CI workflow commands."""
-    from designlint.cli.say import say
-
     say(f"designlint: warning: {message}")
 
 

@@ -107,15 +107,14 @@ def init(force, repo_url, site_name):
         Path(DOCS_DIR) / "index.md": home_page(site_name),
         Path(".github/workflows/design-site.yml"): WORKFLOW,
     }
+    from designlint.cli.say import say
+    from designlint.fileio import write_atomic
+
     existing = [path for path in files if path.exists() or path.is_symlink()]
     if existing and not force:
         names = ", ".join(path.as_posix() for path in existing)
-        from designlint.cli.say import say
-
         say(f"designlint: {names} already exist; nothing written (--force replaces them)")
         return 2
-    from designlint.cli.say import say
-    from designlint.fileio import write_atomic
 
     for path, text in files.items():
         write_atomic(path, text)  # replaces a link that stands there, never writes through it

@@ -316,8 +316,9 @@ def _deepest(text: str, limit: int = 100) -> Position | None:
 
 
 def _offset_position(text: str, offset: int) -> Position:
-    line_start = text.rfind("\n", 0, offset) + 1
-    return Position(text.count("\n", 0, offset) + 1, offset - line_start + 1)
+    from designlint.loader.positions import Lines
+
+    return Lines(text).position(offset)
 
 
 def _read_yaml_config(path: Path) -> tuple[dict, Any]:
