@@ -93,9 +93,15 @@ def contains_failure(dependency) -> bool:
     return dependency.criticality == "soft" or real_fallback(dependency)
 
 
-def propagates(caller, dependency) -> bool:
-    """Whether the caller fails when the dependency's target fails."""
-    return not contains_failure(dependency) and caller.kind not in ROUTING_KINDS
+def survives(dependency, target_kind: str | None) -> bool:
+    """Whether the caller survives its target failing: the dependency contains the failure, or it
+    hands work off asynchronously to anything but a queue or a stream."""
+    return contains_failure(dependency) or (dependency.mode == "async" and target_kind not in HAND_OFF_KINDS)
+
+
+def propagates(caller, dependency, target_kind: str | None = None) -> bool:
+    """Whether the caller fails when the dependency's target (of ``target_kind``) fails."""
+    return not survives(dependency, target_kind) and caller.kind not in ROUTING_KINDS
 
 
 class FailureImpact(NamedTuple):
@@ -163,14 +169,14 @@ class FailureGraph:
                 target = self._nodes.get(dependency.target)
                 if target is None:
                     continue
-                contains = contains_failure(dependency) or (
-                    dependency.mode == "async" and kinds[dependency.target] not in HAND_OFF_KINDS
-                )
+                target_kind = kinds[dependency.target]
+                contains = survives(dependency, target_kind)
                 node.callees.append(dependency.target)
                 if contains:
                     node.contained.append(dependency.target)
-                fails = not contains and component.kind not in ROUTING_KINDS  # propagates(), read once
-                target.callers.append((component.id, fails, contains))
+                target.callers.append(
+                    (component.id, propagates(component, dependency, target_kind), contains)
+                )
                 if dependency.target != component.id:
                     called.add(dependency.target)
         entries = [c.id for c in components if c.user_facing and c.id not in called]
