@@ -182,8 +182,12 @@ def failure_scene(design) -> Scene:
         )
         return node
 
+    components = design.architecture.components if design.architecture else []
+    kinds = {component.id: component.kind for component in components}
+
     def decorate_edge(caller, dependency, edge: Edge) -> Edge:
-        if propagates(caller, dependency):
+        # Drawn as the failure analysis reads it: work handed off asynchronously does not fail its caller.
+        if propagates(caller, dependency, kinds.get(dependency.target)):
             edge.attrs.update(color=PROPAGATES, penwidth="1.6")
         elif contains_failure(dependency):
             contained_by = f"fallback: {dependency.fallback}" if dependency.fallback else "soft dependency"

@@ -128,3 +128,29 @@ def test_fallbacks_protocols_and_step_names_are_drawn_in_full(diagram_design):
         " ".join(line.text for line in edge.lines[1:]) for edge in failure.edges if len(edge.lines) > 1
     ]
     assert "fallback: Treat as a miss and read the album store." in fallbacks
+
+
+def test_failure_view_draws_an_asynchronous_hand_off_as_the_analysis_reads_it():
+    from designlint.model import Design
+
+    def component(id_: str, kind: str, *targets: str) -> dict:
+        depends = [{"target": target, "mode": "async"} for target in targets]
+        return {"id": id_, "name": id_, "kind": kind, "userFacing": id_ == "api", "dependsOn": depends}
+
+    design = Design.model_validate(
+        {
+            "apiVersion": "designlint/v1",
+            "kind": "Design",
+            "metadata": {"name": "hand-off"},
+            "architecture": {
+                "components": [
+                    component("api", "service", "mailer", "events"),
+                    component("mailer", "worker"),
+                    component("events", "queue"),
+                ]
+            },
+        }
+    )
+    edges = {(edge.source, edge.target): edge for edge in scenes(design)["failure"].edges}
+    assert edges[("c_api", "c_events")].attrs["color"] == PROPAGATES  # the hand-off itself is lost
+    assert edges[("c_api", "c_mailer")].attrs.get("color") != PROPAGATES  # the work waits for the worker
